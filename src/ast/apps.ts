@@ -1,0 +1,137 @@
+import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+
+/** How a module is bound in a file: default/namespace/whole-module names and named imports. */
+export interface ModuleBindings {
+  /** `import x from 'm'`, `import * as x from 'm'`, `const x = require('m')`, `import x = require('m')`. */
+  whole: Set<string>;
+  /** `import { a as b } from 'm'`, `const { a: b } = require('m')`: local → imported. */
+  named: Map<string, string>;
+}
+
+function stringValue(node: any): string | null {
+  return node && (node.type === 'StringLiteral' || node.type === 'Literal') && typeof node.value === 'string' ? node.value : null;
+}
+
+function requireSource(node: any): string | null {
+  if (node?.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1)
+    return stringValue(node.arguments[0]);
+  // `__importDefault(require('m'))` as emitted by tsc
+  if (node?.type === 'CallExpression' && node.arguments.length === 1 && /^__import(Default|Star)$/.test(node.callee.name ?? ''))
+    return requireSource(node.arguments[0]);
+  return null;
+}
+
+/** Local names bound to any of `modules` in this file (top level and nested requires). */
+export function moduleBindings(j: JSCodeshift, root: Collection<any>, modules: string[]): ModuleBindings {
+  const result: ModuleBindings = { whole: new Set(), named: new Map() };
+  const wanted = (s: string | null) => s !== null && modules.includes(s);
+  root.find(j.ImportDeclaration).forEach((p) => {
+    if (!wanted(stringValue(p.node.source)) || (p.node as any).importKind === 'type') return;
+    for (const s of p.node.specifiers ?? []) {
+      if (s.type === 'ImportSpecifier') {
+        const imported = (s.imported as any).name ?? (s.imported as any).value;
+        if (imported === 'default') result.whole.add(s.local!.name as string);
+        else result.named.set(s.local!.name as string, imported);
+      } else if (s.local) result.whole.add(s.local.name as string);
+    }
+  });
+  root.find(j.VariableDeclarator).forEach((p) => {
+    const init: any = p.node.init;
+    let src = requireSource(init);
+    let member: string | null = null;
+    if (src === null && init?.type === 'MemberExpression' && !init.computed) {
+      src = requireSource(init.object);
+      member = init.property.name;
+    }
+    if (!wanted(src)) return;
+    const id: any = p.node.id;
+    if (id.type === 'Identifier') {
+      if (member === null || member === 'default') result.whole.add(id.name);
+      else result.named.set(id.name, member);
+    } else if (id.type === 'ObjectPattern' && member === null) {
+      for (const prop of id.properties) {
+        if (prop.type !== 'ObjectProperty' && prop.type !== 'Property') continue;
+        const key = prop.key.name ?? prop.key.value;
+        if (prop.value.type === 'Identifier') {
+          if (key === 'default') result.whole.add(prop.value.name);
+          else result.named.set(prop.value.name, key);
+        }
+      }
+    }
+  });
+  root.find(j.TSImportEqualsDeclaration).forEach((p: any) => {
+    const ref = p.node.moduleReference;
+    if (ref.type === 'TSExternalModuleReference' && wanted(stringValue(ref.expression))) result.whole.add(p.node.id.name);
+  });
+  return result;
+}
+
+/**
+ * Whether `callee` calls the module's factory: `express()`, `express.default()`, `(0, express.default)()`,
+ * or a named import of `named` (e.g. `fastify` from 'fastify', `Fastify()` as a default import).
+ */
+export function isFactoryCall(node: any, bindings: ModuleBindings, named: string[] = []): boolean {
+  if (node?.type !== 'CallExpression') return false;
+  let callee = node.callee;
+  if (callee.type === 'SequenceExpression') callee = callee.expressions[callee.expressions.length - 1];
+  if (callee.type === 'Identifier') {
+    if (bindings.whole.has(callee.name)) return true;
+    const imported = bindings.named.get(callee.name);
+    return imported !== undefined && named.includes(imported);
+  }
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' && bindings.whole.has(callee.object.name)) {
+    return callee.property.name === 'default' || named.includes(callee.property.name);
+  }
+  return false;
+}
+
+export interface AppBinding {
+  /** The variable holding the app (`app`, `this.app` is reported as `this.app`). */
+  name: string;
+  /** The declarator or assignment that creates it. */
+  path: ASTPath<any>;
+  /** The creating call. */
+  call: any;
+}
+
+/**
+ * Variables (and `this.x` members) assigned the result of a factory call that `isFactory` accepts:
+ * `const app = express()`, `let app; app = express()`, `this.app = express()`.
+ */
+export function findCreations(j: JSCodeshift, root: Collection<any>, isFactory: (call: any) => boolean): AppBinding[] {
+  const found: AppBinding[] = [];
+  root.find(j.VariableDeclarator).forEach((p: any) => {
+    let init = p.node.init;
+    while (init && (init.type === 'AwaitExpression' || init.type === 'TSAsExpression' || init.type === 'TSNonNullExpression')) init = init.argument ?? init.expression;
+    if (init && isFactory(init) && p.node.id.type === 'Identifier') found.push({ name: p.node.id.name, path: p, call: init });
+  });
+  root.find(j.AssignmentExpression).forEach((p: any) => {
+    let right = p.node.right;
+    while (right && (right.type === 'AwaitExpression' || right.type === 'TSAsExpression')) right = right.argument ?? right.expression;
+    if (!right || !isFactory(right)) return;
+    const left = p.node.left;
+    if (left.type === 'Identifier') found.push({ name: left.name, path: p, call: right });
+    else if (left.type === 'MemberExpression' && left.object.type === 'ThisExpression' && !left.computed)
+      found.push({ name: `this.${left.property.name}`, path: p, call: right });
+  });
+  return found;
+}
+
+/** `express()` apps of the file under any local name of the express import; routers are not apps. */
+export function findExpressApps(j: JSCodeshift, root: Collection<any>): AppBinding[] {
+  const express = moduleBindings(j, root, ['express']);
+  if (express.whole.size === 0 && express.named.size === 0) return [];
+  return findCreations(j, root, (call) => isFactoryCall(call, express));
+}
+
+/** Text of a callee object for matching: `app`, `this.app`, `router`. */
+export function objectName(node: any): string | null {
+  if (!node) return null;
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'ThisExpression') return 'this';
+  if (node.type === 'MemberExpression' && !node.computed) {
+    const left = objectName(node.object);
+    return left === null ? null : `${left}.${node.property.name}`;
+  }
+  return null;
+}

@@ -1,0 +1,192 @@
+import path from 'node:path';
+import type { Collection, JSCodeshift } from 'jscodeshift';
+import { sourceOf, statementFromCode } from './build';
+import { insertStatement } from './insert';
+import { quoteString, type CodeStyle } from './style';
+import { freeName } from './scope';
+
+export type ModuleSystem = 'esm' | 'cjs';
+
+export interface ImportRequest {
+  /** Module specifier as it should be written in this file. */
+  source: string;
+  /** The exported name (for `named`) or the preferred local name (for `default`). */
+  name: string;
+  kind: 'named' | 'default';
+  /** Whether an import/require source in this file names the module (default: equal text). */
+  matches?: (spec: string) => boolean;
+}
+
+function isRequireCall(node: any): boolean {
+  return (
+    node?.type === 'CallExpression' &&
+    node.callee.type === 'Identifier' &&
+    node.callee.name === 'require' &&
+    node.arguments.length === 1 &&
+    (node.arguments[0].type === 'StringLiteral' || node.arguments[0].type === 'Literal') &&
+    typeof node.arguments[0].value === 'string'
+  );
+}
+
+/** `require('x')`, `require('x').y` or `require('x').default` at the root of an initialiser: its specifier. */
+function requiredModule(init: any): string | null {
+  let node = init;
+  while (node && (node.type === 'MemberExpression' || node.type === 'CallExpression') && !isRequireCall(node)) {
+    node = node.type === 'MemberExpression' ? node.object : node.callee;
+  }
+  return isRequireCall(node) ? node.arguments[0].value : null;
+}
+
+function isRequireStatement(stmt: any): boolean {
+  if (stmt.type === 'VariableDeclaration') return stmt.declarations.some((d: any) => requiredModule(d.init) !== null);
+  if (stmt.type === 'ExpressionStatement') return requiredModule(stmt.expression) !== null;
+  return false;
+}
+
+function programOf(root: Collection<any>): any {
+  const node = root.get().node;
+  return node.type === 'File' ? node.program : node;
+}
+
+/**
+ * ESM or CommonJS, as the file is: the extension decides for .mjs/.cjs; otherwise import/export
+ * statements mean ESM and require/module.exports mean CommonJS; TypeScript defaults to ESM syntax.
+ */
+export function moduleSystem(j: JSCodeshift, root: Collection<any>, file: string): ModuleSystem {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.cjs' || ext === '.cts') return 'cjs';
+  if (ext === '.mjs' || ext === '.mts') return 'esm';
+  const body = programOf(root).body as any[];
+  if (body.some((s) => /^(Import|Export(Named|Default|All))Declaration$/.test(s.type))) return 'esm';
+  if (body.some(isRequireStatement)) return 'cjs';
+  const usesModuleExports = root
+    .find(j.MemberExpression, { object: { type: 'Identifier', name: 'module' }, property: { name: 'exports' } })
+    .size() > 0;
+  if (usesModuleExports) return 'cjs';
+  return /\.[cm]?tsx?$/.test(ext) ? 'esm' : 'cjs';
+}
+
+/** The local name already bound to the requested import in this file (type-only imports do not count), or null. */
+export function findImport(j: JSCodeshift, root: Collection<any>, req: ImportRequest): string | null {
+  const matches = req.matches ?? ((s: string) => s === req.source);
+  for (const stmt of programOf(root).body as any[]) {
+    if (stmt.type === 'ImportDeclaration' && stmt.importKind !== 'type' && matches(stmt.source.value)) {
+      for (const spec of stmt.specifiers ?? []) {
+        if (spec.importKind === 'type') continue;
+        if (req.kind === 'named' && spec.type === 'ImportSpecifier' && (spec.imported.name ?? spec.imported.value) === req.name)
+          return spec.local.name;
+        if (req.kind === 'default' && spec.type === 'ImportDefaultSpecifier') return spec.local.name;
+      }
+    }
+    if (stmt.type === 'VariableDeclaration') {
+      for (const d of stmt.declarations) {
+        const mod = requiredModule(d.init);
+        if (mod === null || !matches(mod)) continue;
+        const direct = isRequireCall(d.init);
+        if (req.kind === 'default' && direct && d.id.type === 'Identifier') return d.id.name;
+        if (req.kind === 'named' && direct && d.id.type === 'ObjectPattern') {
+          for (const p of d.id.properties) {
+            const key = p.key?.name ?? p.key?.value;
+            if ((p.type === 'ObjectProperty' || p.type === 'Property') && key === req.name && p.value.type === 'Identifier')
+              return p.value.name;
+          }
+        }
+        if (
+          req.kind === 'named' &&
+          d.id.type === 'Identifier' &&
+          d.init.type === 'MemberExpression' &&
+          isRequireCall(d.init.object) &&
+          (d.init.property.name ?? d.init.property.value) === req.name
+        )
+          return d.id.name;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Moves a file-header comment (one that starts on line 1) from the first statement to `node`, so a
+ * statement inserted at the top goes below the header, as an author would put it.
+ */
+function insertAtTop(body: any[], node: any): void {
+  const first = body[0];
+  const comments = first?.comments ?? first?.leadingComments;
+  if (first && comments?.length && comments[0].loc?.start.line === 1) {
+    const header = comments.filter((c: any) => c.leading !== false && c.type !== undefined);
+    node.comments = header;
+    first.comments = (first.comments ?? []).filter((c: any) => !header.includes(c));
+  }
+  body.unshift(node);
+}
+
+/**
+ * Makes sure the file can use the requested import and returns the local name to use: an existing
+ * binding, a specifier added to an existing import/require of the same module, or a new import
+ * statement (ESM after the last import; CommonJS after 'use strict' and the leading requires).
+ * When the name is taken by something else in the file, the import gets a free alias (`logger2`).
+ */
+export function ensureImport(
+  j: JSCodeshift,
+  root: Collection<any>,
+  file: string,
+  req: ImportRequest,
+  style: Pick<CodeStyle, 'quote'> = { quote: 'single' },
+): { local: string; added: boolean } {
+  const existing = findImport(j, root, req);
+  if (existing) return { local: existing, added: false };
+  const matches = req.matches ?? ((s: string) => s === req.source);
+  const local = freeName(j, root, req.name);
+  const body = programOf(root).body as any[];
+  const system = moduleSystem(j, root, file);
+
+  if (system === 'esm') {
+    const decl = body.find(
+      (s) =>
+        s.type === 'ImportDeclaration' &&
+        s.importKind !== 'type' &&
+        matches(s.source.value) &&
+        !(s.specifiers ?? []).some((x: any) => x.type === 'ImportNamespaceSpecifier'),
+    );
+    if (decl && (req.kind === 'named' || !decl.specifiers.some((x: any) => x.type === 'ImportDefaultSpecifier'))) {
+      if (req.kind === 'named') decl.specifiers.push(j.importSpecifier(j.identifier(req.name), j.identifier(local)));
+      else decl.specifiers.unshift(j.importDefaultSpecifier(j.identifier(local)));
+      return { local, added: true };
+    }
+    const binding = req.kind === 'default' ? local : local === req.name ? `{ ${local} }` : `{ ${req.name} as ${local} }`;
+    const node = statementFromCode(j, `import ${binding} from ${quoteString(req.source, style)};`);
+    let last = -1;
+    body.forEach((s, i) => {
+      if (s.type === 'ImportDeclaration') last = i;
+    });
+    if (last >= 0) insertStatement(j, body, last + 1, node, 'after');
+    else insertAtTop(body, node);
+    return { local, added: true };
+  }
+
+  // CommonJS: extend `const { a } = require('m')` when there is one.
+  const entry = local === req.name ? req.name : `${req.name}: ${local}`;
+  for (const stmt of body) {
+    if (stmt.type !== 'VariableDeclaration') continue;
+    for (const d of stmt.declarations) {
+      if (req.kind === 'named' && isRequireCall(d.init) && matches(d.init.arguments[0].value) && d.id.type === 'ObjectPattern') {
+        const props = d.id.properties.map((p: any) => sourceOf(j, p));
+        d.id = statementFromCode(j, `const { ${[...props, entry].join(', ')} } = 0;`).declarations[0].id;
+        return { local, added: true };
+      }
+    }
+  }
+  const binding = req.kind === 'named' ? `{ ${entry} }` : local;
+  let lastRequire = -1;
+  let kind: 'const' | 'var' | 'let' = 'const';
+  for (let i = 0; i < body.length; i++) {
+    if (isRequireStatement(body[i])) {
+      lastRequire = i;
+      if (body[i].type === 'VariableDeclaration') kind = body[i].kind;
+    } else break;
+  }
+  const node = statementFromCode(j, `${kind} ${binding} = require(${quoteString(req.source, style)});`);
+  if (lastRequire >= 0) insertStatement(j, body, lastRequire + 1, node, 'after');
+  else insertAtTop(body, node);
+  return { local, added: true };
+}

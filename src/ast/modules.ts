@@ -1,0 +1,46 @@
+import path from 'node:path';
+
+const CODE_EXT = /\.(?:[cm]?[jt]sx?)$/;
+
+export function isPathSpecifier(spec: string): boolean {
+  return spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..' || path.isAbsolute(spec);
+}
+
+function withoutCodeExtension(p: string): string {
+  return p.replace(CODE_EXT, '');
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/**
+ * The module specifier a file should import for a configured `import` option: packages as they are,
+ * paths (resolved from `root`, the config file's folder) relative to the importing file. A `.ts`
+ * extension is dropped (TypeScript resolves without it); `.js`/`.mjs`/`.cjs` stay, as ESM needs them.
+ */
+export function specifierFor(option: string, root: string, fileAbs: string): string {
+  if (!isPathSpecifier(option)) return option;
+  const target = path.resolve(root, option);
+  let rel = toPosix(path.relative(path.dirname(fileAbs), target));
+  rel = rel.replace(/\.(?:tsx?|mts|cts)$/, '');
+  if (!rel.startsWith('.')) rel = `./${rel}`;
+  return rel;
+}
+
+/** Whether `spec`, written in `fileAbs`, names the configured module. */
+export function specifierMatches(spec: string, fileAbs: string, option: string, root: string): boolean {
+  if (!isPathSpecifier(option)) return spec === option;
+  if (!isPathSpecifier(spec)) return false;
+  const target = withoutCodeExtension(path.resolve(root, option));
+  const actual = withoutCodeExtension(path.resolve(path.dirname(fileAbs), spec));
+  return actual === target || withoutCodeExtension(path.join(actual, 'index')) === target || actual === path.join(target, 'index');
+}
+
+/** Whether `fileAbs` is the configured module itself (it must never import itself). */
+export function isModuleFile(fileAbs: string, option: string, root: string): boolean {
+  if (!isPathSpecifier(option)) return false;
+  const target = withoutCodeExtension(path.resolve(root, option));
+  const self = withoutCodeExtension(fileAbs);
+  return self === target || self === path.join(target, 'index');
+}

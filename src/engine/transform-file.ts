@@ -1,0 +1,191 @@
+import jscodeshift from 'jscodeshift';
+import type { Collection } from 'jscodeshift';
+import { detectStyle, type CodeStyle } from '../ast/style';
+import type { FileContext, ManualItem, Options, Transform } from '../types';
+import { isJsLike, parserFor } from './parser';
+import { restoreNoSemicolonStyle } from './semicolons';
+import { settleInsertedStatements } from '../ast/insert';
+
+export type FileStatus = 'unchanged' | 'changed' | 'error' | 'skipped';
+
+export interface FileResult {
+  path: string;
+  relPath: string;
+  status: FileStatus;
+  /** The new text, when changed. */
+  output?: string;
+  changes: Record<string, number>;
+  manual: ManualItem[];
+  /** Per transform, what its finalize step needs from this file. */
+  records: Record<string, unknown[]>;
+  error?: string;
+  /** Why the file was skipped. */
+  reason?: string;
+}
+
+export interface FileInput {
+  path: string;
+  relPath: string;
+  root: string;
+  source: string;
+}
+
+const BOM = '\uFEFF';
+
+/** Describes a parse error with its line, as users need to find it. */
+export function describeSyntaxError(err: any): string {
+  const loc = err?.loc ? ` (line ${err.loc.line}, column ${err.loc.column + 1})` : '';
+  const msg = String(err?.message ?? err).replace(/\s*\(\d+:\d+\)$/, '');
+  return `${msg}${loc}`;
+}
+
+function lineEndingsOf(text: string): 'crlf' | 'lf' {
+  const crlf = text.split('\r\n').length - 1;
+  if (crlf === 0) return 'lf';
+  const lf = text.split('\n').length - 1;
+  return crlf === lf ? 'crlf' : 'lf';
+}
+
+function makeContext(
+  input: FileInput,
+  transform: Transform,
+  options: Options,
+  result: FileResult,
+  facts: Record<string, unknown>,
+): FileContext {
+  return {
+    path: input.path,
+    relPath: input.relPath,
+    root: input.root,
+    options,
+    facts,
+    changed(n = 1) {
+      if (n > 0) result.changes[transform.name] = (result.changes[transform.name] ?? 0) + n;
+    },
+    manual(line, message) {
+      result.manual.push({ transform: transform.name, line, message });
+    },
+    record(data) {
+      (result.records[transform.name] ??= []).push(data);
+    },
+  };
+}
+
+function applyAst(input: FileInput, source: string, transforms: Transform[], optionsByName: Record<string, Options>, result: FileResult, facts: Record<string, unknown>): string {
+  const active = transforms.filter((t) => {
+    if (!t.ast) return false;
+    const options = optionsByName[t.name] ?? {};
+    if (t.ast.exclude?.(input.relPath, input.path, options, input.root)) return false;
+    return t.ast.prefilter(source, options);
+  });
+  if (active.length === 0) return source;
+
+  const parser = parserFor(input.path);
+  const j = jscodeshift.withParser(parser);
+  let root: Collection<any>;
+  try {
+    root = j(source);
+  } catch (err) {
+    throw new FileError(`syntax error: ${describeSyntaxError(err)}; fix it or leave the file out with --exclude`);
+  }
+  fixDirectiveLocations(j, root, source);
+  const style: CodeStyle = detectStyle(source);
+  for (const t of active) {
+    const options = optionsByName[t.name] ?? {};
+    const ctx = { ...makeContext(input, t, options, result, facts), j, source, style };
+    try {
+      t.ast!.apply(root, ctx);
+    } catch (err: any) {
+      throw new FileError(`transform ${t.name} failed: ${err?.message ?? err}; the file was left unchanged`);
+    }
+  }
+  if (Object.keys(result.changes).length === 0) return source;
+  let output = root.toSource({
+    quote: style.quote,
+    tabWidth: style.tabWidth,
+    useTabs: style.useTabs,
+    trailingComma: style.trailingComma,
+    lineTerminator: '\n',
+    wrapColumn: 100,
+  } as any);
+  output = settleInsertedStatements(output);
+  if (!style.semicolons) output = restoreNoSemicolonStyle(source, output);
+  try {
+    parser.parse(output);
+  } catch (err) {
+    const names = active.map((t) => t.name).join(', ');
+    throw new FileError(`the result of ${names} does not parse (${describeSyntaxError(err)}); the file was left unchanged, please report this`);
+  }
+  return output;
+}
+
+function applyText(input: FileInput, source: string, transforms: Transform[], optionsByName: Record<string, Options>, result: FileResult, facts: Record<string, unknown>): string {
+  let text = source;
+  for (const t of transforms) {
+    if (!t.text) continue;
+    const options = optionsByName[t.name] ?? {};
+    if (!t.text.claims(input.relPath, options)) continue;
+    if (t.text.prefilter && !t.text.prefilter(text, options)) continue;
+    try {
+      text = t.text.apply(text, makeContext(input, t, options, result, facts));
+    } catch (err: any) {
+      throw new FileError(`transform ${t.name} failed: ${err?.message ?? err}; the file was left unchanged`);
+    }
+  }
+  return text;
+}
+
+class FileError extends Error {}
+
+/**
+ * Babel's Directive location includes the `;`, and recast adds one when it reprints a program or
+ * block whose statements changed (`'use strict';;`); ending the location before the `;` avoids that.
+ */
+function fixDirectiveLocations(j: any, root: Collection<any>, source: string): void {
+  root.find(j.Directive).forEach((p: any) => {
+    const d = p.node;
+    if (typeof d.end === 'number' && source[d.end - 1] === ';' && d.loc) {
+      d.end -= 1;
+      d.loc.end = { ...d.loc.end, column: d.loc.end.column - 1, index: (d.loc.end.index ?? d.end + 1) - 1 };
+    }
+  });
+}
+
+/** Whether any selected transform wants this file at all (by name and path): others are never read. */
+export function wantsFile(relPath: string, transforms: Transform[], optionsByName: Record<string, Options>): boolean {
+  if (isJsLike(relPath)) return transforms.some((t) => t.ast);
+  return transforms.some((t) => t.text?.claims(relPath, optionsByName[t.name] ?? {}));
+}
+
+/**
+ * Runs the selected transforms over one file's text: one parse, every transform on the same tree in
+ * order, one print, and a second parse of the result. Line endings and a BOM are kept.
+ */
+export function transformFile(input: FileInput, transforms: Transform[], optionsByName: Record<string, Options>): FileResult {
+  const result: FileResult = { path: input.path, relPath: input.relPath, status: 'unchanged', changes: {}, manual: [], records: {} };
+  let source = input.source;
+  const hasBom = source.startsWith(BOM);
+  if (hasBom) source = source.slice(1);
+  const eol = lineEndingsOf(source);
+  if (eol === 'crlf') source = source.replace(/\r\n/g, '\n');
+  const facts: Record<string, unknown> = {};
+  let output: string;
+  try {
+    output = isJsLike(input.path)
+      ? applyAst(input, source, transforms, optionsByName, result, facts)
+      : applyText(input, source, transforms, optionsByName, result, facts);
+  } catch (err: any) {
+    if (!(err instanceof FileError)) throw err;
+    return { ...result, status: 'error', error: err.message, changes: {}, records: {} };
+  }
+  if (output === source) {
+    result.changes = {};
+    return result;
+  }
+  if (eol === 'crlf') output = output.replace(/\r?\n/g, '\r\n');
+  if (hasBom) output = BOM + output;
+  result.status = 'changed';
+  result.output = output;
+  return result;
+}
+

@@ -1,0 +1,124 @@
+import type { Collection, JSCodeshift } from 'jscodeshift';
+import type { CodeStyle } from './ast/style';
+
+/** One option of a transform, as documented by `shipshape describe` and checked when the config loads. */
+export interface OptionSpec {
+  type: 'string' | 'number' | 'boolean' | 'string[]' | 'record' | 'string|false' | 'object';
+  description: string;
+  default?: unknown;
+  /** Allowed values, for string options. */
+  enum?: readonly string[];
+  /** Extra check after the type check; returns an error message or null. */
+  validate?(value: unknown): string | null;
+}
+
+export type Options = Record<string, any>;
+
+/** A place a transform found but will not rewrite safely: the reviewer must look at it. */
+export interface ManualItem {
+  transform: string;
+  line: number;
+  message: string;
+}
+
+/** What every transform sees of the file it is working on. */
+export interface FileContext {
+  /** Absolute path of the file. */
+  path: string;
+  /** Path relative to the cwd, with `/`, as reports show it. */
+  relPath: string;
+  /** Folder relative option paths resolve from: the config file's folder, else the cwd. */
+  root: string;
+  /** This transform's options, defaults filled in and validated. */
+  options: Options;
+  /** Counts `n` (default 1) rewrites of this transform in this file. */
+  changed(n?: number): void;
+  /** Reports a manual-review item at `line` (1-based; 0 when the whole file is meant). */
+  manual(line: number, message: string): void;
+  /**
+   * Data for the transform's own `finalize` step (serialisable: it may cross a worker boundary),
+   * e.g. the health routes a file serves.
+   */
+  record(data: unknown): void;
+  /**
+   * Facts shared between the transforms of one file in one run, e.g. console-to-logger sets
+   * `facts.logger` to the local name of the logger it imported so graceful-shutdown can use it.
+   */
+  facts: Record<string, unknown>;
+}
+
+export interface AstContext extends FileContext {
+  j: JSCodeshift;
+  /** The source as parsed (LF line endings, no BOM). */
+  source: string;
+  /** Quote, semicolon, indentation and trailing-comma habits of the file. */
+  style: CodeStyle;
+}
+
+export interface AstPart {
+  /**
+   * Cheap text test: false means the file cannot contain anything this transform rewrites,
+   * so it is not parsed for it.
+   */
+  prefilter(source: string, options: Options): boolean;
+  /**
+   * Files this transform never touches by path (tests, browser code, the logger module itself).
+   * Returns the reason, or null to go on.
+   */
+  exclude?(relPath: string, absPath: string, options: Options, root: string): string | null;
+  /** Rewrites the tree in place; counts changes with ctx.changed and reports ctx.manual items. */
+  apply(root: Collection<any>, ctx: AstContext): void;
+}
+
+export interface TextPart {
+  /** Whether this transform handles a non-JS file at all, by its path relative to the root. */
+  claims(relPath: string, options: Options): boolean;
+  prefilter?(source: string, options: Options): boolean;
+  /** Returns the new text (the same string when nothing changes). */
+  apply(source: string, ctx: FileContext): string;
+}
+
+export interface FileRecord {
+  relPath: string;
+  path: string;
+  data: unknown;
+}
+
+export interface PathManualItem extends ManualItem {
+  path: string;
+}
+
+export interface PrepareContext {
+  cwd: string;
+  root: string;
+  /** Absolute paths of the JS/TS files this run will consider. */
+  files: string[];
+  options: Options;
+  /** Reads a file as UTF-8 (cached by the runner). */
+  read(path: string): string;
+}
+
+export interface Transform {
+  name: string;
+  /** One line for `shipshape list`: what it fixes. */
+  summary: string;
+  options: Record<string, OptionSpec>;
+  ast?: AstPart;
+  text?: TextPart;
+  /**
+   * Once per run, before files are processed, in the main process: may fill in options that depend
+   * on the whole run (e.g. the logger import most files already use). Throws UsageError when the
+   * run cannot go on.
+   */
+  prepare?(ctx: PrepareContext): Options | Promise<Options>;
+  /** Once per run, after every file: run-level checks such as probes without a route. */
+  finalize?(records: FileRecord[], options: Options): PathManualItem[];
+}
+
+/** An error the user can fix: printed without a stack trace, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
