@@ -45,6 +45,11 @@ export interface FileContext {
    * `facts.logger` to the local name of the logger it imported so graceful-shutdown can use it.
    */
   facts: Record<string, unknown>;
+  /**
+   * Marks a value (a secret found in the file) that diffs, reports and logs must never show beyond
+   * its first 4 characters.
+   */
+  redact(value: string): void;
 }
 
 export interface AstContext extends FileContext {
@@ -88,6 +93,12 @@ export interface PathManualItem extends ManualItem {
   path: string;
 }
 
+export interface GeneratedFile {
+  /** Absolute path. */
+  path: string;
+  content: string;
+}
+
 export interface PrepareContext {
   cwd: string;
   root: string;
@@ -111,6 +122,12 @@ export interface Transform {
    * run cannot go on.
    */
   prepare?(ctx: PrepareContext): Options | Promise<Options>;
+  /**
+   * Once per run, after prepare: new files the transform creates (a scaffolded middleware module).
+   * Files that already exist are never overwritten; the runner shows new files in the diff and
+   * writes them with --write.
+   */
+  generate?(ctx: PrepareContext): GeneratedFile[];
   /** Once per run, after every file: run-level checks such as probes without a route. */
   finalize?(records: FileRecord[], options: Options): PathManualItem[];
 }

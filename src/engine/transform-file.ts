@@ -19,6 +19,8 @@ export interface FileResult {
   /** Per transform, what its finalize step needs from this file. */
   records: Record<string, unknown[]>;
   error?: string;
+  /** Secrets found in the file: shown only by their first 4 characters anywhere. */
+  redactions?: string[];
   /** Why the file was skipped. */
   reason?: string;
 }
@@ -67,6 +69,9 @@ function makeContext(
     },
     record(data) {
       (result.records[transform.name] ??= []).push(data);
+    },
+    redact(value) {
+      if (value) (result.redactions ??= []).push(value);
     },
   };
 }
