@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import { findTransform } from '../../transforms';
+import { unifiedDiff } from '../report/diff';
+import type { Options, Transform } from '../types';
+import { isJsLike } from './parser';
+import { transformFile, type FileResult } from './transform-file';
+
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export interface FileTask {
+  path: string;
+  relPath: string;
+  root: string;
+  transforms: string[];
+  options: Record<string, Options>;
+  /** Run prettier (the project's config) over changed JS/TS files. */
+  format: boolean;
+}
+
+/** The engine's answer for one file: the result plus what the main thread needs to show and write it. */
+export interface ProcessedFile extends FileResult {
+  /** The original text, when changed (the main thread writes `output` over it only if unchanged since). */
+  original?: string;
+  /** The file's diff, when changed. */
+  patch?: string;
+  mode?: number;
+}
+
+function looksBinary(buf: Buffer): boolean {
+  return buf.subarray(0, 8000).includes(0);
+}
+
+function looksMinified(text: string): boolean {
+  if (text.length < 4096) return false;
+  const lines = text.split('\n', 200);
+  const long = lines.filter((l) => l.length > 1000).length;
+  return long > 0 && long >= lines.length / 10;
+}
+
+const transformCache = new Map<string, Transform[]>();
+function transformsNamed(names: string[]): Transform[] {
+  const key = names.join(',');
+  let list = transformCache.get(key);
+  if (!list) {
+    list = names.map((n) => findTransform(n)!);
+    transformCache.set(key, list);
+  }
+  return list;
+}
+
+let prettier: typeof import('prettier') | null = null;
+
+async function formatWithPrettier(file: string, text: string): Promise<string> {
+  prettier ??= await import('prettier');
+  const config = (await prettier.resolveConfig(file, { editorconfig: true })) ?? {};
+  return prettier.format(text, { ...config, filepath: file });
+}
+
+/** Reads, checks, transforms and (optionally) formats one file. Never throws for the file's content. */
+export async function processFile(task: FileTask): Promise<ProcessedFile> {
+  const base: ProcessedFile = { path: task.path, relPath: task.relPath, status: 'unchanged', changes: {}, manual: [], records: {} };
+  let stat: fs.Stats;
+  let buf: Buffer;
+  try {
+    stat = fs.statSync(task.path);
+    if (stat.size > MAX_FILE_BYTES) return { ...base, status: 'skipped', reason: `larger than 2 MB (${(stat.size / 1048576).toFixed(1)} MB)` };
+    buf = fs.readFileSync(task.path);
+  } catch (err: any) {
+    return { ...base, status: 'error', error: `cannot read: ${err.code ?? err.message}` };
+  }
+  if (looksBinary(buf)) return { ...base, status: 'skipped', reason: 'binary file' };
+  const source = buf.toString('utf8');
+  if (isJsLike(task.path) && looksMinified(source)) return { ...base, status: 'skipped', reason: 'minified file' };
+
+  let result: ProcessedFile;
+  try {
+    result = transformFile({ path: task.path, relPath: task.relPath, root: task.root, source }, transformsNamed(task.transforms), task.options);
+  } catch (err: any) {
+    // A transform bug must cost one file, not the run.
+    return { ...base, status: 'error', error: `internal error: ${err?.message ?? err}; the file was left unchanged, please report this` };
+  }
+  if (result.status !== 'changed' || result.output === undefined) return result;
+  if (task.format && isJsLike(task.path)) {
+    try {
+      result.output = await formatWithPrettier(task.path, result.output);
+    } catch {
+      // Formatting is a courtesy: the unformatted result already parsed.
+    }
+  }
+  result.original = source;
+  result.mode = stat.mode;
+  result.patch = unifiedDiff(task.relPath, source, result.output);
+  return result;
+}

@@ -1,0 +1,24 @@
+import { spawnSync } from 'node:child_process';
+
+/** Runs git and returns stdout; null when git is missing or the folder is not in a repository. */
+export function git(cwd: string, args: string[]): { ok: boolean; stdout: string; stderr: string } | null {
+  const res = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (res.error) return null;
+  return { ok: res.status === 0, stdout: res.stdout, stderr: res.stderr };
+}
+
+export function isGitRepo(cwd: string): boolean {
+  const res = git(cwd, ['rev-parse', '--is-inside-work-tree']);
+  return !!res?.ok && res.stdout.trim() === 'true';
+}
+
+/** Paths with uncommitted changes (staged or unstaged; untracked files are not ours to overwrite) below `paths`, relative to `cwd`. */
+export function dirtyPaths(cwd: string, paths: string[]): string[] {
+  if (!isGitRepo(cwd)) return [];
+  const res = git(cwd, ['status', '--porcelain', '--untracked-files=no', '--', ...paths]);
+  if (!res?.ok) return [];
+  return res.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.slice(3));
+}

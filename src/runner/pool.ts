@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { processFile, type FileTask, type ProcessedFile } from '../engine/process-file';
+
+/** Below this many files per thread, starting a worker (loading the parser and transforms) costs more than it saves. */
+const MIN_FILES_PER_WORKER = 48;
+/** Files per message: large enough to amortise messaging, small enough to balance load. */
+const BATCH = 24;
+
+export interface PoolOptions {
+  jobs: number;
+  onProgress?(done: number, total: number): void;
+}
+
+/**
+ * Processes every task, in worker threads when there are enough files to pay for them, else in this
+ * thread. Results come back in task order either way, so output is identical with --jobs 1.
+ */
+export async function runTasks(tasks: FileTask[], opts: PoolOptions): Promise<ProcessedFile[]> {
+  const threads = Math.min(Math.max(1, Math.floor(opts.jobs)), Math.ceil(tasks.length / MIN_FILES_PER_WORKER));
+  const workerFile = path.join(__dirname, '..', 'engine', 'worker.js');
+  // From TypeScript sources (the test runner) there is no compiled worker: stay in-process.
+  if (threads <= 1 || !fs.existsSync(workerFile)) return runInProcess(tasks, opts);
+
+  const { Piscina } = await import('piscina');
+  const pool = new Piscina({ filename: workerFile, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+  const results: ProcessedFile[] = new Array(tasks.length);
+  let done = 0;
+  try {
+    const jobs: Promise<void>[] = [];
+    for (let start = 0; start < tasks.length; start += BATCH) {
+      const batch = tasks.slice(start, start + BATCH);
+      jobs.push(
+        pool.run(batch).then((out: ProcessedFile[]) => {
+          out.forEach((r, i) => (results[start + i] = r));
+          done += batch.length;
+          opts.onProgress?.(done, tasks.length);
+        }),
+      );
+    }
+    await Promise.all(jobs);
+  } finally {
+    await pool.destroy();
+  }
+  return results;
+}
+
+async function runInProcess(tasks: FileTask[], opts: PoolOptions): Promise<ProcessedFile[]> {
+  const results: ProcessedFile[] = [];
+  for (const task of tasks) {
+    results.push(await processFile(task));
+    opts.onProgress?.(results.length, tasks.length);
+  }
+  return results;
+}

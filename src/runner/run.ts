@@ -1,0 +1,245 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig, type Config } from '../config/load';
+import { checkConfigTransforms, optionsFor, selectTransforms } from '../config/select';
+import { isJsLike } from '../engine/parser';
+import { processFile, type FileTask, type ProcessedFile } from '../engine/process-file';
+import { wantsFile } from '../engine/transform-file';
+import { unifiedDiff } from '../report/diff';
+import { redact } from '../report/redact';
+import type { FileReport, Mode, Report } from '../report/types';
+import type { GeneratedFile, Options, PathManualItem, Transform } from '../types';
+import { UsageError } from '../types';
+import { discover, toPosix } from './discover';
+import { dirtyPaths } from './git';
+import { runTasks } from './pool';
+import { isReadOnly, writeFileAtomic } from './write';
+
+export interface RunOptions {
+  /** Files, folders or globs; default ["."]. */
+  paths?: string[];
+  cwd?: string;
+  /** Transform names or presets (`core`, `all`), comma-separated allowed; default: core. */
+  transforms?: string[];
+  mode?: Mode;
+  /** Config file; default: found from cwd upward. */
+  config?: string;
+  include?: string[];
+  exclude?: string[];
+  /** Respect .gitignore files; default true. */
+  gitignore?: boolean;
+  /** Worker threads; 1 = in-process; default: available cores. */
+  jobs?: number;
+  allowDirty?: boolean;
+  /** Prettier on changed JS/TS files; default: when the project has a prettier config. */
+  format?: boolean;
+  /** Options per transform, over the config's (programmatic use). */
+  transformOptions?: Record<string, Options>;
+  onProgress?(done: number, total: number): void;
+}
+
+export interface FilePatch {
+  path: string;
+  patch: string;
+}
+
+export interface RunOutcome {
+  report: Report;
+  /** Diffs of changed and created files, secrets masked. */
+  patches: FilePatch[];
+  exitCode: 0 | 1 | 2;
+  /** Where options came from, for --verbose. */
+  config: Config;
+}
+
+async function hasPrettierConfig(dir: string): Promise<boolean> {
+  const prettier = await import('prettier');
+  return (await prettier.resolveConfigFile(path.join(dir, 'index.js'))) !== null;
+}
+
+function relative(cwd: string, abs: string): string {
+  return toPosix(path.relative(cwd, abs));
+}
+
+/**
+ * Lets each transform with a run-level `prepare` fill in options that depend on the whole run, and
+ * collects the files transforms create.
+ */
+async function prepare(selected: Transform[], options: Record<string, Options>, cwd: string, root: string, files: string[]) {
+  const cache = new Map<string, string>();
+  const read = (p: string) => {
+    let text = cache.get(p);
+    if (text === undefined) {
+      text = fs.readFileSync(p, 'utf8');
+      cache.set(p, text);
+    }
+    return text;
+  };
+  const code = files.filter(isJsLike);
+  const generated: GeneratedFile[] = [];
+  for (const t of selected) {
+    if (t.prepare) options[t.name] = await t.prepare({ cwd, root, files: code, options: options[t.name], read });
+    if (t.generate) generated.push(...t.generate({ cwd, root, files: code, options: options[t.name], read }).filter((g) => !fs.existsSync(g.path)));
+  }
+  return generated;
+}
+
+function exitCodeOf(mode: Mode, summary: Report['summary']): 0 | 1 | 2 {
+  if (summary.errors > 0) return 2;
+  if (mode === 'check' && summary.changed > 0) return 1;
+  return 0;
+}
+
+/** Applies a changed file unless it changed on disk since it was read or is read-only. */
+function writeResult(result: ProcessedFile): string | null {
+  if (result.mode !== undefined && isReadOnly(result.mode)) return 'file is read-only; make it writable (chmod u+w) or leave it out with --exclude';
+  try {
+    if (fs.readFileSync(result.path, 'utf8') !== result.original) return 'file changed on disk during the run; run again';
+    writeFileAtomic(result.path, result.output!, result.mode);
+    return null;
+  } catch (err: any) {
+    return `cannot write: ${err.code ?? err.message}`;
+  }
+}
+
+/** The whole run: config, discovery, transforms (in workers when it pays), writes, report. */
+export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
+  const cwd = path.resolve(opts.cwd ?? process.cwd());
+  const mode: Mode = opts.mode ?? 'dry';
+  const config = loadConfig(cwd, opts.config);
+  const selected = selectTransforms(opts.transforms);
+  checkConfigTransforms(config, [
+    { where: 'transforms', transforms: config.transforms },
+    ...(config.services ?? []).map((s, i) => ({ where: `services[${i}].transforms`, transforms: s.transforms })),
+  ]);
+  const options = optionsFor(selected, config);
+  for (const [name, given] of Object.entries(opts.transformOptions ?? {})) {
+    if (options[name]) options[name] = { ...options[name], ...given };
+  }
+  const paths = opts.paths?.length ? opts.paths : ['.'];
+
+  if (mode === 'write' && !opts.allowDirty) {
+    const dirty = dirtyPaths(cwd, paths);
+    if (dirty.length > 0) {
+      const shown = dirty.slice(0, 5).join(', ') + (dirty.length > 5 ? ` and ${dirty.length - 5} more` : '');
+      throw new UsageError(
+        `refusing to --write: git shows uncommitted changes in ${shown}; commit or stash them first so the rewrite can be reviewed and undone, or pass --allow-dirty`,
+      );
+    }
+  }
+
+  const { files, skipped: discoverySkips } = await discover({
+    cwd,
+    paths,
+    include: [
+      { patterns: config.include, base: config.dir },
+      { patterns: opts.include ?? [], base: cwd },
+    ],
+    exclude: [
+      { patterns: config.exclude, base: config.dir },
+      { patterns: opts.exclude ?? [], base: cwd },
+    ],
+    gitignore: opts.gitignore ?? config.gitignore ?? true,
+    wants: (rel) => wantsFile(rel, selected, options),
+  });
+
+  const generated = await prepare(selected, options, cwd, config.dir, files);
+  const format = opts.format ?? config.format ?? (await hasPrettierConfig(config.dir));
+  const names = selected.map((t) => t.name);
+  const tasks: FileTask[] = files.map((abs) => ({
+    path: abs,
+    relPath: relative(cwd, abs),
+    root: config.dir,
+    transforms: names,
+    options,
+    format,
+  }));
+  const results = await runTasks(tasks, { jobs: opts.jobs ?? os.availableParallelism(), onProgress: opts.onProgress });
+
+  const reports: FileReport[] = [];
+  const patches: FilePatch[] = [];
+  const byPath = new Map<string, FileReport>();
+  const secrets = results.flatMap((r) => r.redactions ?? []);
+  for (const skip of discoverySkips) {
+    const entry: FileReport = { path: relative(cwd, skip.path), status: 'skipped', changes: {}, manual: [], reason: skip.reason };
+    reports.push(entry);
+    byPath.set(skip.path, entry);
+  }
+  for (const r of results) {
+    if (r.status === 'changed' && mode === 'write') {
+      const failure = writeResult(r);
+      if (failure) {
+        r.status = 'error';
+        r.error = failure;
+      }
+    }
+    const entry: FileReport = {
+      path: r.relPath,
+      status: r.status,
+      changes: r.status === 'changed' ? r.changes : {},
+      manual: r.manual.map((m) => ({ ...m, message: redact(m.message, r.redactions) })),
+    };
+    if (r.error) entry.error = r.error;
+    if (r.reason) entry.reason = r.reason;
+    if (r.status === 'changed' && r.patch) patches.push({ path: r.relPath, patch: redact(r.patch, r.redactions) });
+    byPath.set(r.path, entry);
+    if (r.status !== 'unchanged' || r.manual.length > 0) reports.push(entry);
+  }
+  for (const g of generated) {
+    const rel = relative(cwd, g.path);
+    const entry: FileReport = { path: rel, status: 'changed', changes: {}, manual: [], created: true };
+    const owner = selected.find((t) => t.generate);
+    if (owner) entry.changes[owner.name] = 1;
+    if (mode === 'write') {
+      try {
+        fs.mkdirSync(path.dirname(g.path), { recursive: true });
+        writeFileAtomic(g.path, g.content);
+      } catch (err: any) {
+        entry.status = 'error';
+        entry.error = `cannot create: ${err.code ?? err.message}`;
+      }
+    }
+    patches.push({ path: rel, patch: unifiedDiff(rel, null, g.content) });
+    reports.push(entry);
+  }
+
+  // Run-level checks (e.g. a probe no route serves) become manual items of the file they point at.
+  for (const t of selected) {
+    if (!t.finalize) continue;
+    const records = results.flatMap((r) => (r.records[t.name] ?? []).map((data) => ({ relPath: r.relPath, path: r.path, data })));
+    const items: PathManualItem[] = t.finalize(records, options[t.name]);
+    for (const item of items) {
+      let entry = byPath.get(item.path) ?? reports.find((e) => e.path === relative(cwd, item.path));
+      if (!entry) {
+        entry = { path: relative(cwd, item.path), status: 'unchanged', changes: {}, manual: [] };
+        byPath.set(item.path, entry);
+        reports.push(entry);
+      }
+      if (!reports.includes(entry)) reports.push(entry);
+      entry.manual.push({ transform: item.transform, line: item.line, message: item.message });
+    }
+  }
+
+  reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const summary: Report['summary'] = { files: files.length, changed: 0, errors: 0, skipped: 0, manual: 0, changes: {} };
+  for (const e of reports) {
+    if (e.status === 'changed') summary.changed++;
+    if (e.status === 'error') summary.errors++;
+    if (e.status === 'skipped') summary.skipped++;
+    summary.manual += e.manual.length;
+    for (const [name, n] of Object.entries(e.changes)) summary.changes[name] = (summary.changes[name] ?? 0) + n;
+  }
+  summary.files += generated.length;
+  const report: Report = { version: 1, mode, transforms: names, files: reports, summary };
+  if (secrets.length) {
+    // Reports never carry a detected secret beyond its first 4 characters.
+    for (const e of reports) if (e.error) e.error = redact(e.error, secrets);
+  }
+  return { report, patches, exitCode: exitCodeOf(mode, summary), config };
+}
+
+/** Programmatic API: runs shipshape and returns the JSON report object. */
+export async function run(opts: RunOptions = {}): Promise<Report> {
+  return (await execute(opts)).report;
+}
