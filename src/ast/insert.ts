@@ -46,7 +46,7 @@ export function settleInsertedStatements(output: string): string {
     if (m[1] === 'after' && i >= 2 && lines[i - 1].trim() === '' && lines[i - 2].trim() !== '') {
       lines.splice(i - 1, 1);
       i--;
-    } else if (m[1] === 'before' && i + 1 < lines.length && lines[i + 1].trim() === '' && i >= 1 && lines[i - 1].trim() !== '' ) {
+    } else if (m[1] === 'before' && i + 1 < lines.length && lines[i + 1].trim() === '') {
       lines.splice(i + 1, 1);
     }
     i--;

@@ -1,0 +1,21 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../src';
+import { UsageError } from '../src/types';
+import { LOGGER_CONFIG, tempTree } from './helpers/cli';
+
+describe('programmatic API', () => {
+  it('run() returns the JSON report object and writes nothing in dry mode', async () => {
+    const dir = tempTree({ 'shipshape.config.json': LOGGER_CONFIG, 'src/logger.ts': 'export const logger = console;\n', 'src/a.ts': "console.log('a');\n" });
+    const report = await run({ cwd: dir, transforms: ['console-to-logger'], jobs: 1 });
+    expect(report).toMatchObject({ version: 1, mode: 'dry', transforms: ['console-to-logger'], summary: { changed: 1, errors: 0 } });
+    expect(report.files.map((f) => f.path)).toEqual(['src/a.ts']);
+    expect(fs.readFileSync(path.join(dir, 'src/a.ts'), 'utf8')).toBe("console.log('a');\n");
+  });
+
+  it('run() rejects bad input with a UsageError, not a crash', async () => {
+    await expect(run({ cwd: tempTree({}), paths: ['missing'] })).rejects.toBeInstanceOf(UsageError);
+    await expect(run({ cwd: tempTree({}), transforms: ['nope'] })).rejects.toThrow(/unknown transform 'nope'/);
+  });
+});
