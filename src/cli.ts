@@ -7,6 +7,10 @@ import { colorDiff } from './report/diff';
 import { Progress } from './report/progress';
 import { COLOR, PLAIN, formatSummary } from './report/summary';
 import type { Mode } from './report/types';
+import { formatRolloutLines } from './rollout/git-rollout';
+import { formatMarkdown } from './rollout/markdown';
+import { writePatchDir } from './rollout/patch-dir';
+import { sarifFor } from './rollout/sarif';
 import { execute } from './runner/run';
 import { removePendingTempFiles } from './runner/write';
 import { UsageError, type Transform } from './types';
@@ -60,6 +64,13 @@ interface RunFlags {
   color: string;
   quiet?: boolean;
   verbose?: boolean;
+  service: string[];
+  shard?: string;
+  markdown?: string;
+  sarif?: string;
+  patchDir?: string;
+  commit?: boolean;
+  branchPerService?: string;
 }
 
 function modeOf(flags: RunFlags): Mode {
@@ -88,19 +99,29 @@ async function runCommand(paths: string[], flags: RunFlags): Promise<number> {
     jobs: flags.jobs,
     allowDirty: flags.allowDirty,
     format: flags.format,
+    services: flags.service,
+    shard: flags.shard,
+    commit: flags.commit,
+    branchPerService: flags.branchPerService,
     onProgress: (done, total) => progress.update(done, total),
   });
   progress.clear();
   const diff = outcome.patches.map((p) => p.patch).join('');
   if (flags.patch) writeOut(flags.patch, diff);
   if (flags.json) writeOut(flags.json, JSON.stringify(outcome.report, null, 2) + '\n');
-  // The diff is the product of a dry run; with --write it is what was applied. JSON on stdout replaces it.
-  if (flags.json !== '-' && flags.patch !== '-' && !flags.quiet && diff) {
+  if (flags.markdown) writeOut(flags.markdown, formatMarkdown(outcome.report));
+  if (flags.sarif) writeOut(flags.sarif, JSON.stringify(sarifFor(outcome.report, outcome.patches, version(), process.cwd()), null, 2) + '\n');
+  if (flags.patchDir) writePatchDir(path.resolve(flags.patchDir), outcome.report, outcome.patches);
+  const reportOnStdout = [flags.json, flags.patch, flags.markdown, flags.sarif].includes('-');
+  // The diff is the product of a dry run; with --write it is what was applied. A report on stdout replaces it.
+  if (!reportOnStdout && !flags.quiet && diff) {
     process.stdout.write(useColor(flags.color, process.stdout) ? colorDiff(diff) : diff);
   }
   if (flags.verbose && outcome.config.file) process.stderr.write(`config: ${outcome.config.file}\n`);
   const summary = formatSummary(outcome.report, stderrColor ? COLOR : PLAIN, { quiet: flags.quiet, verbose: flags.verbose });
   if (summary) process.stderr.write(summary + '\n');
+  const rollout = formatRolloutLines(outcome.report);
+  if (rollout.length && !flags.quiet) process.stderr.write(rollout.join('\n') + '\n');
   return outcome.exitCode;
 }
 
@@ -158,6 +179,13 @@ export function buildProgram(): Command {
     .addOption(new Option('--color <when>', 'colour output').choices(['auto', 'always', 'never']).default('auto'))
     .option('-q, --quiet', 'print only errors')
     .option('--verbose', 'also list skipped files and every transform')
+    .option('--service <name>', 'only this service: name, folder or glob (repeatable)', collect, [])
+    .option('--shard <i/n>', 'only the i-th of n disjoint shares of the services (CI job matrix)')
+    .option('--markdown <file>', "write the per-service table and manual items as Markdown ('-' = stdout)")
+    .option('--sarif <file>', "write SARIF 2.1.0 for code scanning ('-' = stdout)")
+    .option('--patch-dir <dir>', 'write one <service>.patch per service into a folder')
+    .option('--commit', 'with --write: one commit per service on the current branch')
+    .option('--branch-per-service <prefix>', 'with --write: a branch <prefix>/<service> per service from HEAD; the working tree stays unchanged')
     .action(async (paths: string[], flags: RunFlags) => {
       process.exitCode = await runCommand(paths, flags);
     });

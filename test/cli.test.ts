@@ -154,7 +154,7 @@ describe('shipshape run: bad input never prints a stack trace', () => {
     const dir = service({ 'shipshape.config.json': '{\n  "include": ["src/**"],\n  "exclude": [\n}\n' });
     const r = shipshape(dir, ['run']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/shipshape\.config\.json:4: invalid JSON/);
+    expect(r.stderr).toMatch(/shipshape\.config\.json:4:1: invalid JSON: value expected/);
     noStack(r.stderr);
   });
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { getNodeValue, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { Options } from '../types';
 import { UsageError } from '../types';
 import { suggestion } from './options';
@@ -46,14 +47,18 @@ function parseJson(file: string): unknown {
   } catch (err: any) {
     throw new UsageError(`cannot read config ${file}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
   }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err: any) {
-    // JSON.parse reports a character position; users need a line.
-    const pos = /position (\d+)/.exec(err.message);
-    const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : null;
-    throw new UsageError(`${file}${line ? `:${line}` : ''}: invalid JSON: ${err.message}`);
+  // jsonc-parser, unlike JSON.parse on Node 20, says where the error is.
+  const errors: ParseError[] = [];
+  const value = parseTree(text.replace(/^\uFEFF/, ''), errors, { disallowComments: true, allowTrailingComma: false });
+  if (errors.length > 0 || value === undefined) {
+    const first = errors[0];
+    const offset = first?.offset ?? 0;
+    const before = text.slice(0, offset).split('\n');
+    const where = `${before.length}:${before[before.length - 1].length + 1}`;
+    const what = first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : 'empty file';
+    throw new UsageError(`${file}:${where}: invalid JSON: ${what}; fix the file (it must be plain JSON, no comments or trailing commas)`);
   }
+  return getNodeValue(value);
 }
 
 function stringArray(value: unknown, where: string): string[] {

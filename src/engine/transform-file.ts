@@ -174,11 +174,22 @@ export function transformFile(input: FileInput, transforms: Transform[], options
   const eol = lineEndingsOf(source);
   if (eol === 'crlf') source = source.replace(/\r\n/g, '\n');
   const facts: Record<string, unknown> = {};
+  const jsLike = isJsLike(input.path);
+  // recast glues a statement inserted at the top onto a `#!` line; as a line comment of the same
+  // length the shebang keeps its place (and every position) and new code goes below it.
+  const shebang = jsLike && source.startsWith('#!');
+  if (shebang) source = `//${source.slice(2)}`;
   let output: string;
   try {
-    output = isJsLike(input.path)
+    output = jsLike
       ? applyAst(input, source, transforms, optionsByName, result, facts)
       : applyText(input, source, transforms, optionsByName, result, facts);
+    if (shebang) {
+      const line = source.slice(0, source.indexOf('\n') >>> 0);
+      if (!output.startsWith(`${line}\n`) && output !== line) throw new FileError('the #! line would move; the file was left unchanged, please report this');
+      source = `#!${source.slice(2)}`;
+      output = `#!${output.slice(2)}`;
+    }
   } catch (err: any) {
     if (!(err instanceof FileError)) throw err;
     return { ...result, status: 'error', error: err.message, changes: {}, records: {} };

@@ -1,3 +1,4 @@
+import { formatServiceTable } from '../rollout/table';
 import type { Report } from './types';
 
 export interface Paint {
@@ -49,10 +50,13 @@ export function formatSummary(report: Report, paint: Paint, opts: { quiet?: bool
   lines.push(paint.bold(`shipshape: ${head.join(', ')}`));
   const names = Object.keys(summary.changes);
   const width = Math.max(0, ...report.transforms.map((n) => n.length));
-  for (const name of report.transforms) {
-    const n = summary.changes[name] ?? 0;
-    if (n > 0 || opts.verbose) lines.push(`  ${name.padEnd(width)}  ${plural(n, 'change')}`);
-  }
+  // Several services: one row each (a rollout reviews service by service); else the totals per transform.
+  if ((report.services?.length ?? 0) > 1 && summary.files > 0) lines.push(...formatServiceTable(report, { allTransforms: opts.verbose }));
+  else
+    for (const name of report.transforms) {
+      const n = summary.changes[name] ?? 0;
+      if (n > 0 || opts.verbose) lines.push(`  ${name.padEnd(width)}  ${plural(n, 'change')}`);
+    }
   if (summary.files === 0) lines.push('nothing to do: no file in the given paths is one the selected transforms handle');
   else if (summary.changed === 0 && summary.errors === 0 && names.length === 0) lines.push(paint.green('nothing to change'));
   else if (mode === 'dry' && summary.changed > 0) lines.push(paint.dim('dry run: nothing was written; run again with --write to apply'));

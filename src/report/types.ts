@@ -15,6 +15,27 @@ export interface FileReport {
   reason?: string;
   /** The file does not exist yet: a transform creates it. */
   created?: boolean;
+  /** The service the file belongs to (`(root)` outside every service). */
+  service?: string;
+}
+
+/** One service's share of a run (rollout across services). */
+export interface ServiceReport {
+  name: string;
+  /** The name as used in patch file and branch names (`@acme/pay` → `acme-pay`, `(root)` → `root`). */
+  slug: string;
+  /** Folder relative to the config's folder, with `/`; '' for `(root)`. */
+  path: string;
+  /** Files changed (or that would change). */
+  changed: number;
+  errors: number;
+  manual: number;
+  /** Rewrites per transform. */
+  changes: Record<string, number>;
+  /** With --commit: the commit made for this service. */
+  commit?: string;
+  /** With --branch-per-service: the branch created for this service. */
+  branch?: string;
 }
 
 export interface Summary {
@@ -33,4 +54,6 @@ export interface Report {
   transforms: string[];
   files: FileReport[];
   summary: Summary;
+  /** Per service, in discovery order. */
+  services?: ServiceReport[];
 }

@@ -8,6 +8,7 @@ import ignore, { type Ignore } from 'ignore';
  */
 export class GitignoreMatcher {
   private readonly cache = new Map<string, Ignore | null>();
+  private readonly dirs = new Map<string, boolean>();
 
   constructor(private readonly top: string) {}
 
@@ -25,21 +26,31 @@ export class GitignoreMatcher {
     const rel = path.relative(this.top, abs);
     if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
     const parts = rel.split(path.sep);
+    // git does not descend into an ignored folder, so nothing below one can be re-included.
+    for (let d = 1; d < parts.length; d++) {
+      const key = parts.slice(0, d).join('/');
+      let ignored = this.dirs.get(key);
+      if (ignored === undefined) {
+        ignored = this.verdict(parts.slice(0, d), true);
+        this.dirs.set(key, ignored);
+      }
+      if (ignored) return true;
+    }
+    return this.verdict(parts, false);
+  }
+
+  /** Whether the path (as parts below the top) is ignored, deeper .gitignore files overriding shallower ones. */
+  private verdict(parts: string[], isDir: boolean): boolean {
     let ignored = false;
     let dir = this.top;
     for (let i = 0; i < parts.length; i++) {
       const rules = this.rulesOf(dir);
       if (rules) {
-        const sub = parts.slice(i).join('/');
-        const verdict = rules.test(sub);
-        if (verdict.ignored) ignored = true;
-        else if (verdict.unignored) ignored = false;
-        // A file inside an ignored folder cannot be re-included (git does not descend into it).
-        for (let k = i + 1; k < parts.length && !ignored; k++) {
-          if (rules.ignores(`${parts.slice(i, k).join('/')}/`)) ignored = true;
-        }
+        const sub = parts.slice(i).join('/') + (isDir ? '/' : '');
+        const result = rules.test(sub);
+        if (result.ignored) ignored = true;
+        else if (result.unignored) ignored = false;
       }
-      if (ignored) return true;
       dir = path.join(dir, parts[i]);
     }
     return ignored;

@@ -11,6 +11,11 @@ import { redact } from '../report/redact';
 import type { FileReport, Mode, Report } from '../report/types';
 import type { GeneratedFile, Options, PathManualItem, Transform } from '../types';
 import { UsageError } from '../types';
+import { branchPerService, checkRolloutGit, commitPerService, type NewContents } from '../rollout/git-rollout';
+import { forService, optionsByService } from '../rollout/service-options';
+import { serviceReports } from '../rollout/service-report';
+import { discoverServices, serviceLookup } from '../rollout/services';
+import { parseShard, selectServices } from '../rollout/shard';
 import { discover, toPosix } from './discover';
 import { dirtyPaths } from './git';
 import { runTasks } from './pool';
@@ -36,6 +41,14 @@ export interface RunOptions {
   format?: boolean;
   /** Options per transform, over the config's (programmatic use). */
   transformOptions?: Record<string, Options>;
+  /** Only these services: names, slugs or folders, globs allowed (--service). */
+  services?: string[];
+  /** `<i>/<n>`: the i-th of n disjoint shares of the services (--shard). */
+  shard?: string;
+  /** With mode write: one commit per service on the current branch (--commit). */
+  commit?: boolean;
+  /** With mode write: a branch `<prefix>/<service>` per service instead of writing files (--branch-per-service). */
+  branchPerService?: string;
   onProgress?(done: number, total: number): void;
 }
 
@@ -119,6 +132,16 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
   }
   const paths = opts.paths?.length ? opts.paths : ['.'];
 
+  // Services: the unit of a rollout. Each file runs with its service's options.
+  const services = discoverServices(config);
+  const serviceOf = serviceLookup(services);
+  const scope = new Set(selectServices(services, opts.services, opts.shard ? parseShard(opts.shard) : undefined));
+  const inScope = (abs: string) => scope.has(serviceOf(abs));
+  const serviceOptions = optionsByService([...scope], selected, config, options, opts.transformOptions);
+  checkRolloutGit(cwd, mode, { commit: opts.commit, branchPrefix: opts.branchPerService });
+  // --branch-per-service commits the new contents onto branches; the working tree stays as it is.
+  const writesFiles = mode === 'write' && opts.branchPerService === undefined;
+
   if (mode === 'write' && !opts.allowDirty) {
     const dirty = dirtyPaths(cwd, paths);
     if (dirty.length > 0) {
@@ -141,10 +164,17 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
       { patterns: opts.exclude ?? [], base: cwd },
     ],
     gitignore: opts.gitignore ?? config.gitignore ?? true,
-    wants: (rel) => wantsFile(rel, selected, options),
+    wants: (rel) => inScope(path.resolve(cwd, rel)) && wantsFile(rel, selected, options),
   });
 
-  const generated = await prepare(selected, options, cwd, config.dir, files);
+  // Run-level hooks see one service at a time: in a monorepo each service has its own logger to find.
+  const generated: GeneratedFile[] = [];
+  for (const [s, own] of serviceOptions) {
+    const group = files.filter((f) => serviceOf(f) === s);
+    if (!group.some(isJsLike)) continue;
+    const created = await forService(s, scope.size > 1, () => prepare(selected, own, cwd, config.dir, group));
+    generated.push(...created.filter((g) => !generated.some((x) => x.path === g.path)));
+  }
   const format = opts.format ?? config.format ?? (await hasPrettierConfig(config.dir));
   const names = selected.map((t) => t.name);
   const tasks: FileTask[] = files.map((abs) => ({
@@ -152,7 +182,7 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
     relPath: relative(cwd, abs),
     root: config.dir,
     transforms: names,
-    options,
+    options: serviceOptions.get(serviceOf(abs)) ?? options,
     format,
   }));
   const results = await runTasks(tasks, { jobs: opts.jobs ?? os.availableParallelism(), onProgress: opts.onProgress });
@@ -162,12 +192,13 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
   const byPath = new Map<string, FileReport>();
   const secrets = results.flatMap((r) => r.redactions ?? []);
   for (const skip of discoverySkips) {
+    if (!inScope(skip.path)) continue;
     const entry: FileReport = { path: relative(cwd, skip.path), status: 'skipped', changes: {}, manual: [], reason: skip.reason };
     reports.push(entry);
     byPath.set(skip.path, entry);
   }
   for (const r of results) {
-    if (r.status === 'changed' && mode === 'write') {
+    if (r.status === 'changed' && writesFiles) {
       const failure = writeResult(r);
       if (failure) {
         r.status = 'error';
@@ -191,7 +222,7 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
     const entry: FileReport = { path: rel, status: 'changed', changes: {}, manual: [], created: true };
     const owner = selected.find((t) => t.generate);
     if (owner) entry.changes[owner.name] = 1;
-    if (mode === 'write') {
+    if (writesFiles) {
       try {
         fs.mkdirSync(path.dirname(g.path), { recursive: true });
         writeFileAtomic(g.path, g.content);
@@ -231,10 +262,17 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
     for (const [name, n] of Object.entries(e.changes)) summary.changes[name] = (summary.changes[name] ?? 0) + n;
   }
   summary.files += generated.length;
-  const report: Report = { version: 1, mode, transforms: names, files: reports, summary };
+  for (const e of reports) e.service = serviceOf(path.resolve(cwd, e.path)).name;
+  const report: Report = { version: 1, mode, transforms: names, files: reports, summary, services: serviceReports(reports, [...scope], new Set(files.map(serviceOf))) };
   if (secrets.length) {
     // Reports never carry a detected secret beyond its first 4 characters.
     for (const e of reports) if (e.error) e.error = redact(e.error, secrets);
+  }
+  if (opts.commit) commitPerService(cwd, report);
+  if (opts.branchPerService !== undefined) {
+    const contents: NewContents = new Map(results.filter((r) => r.status === 'changed').map((r) => [r.relPath, { content: r.output!, mode: r.mode }]));
+    for (const g of generated) contents.set(relative(cwd, g.path), { content: g.content });
+    branchPerService(cwd, report, contents, opts.branchPerService);
   }
   return { report, patches, exitCode: exitCodeOf(mode, summary), config };
 }
