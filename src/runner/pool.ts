@@ -10,6 +10,8 @@ const BATCH = 24;
 export interface PoolOptions {
   jobs: number;
   onProgress?(done: number, total: number): void;
+  /** Called once per file as its result arrives (not in task order with workers). */
+  onResult?(result: ProcessedFile): void;
 }
 
 /**
@@ -32,7 +34,10 @@ export async function runTasks(tasks: FileTask[], opts: PoolOptions): Promise<Pr
       const batch = tasks.slice(start, start + BATCH);
       jobs.push(
         pool.run(batch).then((out: ProcessedFile[]) => {
-          out.forEach((r, i) => (results[start + i] = r));
+          out.forEach((r, i) => {
+            results[start + i] = r;
+            opts.onResult?.(r);
+          });
           done += batch.length;
           opts.onProgress?.(done, tasks.length);
         }),
@@ -48,8 +53,12 @@ export async function runTasks(tasks: FileTask[], opts: PoolOptions): Promise<Pr
 async function runInProcess(tasks: FileTask[], opts: PoolOptions): Promise<ProcessedFile[]> {
   const results: ProcessedFile[] = [];
   for (const task of tasks) {
-    results.push(await processFile(task));
+    const result = await processFile(task);
+    results.push(result);
+    opts.onResult?.(result);
     opts.onProgress?.(results.length, tasks.length);
+    // Let signal handlers and the progress bar run between files.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return results;
 }

@@ -185,7 +185,16 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
     options: serviceOptions.get(serviceOf(abs)) ?? options,
     format,
   }));
-  const results = await runTasks(tasks, { jobs: opts.jobs ?? os.availableParallelism(), onProgress: opts.onProgress });
+  // Each file is written as soon as its result arrives: an interrupted --write has whole files only.
+  const applyResult = (r: ProcessedFile) => {
+    if (r.status !== 'changed' || !writesFiles) return;
+    const failure = writeResult(r);
+    if (failure) {
+      r.status = 'error';
+      r.error = failure;
+    }
+  };
+  const results = await runTasks(tasks, { jobs: opts.jobs ?? os.availableParallelism(), onProgress: opts.onProgress, onResult: applyResult });
 
   const reports: FileReport[] = [];
   const patches: FilePatch[] = [];
@@ -198,13 +207,6 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
     byPath.set(skip.path, entry);
   }
   for (const r of results) {
-    if (r.status === 'changed' && writesFiles) {
-      const failure = writeResult(r);
-      if (failure) {
-        r.status = 'error';
-        r.error = failure;
-      }
-    }
     const entry: FileReport = {
       path: r.relPath,
       status: r.status,
