@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,9 +28,8 @@ function run(cwd: string, args: string[], what: string): string {
 
 /** git with extra environment and stdin, for the plumbing that builds a commit in a private index. */
 function plumbing(cwd: string, args: string[], env: Record<string, string>, what: string, input?: string): string {
-  const res = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, input, maxBuffer: 256 * 1024 * 1024 });
-  if (res.error) fail(what, null);
-  if (res.status !== 0) fail(what, { stderr: res.stderr });
+  const res = git(cwd, args, { env, input });
+  if (!res?.ok) fail(what, res);
   return res.stdout;
 }
 

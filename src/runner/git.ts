@@ -1,8 +1,13 @@
 import { spawnSync } from 'node:child_process';
 
-/** Runs git and returns stdout; null when git is missing or the folder is not in a repository. */
-export function git(cwd: string, args: string[]): { ok: boolean; stdout: string; stderr: string } | null {
-  const res = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+/** Runs git (with extra environment and stdin when given); null when git is not installed. */
+export function git(
+  cwd: string,
+  args: string[],
+  extra: { env?: Record<string, string>; input?: string } = {},
+): { ok: boolean; stdout: string; stderr: string } | null {
+  const env = extra.env ? { ...process.env, ...extra.env } : process.env;
+  const res = spawnSync('git', args, { cwd, encoding: 'utf8', env, input: extra.input, maxBuffer: 256 * 1024 * 1024 });
   if (res.error) return null;
   return { ok: res.status === 0, stdout: res.stdout, stderr: res.stderr };
 }
