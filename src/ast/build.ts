@@ -6,7 +6,27 @@ import type { JSCodeshift } from 'jscodeshift';
  * the text in the file's style (quotes via quoteString, indentation via CodeStyle.indent).
  */
 export function statementsFromCode(j: JSCodeshift, code: string): any[] {
-  return j(code).get().node.program.body;
+  const root = j(code);
+  unpinMultilineTemplates(j, root);
+  return root.get().node.program.body;
+}
+
+/**
+ * recast copies a parsed node's text and re-indents its continuation lines to the new position,
+ * which for a multi-line template literal changes the string's value. Without a location recast
+ * prints the template generically, which keeps its text exactly (it locks the indentation).
+ */
+function unpinMultilineTemplates(j: JSCodeshift, root: any): void {
+  root.find(j.TemplateLiteral).forEach((p: any) => {
+    const node = p.node;
+    if (!node.quasis.some((q: any) => q.value.raw.includes('\n'))) return;
+    for (const n of [node, ...node.quasis]) {
+      delete n.loc;
+      n.original = undefined;
+      delete n.start;
+      delete n.end;
+    }
+  });
 }
 
 export function statementFromCode(j: JSCodeshift, code: string): any {

@@ -105,19 +105,9 @@ export function findImport(j: JSCodeshift, root: Collection<any>, req: ImportReq
   return null;
 }
 
-/**
- * Moves a file-header comment (one that starts on line 1) from the first statement to `node`, so a
- * statement inserted at the top goes below the header, as an author would put it.
- */
-function insertAtTop(body: any[], node: any): void {
-  const first = body[0];
-  const comments = first?.comments ?? first?.leadingComments;
-  if (first && comments?.length && comments[0].loc?.start.line === 1) {
-    const header = comments.filter((c: any) => c.leading !== false && c.type !== undefined);
-    node.comments = header;
-    first.comments = (first.comments ?? []).filter((c: any) => !header.includes(c));
-  }
-  body.unshift(node);
+/** A statement for the top of the file: below a file header comment and directives, above the code. */
+function insertAtTop(j: JSCodeshift, body: any[], node: any): void {
+  insertStatement(j, body, 0, node, 'before', { top: true });
 }
 
 /**
@@ -160,7 +150,7 @@ export function ensureImport(
       if (s.type === 'ImportDeclaration') last = i;
     });
     if (last >= 0) insertStatement(j, body, last + 1, node, 'after');
-    else insertAtTop(body, node);
+    else insertAtTop(j, body, node);
     return { local, added: true };
   }
 
@@ -187,6 +177,6 @@ export function ensureImport(
   }
   const node = statementFromCode(j, `${kind} ${binding} = require(${quoteString(req.source, style)});`);
   if (lastRequire >= 0) insertStatement(j, body, lastRequire + 1, node, 'after');
-  else insertAtTop(body, node);
+  else insertAtTop(j, body, node);
   return { local, added: true };
 }

@@ -1,55 +1,159 @@
+import * as recast from 'recast';
 import type { JSCodeshift } from 'jscodeshift';
+import type { CodeStyle } from './style';
 
 /**
- * recast separates a new statement from its neighbours by the larger of their original spacing, so a
- * line inserted after an import that was followed by a blank line ends up between two blank lines.
- * Statements inserted through here carry a marker comment that the engine removes after printing,
- * together with the blank line on the side the statement belongs to.
+ * Inserting a statement changes the length of a statement list, and recast then reprints the whole
+ * list: blank lines after directives, empty statements (`};`) and trailing spaces of untouched lines
+ * are lost, and spacing around the new line follows recast's rules, not the author's.
+ *
+ * So transforms insert into the tree as usual (later transforms see the new statements), and before
+ * printing the engine takes each run of inserted statements out again, prints it on its own, and
+ * leaves a marker comment on an untouched neighbour; after printing the marker becomes the text.
+ * recast then reprints only that neighbour's comments, and every other byte stays as it was.
  */
 export const INSERT_MARK = '__shipshape_insert_';
-const MARK_LINE = new RegExp(`^\\s*//${INSERT_MARK}(after|before)__\\s*$`);
+
+interface Insertion {
+  node: any;
+  body: any[];
+  attach: 'after' | 'before';
+  top: boolean;
+  spaced: boolean | undefined;
+}
+
+let pending: Insertion[] = [];
 
 /**
  * Inserts `node` into a statement list at `index`. `attach` says which neighbour it belongs with:
  * 'after' the previous statement (an import after the imports, app.use after `const app = ...`) or
- * 'before' the next one (app.use before the first route).
+ * 'before' the next one (app.use before the first route). `top` puts it below a file-header comment
+ * of the next statement rather than above it. `spaced` sets the statement off by a blank line from
+ * the neighbour it belongs with; by default a statement of several lines is, a one-liner is not.
  */
-export function insertStatement(j: JSCodeshift, body: any[], index: number, node: any, attach: 'after' | 'before'): void {
-  const mark = j.commentLine(`${INSERT_MARK}${attach}__`, true, false);
-  node.comments = [mark, ...(node.comments ?? [])];
+export function insertStatement(
+  _j: JSCodeshift,
+  body: any[],
+  index: number,
+  node: any,
+  attach: 'after' | 'before',
+  opts: { top?: boolean; spaced?: boolean } = {},
+): void {
   body.splice(index, 0, node);
+  pending.push({ node, body, attach, top: !!opts.top, spaced: opts.spaced });
 }
 
-function bracketBalance(line: string): number {
-  const code = line.replace(/(['"`])(?:\\.|(?!\1).)*\1/g, '').replace(/\/\/.*$/, '');
-  let n = 0;
-  for (const ch of code) {
-    if (ch === '(' || ch === '[' || ch === '{') n++;
-    else if (ch === ')' || ch === ']' || ch === '}') n--;
-  }
+/** Forgets insertions of an earlier file (the engine calls it before each file). */
+export function resetInsertions(): void {
+  pending = [];
+}
+
+export interface InsertedText {
+  text: string;
+  /** Set off by a blank line from the neighbour it is anchored on. */
+  spaced: boolean;
+  /** Indentation of the neighbour, so the text lines up with it. */
+  indent: string | null;
+}
+
+function indentOf(node: any, source: string, fileLines: unknown): string | null {
+  const line = node?.loc?.start?.line;
+  // Only a node of this file has a line in `source` (text-built nodes carry their snippet's lines).
+  if (!line || node.loc.lines !== fileLines) return null;
+  const start = source.split('\n', line)[line - 1] ?? '';
+  return /^[ \t]*/.exec(start)![0];
+}
+
+/** Leading comments of a program's first statement that form the file header (start on line 1). */
+function headerCount(comments: any[], stmt: any): number {
+  if (!comments.length || comments[0].loc?.start.line !== 1) return 0;
+  let n = comments.filter((c) => c.leading !== false && c.trailing !== true).length;
+  const last = comments[n - 1];
+  // A doc comment right above the statement documents it, not the file.
+  if (n > 0 && last.type === 'CommentBlock' && last.value.startsWith('*') && last.loc && stmt.loc && last.loc.end.line >= stmt.loc.start.line - 1) n--;
   return n;
 }
 
-/** Removes the markers of insertStatement and the blank line on the attached side of one-line statements. */
-export function settleInsertedStatements(output: string): string {
-  if (!output.includes(INSERT_MARK)) return output;
+/**
+ * Takes every run of statements inserted since resetInsertions() out of its list again and anchors
+ * it on an untouched neighbour as a marker comment; returns the text for each marker id.
+ */
+export function detachInsertions(j: JSCodeshift, root: any, source: string, style: CodeStyle): Map<string, InsertedText> {
+  const fileLines = root.get().node.loc?.lines;
+  const texts = new Map<string, InsertedText>();
+  const byBody = new Map<any[], Insertion[]>();
+  for (const ins of pending) {
+    if (!ins.body.includes(ins.node)) continue;
+    byBody.set(ins.body, [...(byBody.get(ins.body) ?? []), ins]);
+  }
+  pending = [];
+  const print = (node: any) =>
+    recast.print(node, { quote: style.quote, tabWidth: style.tabWidth, useTabs: style.useTabs, trailingComma: style.trailingComma, lineTerminator: '\n' } as any).code;
+  for (const [body, list] of byBody) {
+    const inserted = new Map(list.map((i) => [i.node, i]));
+    for (let start = 0; start < body.length; start++) {
+      if (!inserted.has(body[start])) continue;
+      let end = start;
+      while (end + 1 < body.length && inserted.has(body[end + 1])) end++;
+      const prev = start > 0 ? body[start - 1] : null;
+      const next = end + 1 < body.length ? body[end + 1] : null;
+      // An empty list has no neighbour to anchor on: the statement stays a real insertion.
+      if (!prev && !next) {
+        start = end;
+        continue;
+      }
+      const first = inserted.get(body[start])!;
+      const id = `${INSERT_MARK}${texts.size}__`;
+      const run = body.slice(start, end + 1);
+      const onPrev = prev && (first.attach === 'after' || !next);
+      const printed = run.map(print);
+      // Within a run, statements of several lines get a blank line around them, as recast would print them.
+      const text = printed.reduce((acc, t, k) => (k === 0 ? t : `${acc}\n${t.includes('\n') || printed[k - 1].includes('\n') ? '\n' : ''}${t}`), '');
+      texts.set(id, { text, spaced: first.spaced ?? printed.some((t) => t.includes('\n')), indent: indentOf(onPrev ? prev : next, source, fileLines) });
+      if (onPrev) {
+        prev.comments = [...(prev.comments ?? []), j.commentLine(id, false, true)];
+      } else {
+        const comments = next.comments ?? [];
+        const at = first.top ? headerCount(comments, next) : 0;
+        next.comments = [...comments.slice(0, at), j.commentLine(id, true, false), ...comments.slice(at)];
+      }
+      body.splice(start, run.length);
+      start--;
+    }
+  }
+  return texts;
+}
+
+const MARKER = new RegExp(`[ \\t]*//(${INSERT_MARK}\\d+__)`);
+
+/**
+ * Replaces each marker with its statements, indented like the neighbour: a marker on its own line
+ * (a leading comment) becomes the lines themselves; a marker after code (a trailing comment) puts
+ * them on the lines below, set off by a blank line when `spaced`.
+ */
+export function attachInsertions(output: string, texts: Map<string, InsertedText>): string {
+  if (texts.size === 0) return output;
   const lines = output.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const m = MARK_LINE.exec(lines[i]);
+    const m = MARKER.exec(lines[i]);
     if (!m) continue;
-    lines.splice(i, 1);
-    const oneLine = i < lines.length && bracketBalance(lines[i]) === 0;
-    if (!oneLine) {
-      i--;
-      continue;
-    }
-    if (m[1] === 'after' && i >= 2 && lines[i - 1].trim() === '' && lines[i - 2].trim() !== '') {
-      lines.splice(i - 1, 1);
-      i--;
-    } else if (m[1] === 'before' && i + 1 < lines.length && lines[i + 1].trim() === '') {
-      lines.splice(i + 1, 1);
+    const entry = texts.get(m[1]);
+    if (!entry) continue;
+    texts.delete(m[1]);
+    const own = lines[i].slice(0, m.index).trim() === '';
+    const indent = entry.indent ?? /^[ \t]*/.exec(lines[i])![0];
+    const body = entry.text.split('\n').map((l) => (l.trim() === '' ? '' : indent + l));
+    if (own) {
+      const rest = lines[i].slice(m.index + m[0].length);
+      const replacement = entry.spaced && rest.trim() === '' ? [...body, ''] : body;
+      if (rest.trim() !== '') replacement.push(indent + rest.trim());
+      lines.splice(i, 1, ...replacement);
+    } else {
+      lines[i] = lines[i].slice(0, m.index) + lines[i].slice(m.index + m[0].length);
+      lines.splice(i + 1, 0, ...(entry.spaced ? ['', ...body] : body));
     }
     i--;
   }
+  if (texts.size > 0) throw new Error(`inserted statements were not placed (${[...texts.keys()].join(', ')})`);
   return lines.join('\n');
 }

@@ -19,7 +19,8 @@ export function restoreNoSemicolonStyle(original: string, output: string): strin
   for (let i = 0; i < lines.length; i++) {
     if (!added[i] || !/;\s*$/.test(lines[i]) || /^\s*for\s*\(/.test(lines[i])) continue;
     let k = i + 1;
-    while (k < lines.length && lines[k].trim() === '') k++;
+    // Comments are not code: the hazard is the next line of code.
+    while (k < lines.length && (lines[k].trim() === '' || /^\s*(\/\/|\/\*|\*)/.test(lines[k]))) k++;
     const next = k < lines.length ? lines[k].trim() : '';
     if (/^[(\[`+\-/]/.test(next)) continue;
     lines[i] = lines[i].replace(/;(\s*)$/, '$1');

@@ -4,7 +4,8 @@ import { detectStyle, type CodeStyle } from '../ast/style';
 import type { FileContext, ManualItem, Options, Transform } from '../types';
 import { isJsLike, parserFor } from './parser';
 import { restoreNoSemicolonStyle } from './semicolons';
-import { settleInsertedStatements } from '../ast/insert';
+import { attachInsertions, detachInsertions, resetInsertions } from '../ast/insert';
+import './recast-fixes';
 
 export type FileStatus = 'unchanged' | 'changed' | 'error' | 'skipped';
 
@@ -87,14 +88,16 @@ function applyAst(input: FileInput, source: string, transforms: Transform[], opt
 
   const parser = parserFor(input.path);
   const j = jscodeshift.withParser(parser);
+  const style: CodeStyle = detectStyle(source);
   let root: Collection<any>;
   try {
-    root = j(source);
+    // recast must read tabs at the width it prints them with, or reprinted lines get extra indentation.
+    root = j(source, { tabWidth: style.tabWidth, useTabs: style.useTabs } as any);
   } catch (err) {
     throw new FileError(`syntax error: ${describeSyntaxError(err)}; fix it or leave the file out with --exclude`);
   }
   fixDirectiveLocations(j, root, source);
-  const style: CodeStyle = detectStyle(source);
+  resetInsertions();
   for (const t of active) {
     const options = optionsByName[t.name] ?? {};
     const ctx = { ...makeContext(input, t, options, result, facts), j, source, style };
@@ -105,6 +108,7 @@ function applyAst(input: FileInput, source: string, transforms: Transform[], opt
     }
   }
   if (Object.keys(result.changes).length === 0) return source;
+  const inserted = detachInsertions(j, root, source, style);
   let output = root.toSource({
     quote: style.quote,
     tabWidth: style.tabWidth,
@@ -113,13 +117,19 @@ function applyAst(input: FileInput, source: string, transforms: Transform[], opt
     lineTerminator: '\n',
     wrapColumn: 100,
   } as any);
-  output = settleInsertedStatements(output);
+  output = attachInsertions(output, inserted);
   if (!style.semicolons) output = restoreNoSemicolonStyle(source, output);
+  let reparsed: any;
   try {
-    parser.parse(output);
+    reparsed = parser.parse(output);
   } catch (err) {
     const names = active.map((t) => t.name).join(', ');
     throw new FileError(`the result of ${names} does not parse (${describeSyntaxError(err)}); the file was left unchanged, please report this`);
+  }
+  const moved = reindentedTemplate(source, reparsed);
+  if (moved) {
+    const names = active.map((t) => t.name).join(', ');
+    throw new FileError(`${names} would re-indent the multi-line template literal at line ${moved} and so change its text; the file was left unchanged, please report this`);
   }
   return output;
 }
@@ -141,6 +151,35 @@ function applyText(input: FileInput, source: string, transforms: Transform[], op
 }
 
 class FileError extends Error {}
+
+const stripIndent = (text: string) => text.replace(/\n[ \t]+/g, '\n');
+
+/**
+ * The line of a multi-line template literal whose text the rewrite changed only by indentation
+ * (recast re-indents moved multi-line nodes), or 0. Templates whose words changed were edited on
+ * purpose and pass.
+ */
+function reindentedTemplate(source: string, ast: any): number {
+  let found = 0;
+  const normalizedSource = stripIndent(source);
+  const visit = (node: any): void => {
+    if (found || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
+    if (node.type === 'TemplateElement') {
+      const raw: string = node.value.raw;
+      if (raw.includes('\n') && !source.includes(raw) && normalizedSource.includes(stripIndent(raw))) found = node.loc?.start.line ?? 1;
+      return;
+    }
+    for (const key in node) {
+      if (key !== 'loc' && key !== 'tokens' && key !== 'comments' && key !== 'leadingComments' && key !== 'trailingComments' && key !== 'extra') visit(node[key]);
+    }
+  };
+  if (source.includes('`')) visit(ast.program);
+  return found;
+}
 
 /**
  * Babel's Directive location includes the `;`, and recast adds one when it reprints a program or

@@ -1,0 +1,7 @@
+const { logger } = require('./lib/logger');
+function retry(fn, attempts) {
+  logger.info('Retrying', { attempts });
+  return fn();
+}
+
+module.exports = retry;

@@ -1,0 +1,8 @@
+import { log } from '../utils/log';
+import { db } from './db';
+
+export async function migrate() {
+  log.info('Starting migration');
+  await db.migrate();
+  log.info('Migration done');
+}

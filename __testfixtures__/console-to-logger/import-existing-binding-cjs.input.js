@@ -1,0 +1,4 @@
+const { logger } = require('./lib/logger');
+
+logger.info('Starting');
+console.log('Started');

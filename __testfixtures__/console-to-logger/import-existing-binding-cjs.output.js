@@ -1,0 +1,4 @@
+const { logger } = require('./lib/logger');
+
+logger.info('Starting');
+logger.info('Started');

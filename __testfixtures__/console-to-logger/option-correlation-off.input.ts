@@ -1,0 +1,8 @@
+import { Router } from 'express';
+
+export const router = Router();
+
+router.get('/users/:id', (req, res) => {
+  console.log('Fetching user', req.params.id);
+  res.json({});
+});

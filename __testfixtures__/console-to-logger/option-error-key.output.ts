@@ -1,0 +1,10 @@
+import { send } from './mailer';
+import { logger } from './lib/logger';
+
+export async function notify(to: string) {
+  try {
+    await send(to);
+  } catch (error) {
+    logger.error('Mail failed', { to, exception: error });
+  }
+}

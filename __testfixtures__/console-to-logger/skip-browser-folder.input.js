@@ -1,0 +1,3 @@
+document.querySelector('#go').addEventListener('click', () => {
+  console.log('clicked');
+});

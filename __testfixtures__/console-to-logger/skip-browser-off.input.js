@@ -1,0 +1,4 @@
+import { render } from './render.js';
+
+render();
+console.log('rendered');

@@ -1,0 +1,4 @@
+const db = require('../src/db');
+const { logger } = require('../src/lib/logger');
+
+db.seed().then(() => logger.info('Seeded'));

@@ -1,0 +1,3 @@
+const db = require('../src/db');
+
+db.seed().then(() => console.log('Seeded'));

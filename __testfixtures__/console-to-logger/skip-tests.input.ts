@@ -1,0 +1,7 @@
+import { describe, it } from 'vitest';
+
+describe('payments', () => {
+  it('logs', () => {
+    console.log('in test');
+  });
+});

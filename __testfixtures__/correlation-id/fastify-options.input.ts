@@ -1,0 +1,11 @@
+import Fastify from 'fastify';
+import { catalogRoutes } from './routes/catalog';
+
+const server = Fastify({
+  logger: { level: process.env.LOG_LEVEL ?? 'info' },
+  trustProxy: true,
+});
+
+server.register(catalogRoutes, { prefix: '/catalog' });
+
+server.listen({ port: 3000, host: '0.0.0.0' });

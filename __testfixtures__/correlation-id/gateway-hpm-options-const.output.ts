@@ -1,0 +1,20 @@
+import { Router } from 'express';
+import { createProxyMiddleware, Options } from 'http-proxy-middleware';
+
+const reportsProxyOptions: Options = {
+  target: process.env.REPORTS_URL,
+  changeOrigin: true,
+  on: {
+    proxyReq: (proxyReq, req) => {
+      if (req.correlationId) proxyReq.setHeader('x-correlation-id', req.correlationId);
+    },
+  },
+};
+
+export const reportsRouter = Router();
+reportsRouter.use(createProxyMiddleware(reportsProxyOptions));
+reportsRouter.use('/exports', createProxyMiddleware(buildOptions('exports')));
+
+function buildOptions(name: string): Options {
+  return { target: `http://${name}:3000` };
+}

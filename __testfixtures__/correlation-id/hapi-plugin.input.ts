@@ -1,0 +1,11 @@
+import Hapi from '@hapi/hapi';
+import inert from '@hapi/inert';
+
+export async function createServer(port: number) {
+  const server = Hapi.server({ port });
+
+  await server.register(inert);
+  server.route({ method: 'GET', path: '/health', handler: () => ({ ok: true }) });
+
+  return server;
+}

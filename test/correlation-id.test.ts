@@ -1,0 +1,186 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { resolveOptions } from '../src/config/options';
+import { transformFile } from '../src/engine/transform-file';
+import { UsageError, type Options } from '../src/types';
+import { correlationId } from '../transforms/correlation-id';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+function tempProject(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-cid-unit-'));
+  dirs.push(dir);
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+function resolve(given: Record<string, unknown>): Options {
+  return resolveOptions(correlationId, given, 'shipshape.config.json: transforms["correlation-id"]');
+}
+
+async function prepared(given: Record<string, unknown>, root = '/r'): Promise<Options> {
+  return correlationId.prepare!({ cwd: root, root, files: [], options: resolve(given), read: () => '' });
+}
+
+/** prepare over one file with `source`. */
+async function prepare(given: Record<string, unknown>, source: string): Promise<Options> {
+  return correlationId.prepare!({ cwd: '/r', root: '/r', files: ['/r/src/app.js'], options: resolve(given), read: () => source });
+}
+
+function generated(root: string, given: Record<string, unknown>, files: string[] = []) {
+  return correlationId.generate!({ cwd: root, root, files, options: resolve(given), read: (p) => fs.readFileSync(p, 'utf8') });
+}
+
+describe('correlation-id options', () => {
+  it('fills in the defaults', () => {
+    expect(resolve({ import: '@acme/http' })).toEqual({
+      import: '@acme/http',
+      name: 'correlationIdMiddleware',
+      kind: 'named',
+      header: 'x-correlation-id',
+      scaffold: false,
+    });
+  });
+
+  it('rejects a header that is not a plain header name and a name that is not an identifier', () => {
+    expect(() => resolve({ import: 'x', header: 'x correlation' })).toThrow(/header name/);
+    expect(() => resolve({ import: 'x', header: "x-'id" })).toThrow(UsageError);
+    expect(() => resolve({ import: 'x', name: 'correlation-id' })).toThrow(/identifier/);
+    expect(() => resolve({ import: 'x', kind: 'star' })).toThrow(/'named', 'default'/);
+  });
+
+  it('stops a run over Express or Nest apps without import and shows the config to add', async () => {
+    const err = await prepare({}, "const express = require('express');\nconst app = express();\n").catch((e) => e);
+    expect(err).toBeInstanceOf(UsageError);
+    expect(err.message).toContain('"correlation-id": { "import": "./src/middleware/correlation-id", "scaffold": true }');
+  });
+
+  it('goes on without import when the run has only Fastify apps and gateway proxies', async () => {
+    const fastifyOnly = "import Fastify from 'fastify';\nexport const app = Fastify({ logger: true });\n";
+    expect((await prepare({}, fastifyOnly)).import).toBeUndefined();
+    await expect(prepare({}, "const { NestFactory } = require('@nestjs/core');\n")).rejects.toThrow(UsageError);
+    await expect(prepare({ koaName: 'koaCorrelationId' }, fastifyOnly)).rejects.toThrow(UsageError);
+  });
+
+  it('defaults import to ./src/middleware/correlation-id when scaffold is on', async () => {
+    expect((await prepared({ scaffold: true })).import).toBe('./src/middleware/correlation-id');
+    expect((await prepared({ scaffold: true, import: './lib/cid' })).import).toBe('./lib/cid');
+  });
+
+  it('gives the default import a .js extension in a "type": "module" JavaScript project', async () => {
+    const root = tempProject({ 'package.json': '{ "type": "module" }' });
+    expect((await prepared({ scaffold: true }, root)).import).toBe('./src/middleware/correlation-id.js');
+  });
+
+  it('refuses to scaffold a package', async () => {
+    await expect(prepared({ scaffold: true, import: '@acme/http' })).rejects.toThrow(/scaffold creates a module at a path/);
+  });
+});
+
+describe('correlation-id generate', () => {
+  const given = { import: './src/middleware/correlation-id', scaffold: true };
+
+  it('creates nothing unless scaffold is on', () => {
+    expect(generated(tempProject({}), { import: './src/middleware/correlation-id' })).toEqual([]);
+  });
+
+  it('writes TypeScript when a tsconfig.json governs the folder', () => {
+    const root = tempProject({ 'tsconfig.json': '{}' });
+    const [file] = generated(root, given);
+    expect(file.path).toBe(path.join(root, 'src/middleware/correlation-id.ts'));
+    expect(file.content).toContain('export function correlationIdMiddleware(req: Request, res: Response, next: NextFunction): void');
+    expect(file.content).toContain("export const CORRELATION_ID_HEADER = 'x-correlation-id';");
+  });
+
+  it('writes TypeScript when the target files are TypeScript, even without a tsconfig.json', () => {
+    const root = tempProject({});
+    const [file] = generated(root, given, [path.join(root, 'src/server.ts')]);
+    expect(file.path.endsWith('.ts')).toBe(true);
+  });
+
+  it('writes CommonJS JavaScript otherwise, and an ES module in a "type": "module" package', () => {
+    const cjs = tempProject({ 'package.json': '{}' });
+    const [a] = generated(cjs, given, [path.join(cjs, 'src/index.js')]);
+    expect(a.path).toBe(path.join(cjs, 'src/middleware/correlation-id.js'));
+    expect(a.content).toContain("const { randomUUID } = require('node:crypto');");
+    expect(a.content).toContain('module.exports = { correlationIdMiddleware, getCorrelationId, CORRELATION_ID_HEADER };');
+    const esm = tempProject({ 'package.json': '{ "type": "module" }' });
+    const [b] = generated(esm, { ...given, import: './src/middleware/correlation-id.js' });
+    expect(b.path).toBe(path.join(esm, 'src/middleware/correlation-id.js'));
+    expect(b.content).toContain("import { randomUUID } from 'node:crypto';");
+  });
+
+  it('uses the header, name and kind options', () => {
+    const [file] = generated(tempProject({ 'tsconfig.json': '{}' }), { ...given, header: 'X-Request-Trace', name: 'traceIds', kind: 'default' });
+    expect(file.content).toContain('export default function traceIds(');
+    expect(file.content).toContain("= 'x-request-trace';");
+  });
+
+  it.each(['src/middleware/correlation-id.js', 'src/middleware/correlation-id.mjs', 'src/middleware/correlation-id/index.ts'])(
+    'creates nothing when %s exists',
+    (existing) => {
+      expect(generated(tempProject({ [existing]: 'export {};\n', 'tsconfig.json': '{}' }), given)).toEqual([]);
+    },
+  );
+});
+
+describe('correlation-id on real files', () => {
+  function run(root: string, relPath: string, given: Record<string, unknown>) {
+    const options = { ...resolve(given) };
+    const abs = path.join(root, relPath);
+    return transformFile({ path: abs, relPath, root, source: fs.readFileSync(abs, 'utf8') }, [correlationId], { 'correlation-id': options });
+  }
+  const gateway = "const { createProxyMiddleware } = require('http-proxy-middleware');\n\nmodule.exports = createProxyMiddleware({ target: 'http://orders:3000' });\n";
+
+  it('writes the v2 hook when package.json declares http-proxy-middleware 2', () => {
+    const root = tempProject({ 'package.json': '{ "dependencies": { "http-proxy-middleware": "^2.0.6" } }', 'src/proxy.js': gateway });
+    const out = run(root, 'src/proxy.js', { import: '@acme/http' });
+    expect(out.output).toContain('onProxyReq: (proxyReq, req) => {');
+  });
+
+  it('writes the v3 hook for http-proxy-middleware 3, declared by a package.json further up', () => {
+    const root = tempProject({ 'package.json': '{ "dependencies": { "http-proxy-middleware": "3.0.3" } }', 'services/gw/src/proxy.js': gateway });
+    const out = run(root, 'services/gw/src/proxy.js', { import: '@acme/http' });
+    expect(out.output).toContain('on: {\n    proxyReq: (proxyReq, req) => {');
+  });
+
+  it('adds to an options object another transform built earlier in the same run', () => {
+    const builder = {
+      name: 'builder',
+      summary: '',
+      options: {},
+      ast: {
+        prefilter: () => true,
+        apply(root: any, ctx: any) {
+          const j = ctx.j;
+          root.find(j.CallExpression, { callee: { name: 'Fastify' } }).forEach((p: any) => {
+            p.node.arguments = [j.objectExpression([j.objectProperty(j.identifier('logger'), j.booleanLiteral(true))])];
+          });
+          ctx.changed();
+        },
+      },
+    };
+    const source = "import Fastify from 'fastify';\n\nconst app = Fastify();\n";
+    const out = transformFile({ path: '/r/src/a.ts', relPath: 'src/a.ts', root: '/r', source }, [builder, correlationId], {
+      'correlation-id': resolve({ import: '@acme/http' }),
+    });
+    expect(out.error).toBeUndefined();
+    expect(out.output).toMatch(/logger: true,\s*requestIdHeader: 'x-correlation-id'/);
+  });
+
+  it('leaves test files and the middleware module itself alone', () => {
+    const options = resolve({ import: './src/middleware/correlation-id' });
+    expect(correlationId.ast!.exclude!('src/app.test.ts', '/r/src/app.test.ts', options, '/r')).toBe('test file');
+    expect(correlationId.ast!.exclude!('test/api.js', '/r/test/api.js', options, '/r')).toBe('test file');
+    expect(correlationId.ast!.exclude!('src/middleware/correlation-id.ts', '/r/src/middleware/correlation-id.ts', options, '/r')).toBeTruthy();
+    expect(correlationId.ast!.exclude!('src/app.ts', '/r/src/app.ts', options, '/r')).toBeNull();
+  });
+});

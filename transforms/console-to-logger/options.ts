@@ -1,0 +1,92 @@
+import { parseExpression } from '@babel/parser';
+import type { OptionSpec, Options } from '../../src/types';
+
+export const CONSOLE_LEVELS = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
+
+export const DEFAULT_LEVELS: Record<string, string> = { log: 'info', info: 'info', warn: 'warn', error: 'error', debug: 'debug', trace: 'debug' };
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+function checkIdentifier(value: unknown): string | null {
+  return IDENTIFIER.test(String(value)) ? null : `expected an identifier, got ${JSON.stringify(value)}`;
+}
+
+export const OPTIONS: Record<string, OptionSpec> = {
+  import: {
+    type: 'string',
+    description:
+      "Where the logger comes from: a package ('@acme/shared') or a path resolved from the config file's folder ('./src/lib/logger'). Default: the logger import most files already use.",
+  },
+  name: { type: 'string', description: 'The exported name of the logger (the local name for a default import).', default: 'logger', validate: checkIdentifier },
+  kind: { type: 'string', description: 'How the logger is exported.', default: 'named', enum: ['named', 'default'] },
+  style: {
+    type: 'string',
+    description: "Argument order: 'winston' writes logger.info(message, meta), 'pino' writes logger.info(meta, message).",
+    default: 'winston',
+    enum: ['winston', 'pino'],
+  },
+  levels: {
+    type: 'record',
+    description: 'console method → logger method; entries given replace the defaults one by one.',
+    default: DEFAULT_LEVELS,
+    validate(value) {
+      for (const [method, level] of Object.entries(value as Record<string, string>)) {
+        if (!(CONSOLE_LEVELS as readonly string[]).includes(method))
+          return `unknown console method '${method}' (known: ${CONSOLE_LEVELS.join(', ')})`;
+        if (!IDENTIFIER.test(level)) return `'${method}' maps to ${JSON.stringify(level)}, which is not a method name`;
+      }
+      return null;
+    },
+  },
+  errorKey: { type: 'string', description: "Meta key for errors. Default: 'error' (winston), 'err' (pino).", validate: checkIdentifier },
+  correlationId: {
+    type: 'string|false',
+    description: 'Expression added to meta as correlationId inside Express-style handlers (a `req` parameter in scope); false turns it off.',
+    default: 'req.correlationId',
+    validate(value) {
+      if (value === false) return null;
+      try {
+        parseExpression(String(value));
+        return null;
+      } catch {
+        return `${JSON.stringify(value)} is not a JavaScript expression`;
+      }
+    },
+  },
+  stripTags: { type: 'boolean', description: "Drops a leading '[Payment Service]'-style tag from messages.", default: true },
+  skipBrowser: {
+    type: 'boolean',
+    description: 'Skips browser code: files under public/, static/, client/, frontend/, or importing react, react-dom or vue.',
+    default: true,
+  },
+  skipTests: { type: 'boolean', description: 'Skips tests: *.test.*, *.spec.* and files under __tests__/.', default: true },
+  skipScripts: { type: 'boolean', description: 'Skips command-line scripts under scripts/ and bin/, where console output is the interface.', default: true },
+};
+
+/** The options as apply uses them, with the style-dependent defaults settled. */
+export interface Settings {
+  import: string;
+  name: string;
+  kind: 'named' | 'default';
+  style: 'winston' | 'pino';
+  levels: Record<string, string>;
+  errorKey: string;
+  correlationId: string | false;
+  stripTags: boolean;
+  skipBrowser: boolean;
+}
+
+export function settingsOf(options: Options): Settings {
+  const style = options.style === 'pino' ? 'pino' : 'winston';
+  return {
+    import: options.import,
+    name: options.name ?? 'logger',
+    kind: options.kind === 'default' ? 'default' : 'named',
+    style,
+    levels: { ...DEFAULT_LEVELS, ...(options.levels ?? {}) },
+    errorKey: options.errorKey ?? (style === 'pino' ? 'err' : 'error'),
+    correlationId: options.correlationId === undefined ? 'req.correlationId' : options.correlationId,
+    stripTags: options.stripTags !== false,
+    skipBrowser: options.skipBrowser !== false,
+  };
+}

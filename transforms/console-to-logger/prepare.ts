@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { isPathSpecifier } from '../../src/ast/modules';
+import { UsageError, type Options, type PrepareContext } from '../../src/types';
+
+/** A logger import found in one file: the module (as the config would name it), export name and kind. */
+export interface LoggerImport {
+  module: string;
+  name: string;
+  kind: 'named' | 'default';
+}
+
+const LOGGER_NAME = /^(?:log|logger|[a-z]\w*Logger)$/;
+// Logging libraries themselves (the team's logger is built from them) and request-logging middleware,
+// whose bindings are often named like loggers (`const morganLogger = require('morgan')`).
+const NOT_THE_TEAM_LOGGER = /^(?:winston|pino|bunyan|debug|morgan|pino-http|express-winston|express-pino-logger|koa-logger|koa-pino-logger|hapi-pino)$/;
+const IMPORT_NAMED = /^\s*import\s+(?!type\b)(?:([\w$]+)\s*,\s*)?\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/gm;
+const IMPORT_DEFAULT = /^\s*import\s+(?!type\b)([\w$]+)\s*(?:,\s*\{[^}]*\}\s*)?from\s*['"]([^'"]+)['"]/gm;
+const REQUIRE_NAMED = /^\s*(?:const|let|var)\s*\{([^}]*)\}\s*=\s*require\(\s*['"]([^'"]+)['"]\s*\)/gm;
+const REQUIRE_DEFAULT = /^\s*(?:const|let|var)\s+([\w$]+)\s*=\s*require\(\s*['"]([^'"]+)['"]\s*\)\s*(?:\.\s*([\w$]+))?/gm;
+
+/** `a`, `a as b`, `a: b`, `type a`: the exported names of a specifier list whose local name looks like a logger. */
+function loggerNames(list: string, separator: 'as' | ':'): string[] {
+  const names: string[] = [];
+  for (const raw of list.split(',')) {
+    const spec = raw.trim();
+    if (!spec || spec.startsWith('type ')) continue;
+    const [exported, local = exported] = spec.split(separator === 'as' ? /\s+as\s+/ : /\s*:\s*/).map((s) => s.trim());
+    if (LOGGER_NAME.test(local)) names.push(exported);
+  }
+  return names;
+}
+
+/** The logger imports of one file's text (a cheap regex read: import/require statements at line starts). */
+export function loggerImportsIn(text: string): { spec: string; name: string; kind: 'named' | 'default' }[] {
+  const found: { spec: string; name: string; kind: 'named' | 'default' }[] = [];
+  for (const m of text.matchAll(IMPORT_NAMED)) {
+    if (m[1] && LOGGER_NAME.test(m[1])) found.push({ spec: m[3], name: m[1], kind: 'default' });
+    for (const name of loggerNames(m[2], 'as')) found.push({ spec: m[3], name, kind: 'named' });
+  }
+  for (const m of text.matchAll(IMPORT_DEFAULT)) if (LOGGER_NAME.test(m[1])) found.push({ spec: m[2], name: m[1], kind: 'default' });
+  for (const m of text.matchAll(REQUIRE_NAMED)) for (const name of loggerNames(m[1], ':')) found.push({ spec: m[2], name, kind: 'named' });
+  for (const m of text.matchAll(REQUIRE_DEFAULT)) {
+    if (m[3] && m[3] !== 'default') {
+      if (LOGGER_NAME.test(m[1])) found.push({ spec: m[2], name: m[3], kind: 'named' });
+    } else if (LOGGER_NAME.test(m[1])) found.push({ spec: m[2], name: m[1], kind: 'default' });
+  }
+  return found.filter((f) => !NOT_THE_TEAM_LOGGER.test(f.spec));
+}
+
+/** A relative specifier written in `file` as a path from the root ('./src/lib/logger'); packages as they are. */
+function moduleFromRoot(spec: string, file: string, root: string): string {
+  if (!isPathSpecifier(spec)) return spec;
+  const rel = path.relative(root, path.resolve(path.dirname(file), spec)).split(path.sep).join('/');
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
+
+/** The logger import most files use (counted once per file); ties go to the first in sorted order. */
+export function detectLoggerImport(files: string[], read: (file: string) => string, root: string): LoggerImport | null {
+  const counts = new Map<string, { found: LoggerImport; files: number }>();
+  for (const file of files) {
+    const text = read(file);
+    if (!text.includes('log')) continue;
+    const seen = new Set<string>();
+    for (const f of loggerImportsIn(text)) {
+      const found: LoggerImport = { module: moduleFromRoot(f.spec, file, root), name: f.name, kind: f.kind };
+      // './src/log' and './src/log.js' are one module; the first spelling seen is kept.
+      const key = `${found.module.replace(/\.(?:[cm]?[jt]s)$/, '')}\0${found.name}\0${found.kind}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const entry = counts.get(key) ?? { found, files: 0 };
+      entry.files++;
+      counts.set(key, entry);
+    }
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1].files - a[1].files || (a[0] < b[0] ? -1 : 1));
+  return ranked[0]?.[1].found ?? null;
+}
+
+export const MISSING_IMPORT = `console-to-logger needs to know where the logger comes from, and no file imports one yet (a binding named logger or log).
+Add the logger module to shipshape.config.json (a path is relative to the config file's folder, a package name is used as it is):
+
+{
+  "transforms": {
+    "console-to-logger": { "import": "./src/lib/logger", "name": "logger", "kind": "named" }
+  }
+}`;
+
+/** Fills in `import` (and the name and kind found with it) from the files when the config does not set it. */
+export function prepareOptions(ctx: PrepareContext): Options {
+  if (ctx.options.import) return ctx.options;
+  // Nothing to rewrite, nothing to ask for.
+  if (!ctx.files.some((f) => ctx.read(f).includes('console'))) return ctx.options;
+  const found = detectLoggerImport(ctx.files, ctx.read, ctx.root);
+  if (!found) throw new UsageError(MISSING_IMPORT);
+  return { ...ctx.options, import: found.module, name: found.name, kind: found.kind };
+}

@@ -1,0 +1,36 @@
+import type { Collection, JSCodeshift } from 'jscodeshift';
+import path from 'node:path';
+import { isModuleFile, isPathSpecifier } from '../../src/ast/modules';
+import type { Options } from '../../src/types';
+
+const BROWSER_DIRS = new Set(['public', 'static', 'client', 'frontend']);
+const SCRIPT_DIRS = new Set(['scripts', 'bin']);
+const TEST_FILE = /\.(test|spec)\.[^/]+$/;
+const BROWSER_MODULES = /^(react|react-dom|vue)(\/|$)/;
+
+/** Why a file is not for this transform, by its path, or null. Folders count at any depth. */
+export function skipReason(relPath: string, absPath: string, options: Options, root: string): string | null {
+  if (options.import && isModuleFile(absPath, options.import, root)) return 'the logger module itself';
+  if (options.import && isPathSpecifier(options.import) && absPath.startsWith(path.resolve(root, options.import) + path.sep))
+    return 'part of the logger module (its folder)';
+  const dirs = relPath.split('/').slice(0, -1);
+  if (options.skipBrowser !== false && dirs.some((d) => BROWSER_DIRS.has(d))) return 'browser code (skipBrowser)';
+  if (options.skipTests !== false && (TEST_FILE.test(relPath) || dirs.includes('__tests__'))) return 'a test (skipTests)';
+  if (options.skipScripts !== false && dirs.some((d) => SCRIPT_DIRS.has(d))) return 'a command-line script (skipScripts)';
+  return null;
+}
+
+function moduleName(node: any): string | null {
+  if (node?.type === 'StringLiteral' || node?.type === 'Literal') return typeof node.value === 'string' ? node.value : null;
+  return null;
+}
+
+/** Whether the file imports or requires react, react-dom or vue: browser code, whatever its folder. */
+export function importsBrowserFramework(j: JSCodeshift, root: Collection<any>): boolean {
+  const browser = (s: string | null) => s !== null && BROWSER_MODULES.test(s);
+  if (root.find(j.ImportDeclaration).paths().some((p: any) => p.node.importKind !== 'type' && browser(moduleName(p.node.source)))) return true;
+  return root
+    .find(j.CallExpression, { callee: { type: 'Identifier', name: 'require' } })
+    .paths()
+    .some((p: any) => p.node.arguments.length === 1 && browser(moduleName(p.node.arguments[0])));
+}

@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { OptionSpec, Options, PrepareContext } from '../../src/types';
+import { UsageError } from '../../src/types';
+import { isPathSpecifier } from '../../src/ast/modules';
+
+/** Where the middleware module goes when `scaffold` is on and no `import` is configured. */
+export const DEFAULT_SCAFFOLD_IMPORT = './src/middleware/correlation-id';
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+// A subset of RFC 9110 token characters: enough for real header names, and safe inside any string literal.
+const HEADER_NAME = /^[A-Za-z0-9._-]+$/;
+
+const identifier = (value: unknown) => (IDENTIFIER.test(String(value)) ? null : 'expected a JavaScript identifier');
+
+export const OPTIONS: Record<string, OptionSpec> = {
+  import: {
+    type: 'string',
+    description:
+      "Module exporting the middleware: a package ('@acme/http') or a path from the config folder ('./packages/shared/src/correlation-id'), written relative to each file. Required unless scaffold is on",
+  },
+  name: { type: 'string', description: 'Exported name of the Express middleware (the local name for a default export)', default: 'correlationIdMiddleware', validate: identifier },
+  kind: { type: 'string', description: 'How the module exports the middleware', enum: ['named', 'default'], default: 'named' },
+  header: {
+    type: 'string',
+    description: 'Header carrying the ID: Fastify reads it, gateways forward it, the scaffolded middleware reads and echoes it',
+    default: 'x-correlation-id',
+    validate: (v) => (HEADER_NAME.test(String(v)) ? null : 'expected an HTTP header name such as x-correlation-id'),
+  },
+  scaffold: {
+    type: 'boolean',
+    description: `Create the middleware module at the import path when it does not exist (default path ${DEFAULT_SCAFFOLD_IMPORT})`,
+    default: false,
+  },
+  koaName: { type: 'string', description: 'Named export of the import module that is a Koa middleware: installed with app.use after new Koa()', validate: identifier },
+  hapiPlugin: {
+    type: 'string',
+    description: 'Named export of the import module that is a hapi plugin: registered with await server.register after Hapi.server()',
+    validate: identifier,
+  },
+};
+
+const CONFIG_EXAMPLE = `{
+  "transforms": {
+    "correlation-id": { "import": "./src/middleware/correlation-id", "scaffold": true }
+  }
+}`;
+
+// Files that may create an Express or Nest app, which need the middleware module; Fastify and the
+// gateway proxies do without it.
+const INSTALLS_MIDDLEWARE = /\bexpress\s*(?:\.default\s*)?\(|\bexpress_\d+\.default\b|NestFactory/;
+
+/** A `"type": "module"` JavaScript project: its imports need the file extension. */
+function isJavaScriptEsm(root: string): boolean {
+  if (fs.existsSync(path.join(root, 'tsconfig.json'))) return false;
+  try {
+    return JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).type === 'module';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Checks the options that depend on each other: the middleware has no sensible default package, so
+ * without `import` a run over Express or Nest apps stops and shows the config to add, unless
+ * `scaffold` creates the module at the default path. Fastify options and gateway proxies need no
+ * module: a run with only those goes on without it.
+ */
+export function prepareOptions(ctx: PrepareContext): Options {
+  const options = { ...ctx.options };
+  if (options.import === undefined) {
+    const needed = options.koaName !== undefined || options.hapiPlugin !== undefined || ctx.files.some((f) => INSTALLS_MIDDLEWARE.test(ctx.read(f)));
+    if (!options.scaffold && !needed) return options;
+    if (!options.scaffold)
+      throw new UsageError(
+        `correlation-id needs the module that exports the middleware: set transforms["correlation-id"].import to a package or a path, or let shipshape create it with scaffold, e.g. in shipshape.config.json:\n${CONFIG_EXAMPLE}`,
+      );
+    options.import = isJavaScriptEsm(ctx.root) ? `${DEFAULT_SCAFFOLD_IMPORT}.js` : DEFAULT_SCAFFOLD_IMPORT;
+  }
+  if (options.scaffold && !isPathSpecifier(options.import))
+    throw new UsageError(`correlation-id: scaffold creates a module at a path, but import is the package '${options.import}'; use a path such as '${DEFAULT_SCAFFOLD_IMPORT}' or turn scaffold off`);
+  return options;
+}

@@ -1,0 +1,212 @@
+import type { ASTPath, Collection } from 'jscodeshift';
+import { isFactoryCall, moduleBindings } from '../../src/ast/apps';
+import { statementFromCode } from '../../src/ast/build';
+import { freeName, lineOf } from '../../src/ast/scope';
+import { quoteString } from '../../src/ast/style';
+import type { AstContext } from '../../src/types';
+import { addProperty, blockFromCode, expressionFromText, findProperty, lineIndent, localFunction, newObject, objectLiteralOf, rangeOf, replaceInPlace, textOf } from './objects';
+import { hpmApi } from './proxy-version';
+
+/** One proxy library's request hook: its option name and the line that forwards the header. */
+interface Hook {
+  /** What the report calls it: `onProxyReq`, `on.proxyReq`, `proxyReqOptDecorator`. */
+  label: string;
+  /** Parameter names for a new hook: the outgoing request (or its options) and the incoming request. */
+  params: [string, string];
+  /** The forwarding statement for the hook's own parameter names. */
+  line(target: string, req: string): string;
+  /** express-http-proxy's decorator must return the options it was given. */
+  returns: boolean;
+}
+
+function hpmHook(ctx: AstContext, label: string): Hook {
+  const header = quoteString(ctx.options.header, ctx.style);
+  return {
+    label,
+    params: ['proxyReq', 'req'],
+    // An undefined header value makes Node throw, so the line only runs behind the middleware.
+    line: (proxyReq, req) => `if (${req}.correlationId) ${proxyReq}.setHeader(${header}, ${req}.correlationId);`,
+    returns: false,
+  };
+}
+
+function decoratorHook(ctx: AstContext): Hook {
+  const header = quoteString(ctx.options.header, ctx.style);
+  return {
+    label: 'proxyReqOptDecorator',
+    params: ['proxyReqOpts', 'srcReq'],
+    line: (opts, req) => `if (${req}.correlationId) ${opts}.headers = { ...${opts}.headers, ${header}: ${req}.correlationId };`,
+    returns: true,
+  };
+}
+
+/** Whether the options already mention the header (a hook or a `headers` entry that sets it). */
+function forwardsAlready(ctx: AstContext, options: any): boolean {
+  const header = ctx.options.header.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`['"\`]${header}['"\`]`, 'i').test(ctx.j(options).toSource());
+}
+
+/** The text of a new hook function, in the file's indentation. */
+function newHookCode(ctx: AstContext, hook: Hook): string {
+  const [target, req] = hook.params;
+  const lines = [hook.line(target, req), ...(hook.returns ? [`return ${target};`] : [])];
+  return `(${target}, ${req}) => {\n${lines.map((l) => ctx.style.indent + l).join('\n')}\n}`;
+}
+
+/**
+ * Adds the forwarding line at the start of an existing hook (its body is kept), adding the request
+ * parameter when the hook does not take it. 'present' when the hook already sets the header, 'no'
+ * when it is not a function this can edit.
+ */
+function extendHook(ctx: AstContext, fn: any, hook: Hook): 'extended' | 'present' | 'no' {
+  const j = ctx.j;
+  if (!['ArrowFunctionExpression', 'FunctionExpression', 'FunctionDeclaration', 'ObjectMethod'].includes(fn?.type)) return 'no';
+  if (forwardsAlready(ctx, fn)) return 'present';
+  const params = fn.params;
+  if (params.slice(0, 2).some((p: any) => p.type !== 'Identifier')) return 'no';
+  const taken = j(fn);
+  while (params.length < 2) {
+    const name = freeName(j, taken, hook.params[params.length], params.map((p: any) => p.name));
+    params.push(j.identifier(name));
+  }
+  const line = hook.line(params[0].name, params[1].name);
+  const body = fn.body;
+  if (body.type !== 'BlockStatement') {
+    fn.body = j.blockStatement([statementFromCode(j, line), j.returnStatement(body)]);
+    fn.expression = false;
+  } else if (rangeOf(ctx.source, body) && !textOf(ctx.source, body).includes('\n')) {
+    // A one-line body stays on one line: recast would break it up without line breaks.
+    const inner = textOf(ctx.source, body).slice(1, -1).trim();
+    replaceInPlace(body, blockFromCode(j, inner ? `{ ${line} ${inner} }` : `{ ${line} }`));
+  } else {
+    // Spliced without insertStatement's marker: a marked node is reprinted, and recast breaks a
+    // one-line `if` over two lines.
+    body.body.unshift(statementFromCode(j, line));
+  }
+  return 'extended';
+}
+
+/**
+ * A hook that is a library function (`on: { proxyReq: fixRequestBody }`) becomes a hook that
+ * forwards the header and then calls it, on one line when the options are written on one line.
+ */
+function wrapHook(ctx: AstContext, property: any, hook: Hook, container: any): void {
+  const [target, req] = hook.params;
+  const call = `${ctx.j(property.value).toSource()}(${target}, ${req});`;
+  const oneLine = rangeOf(ctx.source, container) !== null && !textOf(ctx.source, container).includes('\n');
+  const base = lineIndent(ctx.source, rangeOf(ctx.source, property)?.[0] ?? 0);
+  const code = oneLine
+    ? `(${target}, ${req}) => { ${hook.line(target, req)} ${call} }`
+    : `(${target}, ${req}) => {\n${base}${ctx.style.indent}${hook.line(target, req)}\n${base}${ctx.style.indent}${call}\n${base}}`;
+  property.value = expressionFromText(ctx.j, code, base);
+}
+
+/** Puts `hook` under `key` of `options`: extends the existing hook, else adds a new one. */
+function addHook(ctx: AstContext, options: any, key: string, hook: Hook, at: ASTPath<any>, wrappable: Set<string> = new Set()): void {
+  const existing = findProperty(options, key);
+  if (!existing) {
+    addProperty(ctx.j, ctx.source, ctx.style, options, `${key}: ${newHookCode(ctx, hook)}`, 'end');
+    ctx.changed();
+    return;
+  }
+  let fn = existing.type === 'ObjectMethod' ? existing : existing.value;
+  if (fn?.type === 'Identifier' && wrappable.has(fn.name)) {
+    wrapHook(ctx, existing, hook, options);
+    ctx.changed();
+    return;
+  }
+  if (fn?.type === 'Identifier') fn = localFunction(fn.name, at) ?? fn;
+  const result = extendHook(ctx, fn, hook);
+  if (result === 'extended') ctx.changed();
+  if (result !== 'no') return;
+  const [target, req] = hook.params;
+  ctx.manual(
+    lineOf(existing) || lineOf(at.node),
+    `proxy hook ${hook.label} is ${ctx.j(fn).toSource().split('\n')[0]}, not a function written here; forward the correlation ID in it: ${hook.line(target, req)}`,
+  );
+}
+
+/** http-proxy-middleware: `createProxyMiddleware({...})` (also v0/v1 `proxy(context, {...})`, v2's legacy factory). */
+function forwardHpm(root: Collection<any>, ctx: AstContext, foreign: string[]): void {
+  const j = ctx.j;
+  const hpm = moduleBindings(j, root, ['http-proxy-middleware']);
+  if (hpm.whole.size === 0 && hpm.named.size === 0) return;
+  // http-proxy-middleware's own (proxyReq, req) helpers, e.g. fixRequestBody.
+  const helpers = new Set([...hpm.named].filter(([, imported]) => imported === 'fixRequestBody').map(([local]) => local));
+  root.find(j.CallExpression).forEach((p: ASTPath<any>) => {
+    const call = p.node;
+    if (!isFactoryCall(call, hpm, ['createProxyMiddleware', 'legacyCreateProxyMiddleware'])) return;
+    const calleeName = call.callee.type === 'Identifier' ? (hpm.named.get(call.callee.name) ?? 'default') : call.callee.property?.name;
+    const legacy = calleeName !== 'createProxyMiddleware';
+    const last = call.arguments[call.arguments.length - 1];
+    const options = last ? objectLiteralOf(last, p) : null;
+    if (!options) {
+      ctx.manual(
+        lineOf(call),
+        `proxy options ${last ? `(${j(last).toSource().split('\n')[0]}) are not an object literal` : 'are missing'}; forward the correlation ID in its proxyReq hook: ${hpmHook(ctx, 'proxyReq').line('proxyReq', 'req')}`,
+      );
+      return;
+    }
+    if (forwardsAlready(ctx, options) || reportForeign(ctx, call, foreign)) return;
+    if (hpmApi(options, ctx.path, ctx.root, legacy) === 'v2') {
+      addHook(ctx, options, 'onProxyReq', hpmHook(ctx, 'onProxyReq'), p, helpers);
+      return;
+    }
+    const on = findProperty(options, 'on');
+    if (!on) {
+      const comma = ctx.style.trailingComma ? ',' : '';
+      const handler = `proxyReq: ${newHookCode(ctx, hpmHook(ctx, 'on.proxyReq'))}`.split('\n').map((l) => ctx.style.indent + l).join('\n');
+      addProperty(j, ctx.source, ctx.style, options, `on: {\n${handler}${comma}\n}`, 'end');
+      ctx.changed();
+    } else if (on.value?.type === 'ObjectExpression') {
+      addHook(ctx, on.value, 'proxyReq', hpmHook(ctx, 'on.proxyReq'), p, helpers);
+    } else {
+      ctx.manual(lineOf(on), `proxy event handlers come from ${j(on.value ?? on).toSource().split('\n')[0]}; forward the correlation ID in their proxyReq handler`);
+    }
+  });
+}
+
+/** express-http-proxy: `proxy(host, { proxyReqOptDecorator })`. */
+function forwardExpressHttpProxy(root: Collection<any>, ctx: AstContext, foreign: string[]): void {
+  const j = ctx.j;
+  const xhp = moduleBindings(j, root, ['express-http-proxy']);
+  if (xhp.whole.size === 0) return;
+  const hook = decoratorHook(ctx);
+  root.find(j.CallExpression).forEach((p: ASTPath<any>) => {
+    const call = p.node;
+    if (call.callee.type !== 'Identifier' || !xhp.whole.has(call.callee.name) || call.arguments.length === 0) return;
+    if (call.arguments.length > 1 && forwardsAlready(ctx, call.arguments[1])) return;
+    if (reportForeign(ctx, call, foreign)) return;
+    if (call.arguments.length === 1) {
+      call.arguments.push(newObject(j, ctx.source, ctx.style, rangeOf(ctx.source, call)?.[0] ?? 0, `proxyReqOptDecorator: ${newHookCode(ctx, hook)}`));
+      ctx.changed();
+      return;
+    }
+    const options = objectLiteralOf(call.arguments[1], p);
+    if (!options) {
+      ctx.manual(lineOf(call), `proxy options (${j(call.arguments[1]).toSource().split('\n')[0]}) are not an object literal; forward the correlation ID in proxyReqOptDecorator: ${hook.line('proxyReqOpts', 'srcReq')}`);
+      return;
+    }
+    if (forwardsAlready(ctx, options)) return;
+    addHook(ctx, options, 'proxyReqOptDecorator', hook, p);
+  });
+}
+
+/**
+ * The gateway forwards `<header>` from `req.correlationId` on every proxied request. When the
+ * file's app keeps its own request-ID middleware (`foreign`), req.correlationId is never set: each
+ * proxy is reported instead, to forward that middleware's ID.
+ */
+export function forwardThroughProxies(root: Collection<any>, ctx: AstContext, foreign: string[]): void {
+  forwardHpm(root, ctx, foreign);
+  forwardExpressHttpProxy(root, ctx, foreign);
+}
+
+function reportForeign(ctx: AstContext, call: any, foreign: string[]): boolean {
+  if (foreign.length === 0) return false;
+  ctx.manual(
+    lineOf(call),
+    `this gateway's app uses ${foreign[0]} for request IDs, which does not set req.correlationId; forward that ID as ${ctx.options.header} in this proxy's request hook`,
+  );
+  return true;
+}
