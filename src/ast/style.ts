@@ -51,7 +51,8 @@ export function detectStyle(source: string): CodeStyle {
   }
   const spaceLines = [...indents.values()].reduce((a, b) => a + b, 0);
   const useTabs = tabLines > spaceLines;
-  let tabWidth = 2;
+  // recast's own default for tabs; positions of parsed nodes count a leading tab as this many columns.
+  let tabWidth = useTabs ? 4 : 2;
   if (!useTabs) {
     // The smallest indentation used often is one level.
     const sizes = [...indents.entries()].filter(([, n]) => n >= 2).map(([s]) => Number(s)).sort((a, b) => a - b);
