@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import jscodeshift from 'jscodeshift';
 import { describe, expect, it } from 'vitest';
 import { ensureImport, moduleSystem } from '../src/ast/imports';
@@ -73,6 +76,12 @@ describe('moduleSystem', () => {
     expect(sys('/a.js', "import a from 'a'")).toBe('esm');
     expect(sys('/a.js', 'module.exports = 1')).toBe('cjs');
     expect(sys('/a.ts', 'foo()')).toBe('esm');
+  });
+  it('follows the nearest package.json "type" for a plain .js file with no module syntax', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-type-'));
+    fs.mkdirSync(path.join(dir, 'src'));
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
+    expect(sys(path.join(dir, 'src', 'a.js'), 'foo()')).toBe('esm');
   });
 });
 

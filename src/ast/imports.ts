@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { sourceOf, statementFromCode } from './build';
@@ -63,7 +64,29 @@ export function moduleSystem(j: JSCodeshift, root: Collection<any>, file: string
     .find(j.MemberExpression, { object: { type: 'Identifier', name: 'module' }, property: { name: 'exports' } })
     .size() > 0;
   if (usesModuleExports) return 'cjs';
-  return /\.[cm]?tsx?$/.test(ext) ? 'esm' : 'cjs';
+  if (/\.[cm]?tsx?$/.test(ext)) return 'esm';
+  return packageType(path.dirname(file)) === 'module' ? 'esm' : 'cjs';
+}
+
+const packageTypes = new Map<string, string>();
+
+/** The "type" of the nearest package.json (Node's rule for plain .js files), cached per folder. */
+function packageType(dir: string): string {
+  const cached = packageTypes.get(dir);
+  if (cached !== undefined) return cached;
+  let type = 'commonjs';
+  const file = path.join(dir, 'package.json');
+  if (fs.existsSync(file)) {
+    try {
+      type = JSON.parse(fs.readFileSync(file, 'utf8')).type === 'module' ? 'module' : 'commonjs';
+    } catch {
+      // An unreadable package.json says nothing about the module system.
+    }
+  } else if (path.dirname(dir) !== dir) {
+    type = packageType(path.dirname(dir));
+  }
+  packageTypes.set(dir, type);
+  return type;
 }
 
 /** The local name already bound to the requested import in this file (type-only imports do not count), or null. */
