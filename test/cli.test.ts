@@ -297,15 +297,21 @@ describe('shipshape run: config', () => {
     expect(missing.stderr).toContain('nope.json: no such file');
   });
 
-  it('--format runs the project prettier config on changed files only', () => {
-    const dir = service({ '.prettierrc': JSON.stringify({ singleQuote: false, semi: true }), 'src/untouched.ts': "const a = 'x'\n" });
+  it('--format runs the project prettier config on changed files that already follow it', () => {
+    // Formatted as prettier (printWidth 70) would; the rewritten call is too long for one line.
+    const long = "export function capture(paymentRef: string, merchantRef: string) {\n  console.log(\n    '[Payments] Captured:',\n    paymentRef,\n    merchantRef,\n    amountInCents,\n    currency,\n  );\n}\n";
+    const sloppy = "export const  a = 1\nconsole.log('sloppy',  a)\n";
+    const dir = service({ '.prettierrc': JSON.stringify({ singleQuote: true, printWidth: 70 }), 'src/app.ts': long, 'src/sloppy.ts': sloppy, 'src/untouched.ts': "const a = 'x'\n" });
     const r = shipshape(dir, ['run', ...C2L, '--write']);
     expect(r.code).toBe(0);
-    expect(read(dir, 'src/app.ts')).toContain('logger.info("ready");');
+    // prettier wraps the rewritten call that recast printed on one long line
+    expect(read(dir, 'src/app.ts')).toContain("  logger.info('Captured', {\n    paymentRef,\n    merchantRef,\n    amountInCents,\n    currency,\n  });\n");
+    // a file that never followed prettier keeps its own layout outside the rewrite
+    expect(read(dir, 'src/sloppy.ts')).toContain('export const  a = 1\n');
     expect(read(dir, 'src/untouched.ts')).toBe("const a = 'x'\n");
-    const off = service({ '.prettierrc': JSON.stringify({ singleQuote: false }) });
+    const off = service({ '.prettierrc': JSON.stringify({ singleQuote: true, printWidth: 70 }), 'src/app.ts': long });
     shipshape(off, ['run', ...C2L, '--write', '--no-format']);
-    expect(read(off, 'src/app.ts')).toContain("logger.info('ready');");
+    expect(read(off, 'src/app.ts')).toContain("logger.info('Captured', { paymentRef, merchantRef, amountInCents, currency });");
   });
 });
 

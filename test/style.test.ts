@@ -88,6 +88,13 @@ describe('inserted statements', () => {
     expect(result.output).toBe('function main() {\n    start();\n    one();\n    two();\n}\n');
   });
 
+  it('never re-lays out a multi-line import it inserts after', () => {
+    const source = "import {\n  a,\n  b,\n} from 'x';\n\nconst app = express();\n";
+    expect(insert(source, [{ index: 1, code: "import { logger } from './logger';", attach: 'after' }], '/r/a.ts')).toBe(
+      "import {\n  a,\n  b,\n} from 'x';\nimport { logger } from './logger';\n\nconst app = express();\n",
+    );
+  });
+
   it('puts a top-of-file statement below a header comment and a shebang, above a doc comment', () => {
     const source = '#!/usr/bin/env node\n// Copyright Acme\n\n/** Entry. */\nmain();\n';
     expect(insert(source, [{ index: 0, code: "const x = require('x');", attach: 'before', top: true }])).toBe(

@@ -8,8 +8,8 @@ import { lowRoundsEntries, raiseEntries } from './bcrypt-rounds/env-template';
 import { namedRoundsSettings, ROUNDS_NAME } from './bcrypt-rounds/named-settings';
 import { literalRounds, raiseLiteral } from './bcrypt-rounds/rounds-literal';
 import { readsOf, roundsSource } from './bcrypt-rounds/rounds-source';
+import { isTestPath } from '../src/ast/paths';
 
-const TEST_FILE = /(^|\/)(__tests__|__mocks__|tests?|spec|e2e|fixtures?)\/|\.(test|spec|e2e-spec|e2e)\.[cm]?[jt]sx?$/;
 
 export const bcryptRounds: Transform = {
   name: 'bcrypt-rounds',
@@ -25,7 +25,7 @@ export const bcryptRounds: Transform = {
   ast: {
     prefilter: (source) => /bcrypt|rounds|work_?factor/i.test(source),
     // Tests hash with a low cost on purpose, to stay fast.
-    exclude: (relPath) => (TEST_FILE.test(relPath) ? 'test code: a low bcrypt cost keeps tests fast' : null),
+    exclude: (relPath) => (isTestPath(relPath) ? 'test code: a low bcrypt cost keeps tests fast' : null),
     apply(root, ctx) {
       const { j } = ctx;
       const min: number = ctx.options.min;

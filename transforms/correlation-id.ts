@@ -9,10 +9,10 @@ import { addToNestApps } from './correlation-id/nest';
 import { OPTIONS, prepareOptions } from './correlation-id/options';
 import { forwardThroughProxies } from './correlation-id/proxy';
 import { scaffoldModule } from './correlation-id/scaffold';
+import { isTestPath } from '../src/ast/paths';
 
 const FRAMEWORKS = /express|NestFactory|fastify|koa|hapi|http-proxy-middleware/;
 // Test suites build throwaway apps; giving them the middleware only adds noise to the diff.
-const TEST_FILE = /(^|\/)(__tests__|__mocks__|tests?)\/|\.(test|spec|e2e-spec)\.[cm]?[jt]sx?$/;
 
 export const correlationId: Transform = {
   name: 'correlation-id',
@@ -23,7 +23,7 @@ export const correlationId: Transform = {
   ast: {
     prefilter: (source) => FRAMEWORKS.test(source),
     exclude(relPath, absPath, options, root) {
-      if (TEST_FILE.test(relPath)) return 'test file';
+      if (isTestPath(relPath)) return 'test file';
       if (typeof options.import === 'string' && isModuleFile(absPath, options.import, root)) return 'the correlation-ID module itself';
       return null;
     },

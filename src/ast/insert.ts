@@ -75,8 +75,43 @@ function headerCount(comments: any[], stmt: any): number {
 }
 
 /**
+ * Whether recast reprints a statement exactly when only its comments change. It regenerates the
+ * statement's own tokens (keeping its children's text), which is harmless for these; a multi-line
+ * import or function head would be re-laid out, so those are never anchors.
+ */
+function isSafeAnchor(node: any): boolean {
+  const oneLine = (a: any, b: any) => a?.loc && b?.loc && a.loc.start.line === b.loc.start.line;
+  switch (node?.type) {
+    case 'ExpressionStatement':
+    case 'ReturnStatement':
+    case 'ThrowStatement':
+      return true;
+    case 'VariableDeclaration':
+      return node.declarations.length === 1;
+    case 'ImportDeclaration':
+      return node.loc && node.loc.start.line === node.loc.end.line;
+    case 'FunctionDeclaration':
+    case 'ClassDeclaration':
+      // The head (name, parameters, heritage) is regenerated; on one line it comes out the same.
+      return !node.decorators?.length && oneLine(node, node.body);
+    case 'ExportNamedDeclaration':
+    case 'ExportDefaultDeclaration':
+      return !!node.declaration && !node.specifiers?.length && oneLine(node, node.declaration) && isSafeAnchor(node.declaration);
+    default:
+      return false;
+  }
+}
+
+/** A statement built from text keeps its snippet's location; recast would glue it to its neighbour. */
+function asNewStatement(node: any): void {
+  node.loc = null;
+  node.original = undefined;
+}
+
+/**
  * Takes every run of statements inserted since resetInsertions() out of its list again and anchors
- * it on an untouched neighbour as a marker comment; returns the text for each marker id.
+ * it on an untouched neighbour as a marker comment; returns the text for each marker id. A run with
+ * no safe neighbour stays a real insertion (recast then reprints that one list).
  */
 export function detachInsertions(j: JSCodeshift, root: any, source: string, style: CodeStyle): Map<string, InsertedText> {
   const fileLines = root.get().node.loc?.lines;
@@ -97,20 +132,22 @@ export function detachInsertions(j: JSCodeshift, root: any, source: string, styl
       while (end + 1 < body.length && inserted.has(body[end + 1])) end++;
       const prev = start > 0 ? body[start - 1] : null;
       const next = end + 1 < body.length ? body[end + 1] : null;
-      // An empty list has no neighbour to anchor on: the statement stays a real insertion.
-      if (!prev && !next) {
+      const first = inserted.get(body[start])!;
+      const preferNext = first.attach === 'before' || first.top;
+      const candidates = preferNext ? [next, prev] : [prev, next];
+      const anchor = candidates.find((n) => n && isSafeAnchor(n) && n.loc?.lines === fileLines);
+      if (!anchor || (first.top && anchor !== next)) {
+        for (const node of body.slice(start, end + 1)) asNewStatement(node);
         start = end;
         continue;
       }
-      const first = inserted.get(body[start])!;
-      const id = `${INSERT_MARK}${texts.size}__`;
+      const id = `${INSERT_MARK}${texts.size}_${first.attach === 'after' ? 'a' : 'b'}__`;
       const run = body.slice(start, end + 1);
-      const onPrev = prev && (first.attach === 'after' || !next);
       const printed = run.map(print);
       // Within a run, statements of several lines get a blank line around them, as recast would print them.
       const text = printed.reduce((acc, t, k) => (k === 0 ? t : `${acc}\n${t.includes('\n') || printed[k - 1].includes('\n') ? '\n' : ''}${t}`), '');
-      texts.set(id, { text, spaced: first.spaced ?? printed.some((t) => t.includes('\n')), indent: indentOf(onPrev ? prev : next, source, fileLines) });
-      if (onPrev) {
+      texts.set(id, { text, spaced: first.spaced ?? printed.some((t) => t.includes('\n')), indent: indentOf(anchor, source, fileLines) });
+      if (anchor === prev) {
         prev.comments = [...(prev.comments ?? []), j.commentLine(id, false, true)];
       } else {
         const comments = next.comments ?? [];
@@ -124,12 +161,12 @@ export function detachInsertions(j: JSCodeshift, root: any, source: string, styl
   return texts;
 }
 
-const MARKER = new RegExp(`[ \\t]*//(${INSERT_MARK}\\d+__)`);
+const MARKER = new RegExp(`[ \\t]*//(${INSERT_MARK}\\d+_([ab])__)`);
 
 /**
- * Replaces each marker with its statements, indented like the neighbour: a marker on its own line
- * (a leading comment) becomes the lines themselves; a marker after code (a trailing comment) puts
- * them on the lines below, set off by a blank line when `spaced`.
+ * Replaces each marker with its statements, indented like the anchor. An 'after' run goes right
+ * below the statement before the insertion point, a 'before' run right above the statement after
+ * it, whichever neighbour carries the marker; `spaced` runs are set off by a blank line.
  */
 export function attachInsertions(output: string, texts: Map<string, InsertedText>): string {
   if (texts.size === 0) return output;
@@ -140,19 +177,24 @@ export function attachInsertions(output: string, texts: Map<string, InsertedText
     const entry = texts.get(m[1]);
     if (!entry) continue;
     texts.delete(m[1]);
-    const own = lines[i].slice(0, m.index).trim() === '';
+    const after = m[2] === 'a';
+    const ownLine = lines[i].slice(0, m.index).trim() === '';
     const indent = entry.indent ?? /^[ \t]*/.exec(lines[i])![0];
     const body = entry.text.split('\n').map((l) => (l.trim() === '' ? '' : indent + l));
-    if (own) {
-      const rest = lines[i].slice(m.index + m[0].length);
-      const replacement = entry.spaced && rest.trim() === '' ? [...body, ''] : body;
-      if (rest.trim() !== '') replacement.push(indent + rest.trim());
-      lines.splice(i, 1, ...replacement);
+    // Take the marker out; `at` is then the line the text goes before.
+    let at: number;
+    if (ownLine) {
+      lines.splice(i, 1);
+      at = i;
+      if (after) while (at > 0 && lines[at - 1].trim() === '') at--;
     } else {
       lines[i] = lines[i].slice(0, m.index) + lines[i].slice(m.index + m[0].length);
-      lines.splice(i + 1, 0, ...(entry.spaced ? ['', ...body] : body));
+      at = i + 1;
+      if (!after) while (at < lines.length && lines[at].trim() === '') at++;
     }
-    i--;
+    const block = entry.spaced ? (after ? ['', ...body] : [...body, '']) : body;
+    lines.splice(at, 0, ...block);
+    i = -1;
   }
   if (texts.size > 0) throw new Error(`inserted statements were not placed (${[...texts.keys()].join(', ')})`);
   return lines.join('\n');

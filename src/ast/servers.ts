@@ -22,7 +22,6 @@ export interface ListenSite {
 
 const HTTP_MODULES = ['http', 'node:http', 'https', 'node:https'];
 const APP_NAME = /^(app|application|api|server|httpServer|httpsServer)$|App$|Server$/;
-const SERVER_NAME = /^(server|httpServer|httpsServer)$|Server$/;
 
 function isRequireOf(node: any, modules: string[]): boolean {
   return (
@@ -131,6 +130,7 @@ export function findListenSites(j: JSCodeshift, root: Collection<any>): ListenSi
     let object = p.node.callee.object;
     while (object.type === 'CallExpression' && object.callee.type === 'MemberExpression' && object.callee.property.name === 'use') object = object.callee.object;
     const direct = factories.kindOfCall(object);
+    // `http.createServer(app).listen()` is like `app.listen()`: only its result names the server.
     if (direct) return void sites.push({ path: p, kind: direct === 'server' ? 'app' : direct, object, resolved: true });
     const key = object.type === 'Identifier' ? object.name : object.type === 'MemberExpression' && object.object.type === 'ThisExpression' ? `this.${object.property.name}` : null;
     if (key && created.has(key)) return void sites.push({ path: p, kind: created.get(key)!, object, resolved: true });
@@ -138,7 +138,8 @@ export function findListenSites(j: JSCodeshift, root: Collection<any>): ListenSi
     if (!name || !(APP_NAME.test(name) || (imported.has(name) && looksLikePort(j, p.node.arguments[0])))) return;
     // A server-like name bound in this file to something we do not know (`new Peer()`) is not guessed at.
     if (object.type === 'Identifier' && otherwise.has(name) && !/^(create|build|make|bootstrap|get)/i.test(calleeName(j, root, name) ?? '')) return;
-    let kind: ServerKind = SERVER_NAME.test(name) ? 'server' : 'app';
+    // Whether a guessed `server` is an http.Server or an app, `listen` returns the http.Server: keep that.
+    let kind: ServerKind = 'app';
     if (factories.imports.nest) kind = 'nest';
     else if (factories.imports.fastify || /fastify/i.test(name)) kind = 'fastify';
     sites.push({ path: p, kind, object, resolved: false });

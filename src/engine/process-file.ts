@@ -50,10 +50,16 @@ function transformsNamed(names: string[]): Transform[] {
 
 let prettier: typeof import('prettier') | null = null;
 
-async function formatWithPrettier(file: string, text: string): Promise<string> {
+/**
+ * Formats a changed file with the project's prettier config, but only a file that already follows
+ * it: reformatting a file that never did would bury the rewrite in a diff of unrelated lines.
+ */
+async function formatWithPrettier(file: string, original: string, text: string): Promise<string> {
   prettier ??= await import('prettier');
   const config = (await prettier.resolveConfig(file, { editorconfig: true })) ?? {};
-  return prettier.format(text, { ...config, filepath: file });
+  const options = { ...config, filepath: file };
+  if (!(await prettier.check(original, options))) return text;
+  return prettier.format(text, options);
 }
 
 /** Reads, checks, transforms and (optionally) formats one file. Never throws for the file's content. */
@@ -82,7 +88,7 @@ export async function processFile(task: FileTask): Promise<ProcessedFile> {
   if (result.status !== 'changed' || result.output === undefined) return result;
   if (task.format && isJsLike(task.path)) {
     try {
-      result.output = await formatWithPrettier(task.path, result.output);
+      result.output = await formatWithPrettier(task.path, source, result.output);
     } catch {
       // Formatting is a courtesy: the unformatted result already parsed.
     }

@@ -59,8 +59,8 @@ export const OPTIONS: Record<string, OptionSpec> = {
     description: 'Skips browser code: files under public/, static/, client/, frontend/, or importing react, react-dom or vue.',
     default: true,
   },
-  skipTests: { type: 'boolean', description: 'Skips tests: *.test.*, *.spec.* and files under __tests__/.', default: true },
-  skipScripts: { type: 'boolean', description: 'Skips command-line scripts under scripts/ and bin/, where console output is the interface.', default: true },
+  skipTests: { type: 'boolean', description: 'Skips tests: *.test.*, *.spec.*, *.e2e-spec.* and files under __tests__/, __mocks__/, test/, tests/, spec/, e2e/, fixtures/.', default: true },
+  skipScripts: { type: 'boolean', description: 'Skips command-line code, where console output is the interface: files under scripts/, bin/, seeds/, migrations/ and seed.* files.', default: true },
 };
 
 /** The options as apply uses them, with the style-dependent defaults settled. */

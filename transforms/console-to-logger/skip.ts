@@ -1,11 +1,13 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import path from 'node:path';
 import { isModuleFile, isPathSpecifier } from '../../src/ast/modules';
+import { isTestPath } from '../../src/ast/paths';
 import type { Options } from '../../src/types';
 
 const BROWSER_DIRS = new Set(['public', 'static', 'client', 'frontend']);
-const SCRIPT_DIRS = new Set(['scripts', 'bin']);
-const TEST_FILE = /\.(test|spec)\.[^/]+$/;
+// Command-line code, where console output is the interface: scripts, executables, database seeds and migrations.
+const SCRIPT_DIRS = new Set(['scripts', 'bin', 'seeds', 'migrations']);
+const SCRIPT_FILE = /(^|\/)seed\.[cm]?[jt]s$/;
 const BROWSER_MODULES = /^(react|react-dom|vue)(\/|$)/;
 
 /** Why a file is not for this transform, by its path, or null. Folders count at any depth. */
@@ -15,8 +17,8 @@ export function skipReason(relPath: string, absPath: string, options: Options, r
     return 'part of the logger module (its folder)';
   const dirs = relPath.split('/').slice(0, -1);
   if (options.skipBrowser !== false && dirs.some((d) => BROWSER_DIRS.has(d))) return 'browser code (skipBrowser)';
-  if (options.skipTests !== false && (TEST_FILE.test(relPath) || dirs.includes('__tests__'))) return 'a test (skipTests)';
-  if (options.skipScripts !== false && dirs.some((d) => SCRIPT_DIRS.has(d))) return 'a command-line script (skipScripts)';
+  if (options.skipTests !== false && isTestPath(relPath)) return 'a test (skipTests)';
+  if (options.skipScripts !== false && (dirs.some((d) => SCRIPT_DIRS.has(d)) || SCRIPT_FILE.test(relPath))) return 'a command-line script (skipScripts)';
   return null;
 }
 

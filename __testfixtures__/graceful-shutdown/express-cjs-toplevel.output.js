@@ -1,0 +1,57 @@
+'use strict';
+
+const express = require('express');
+const { Pool } = require('pg');
+const Redis = require('ioredis');
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+const redis = new Redis(process.env.REDIS_URL);
+const app = express();
+
+app.use(express.json());
+
+app.get('/orders/:id', async (req, res) => {
+  const cached = await redis.get(`order:${req.params.id}`);
+  if (cached) return res.json(JSON.parse(cached));
+  const { rows } = await pool.query('SELECT * FROM orders WHERE id = $1', [req.params.id]);
+  res.json(rows[0]);
+});
+
+const port = Number(process.env.PORT) || 3000;
+const server = app.listen(port, () => {
+  console.log(`orders listening on ${port}`);
+});
+
+// Orchestrators send SIGTERM before killing the task: finish in-flight work, then exit.
+let shuttingDown = false;
+
+async function shutdown(signal) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.info(`${signal} received, shutting down`);
+  setTimeout(() => {
+    console.error('Graceful shutdown timed out, forcing exit');
+    process.exit(1);
+  }, 30000).unref();
+  try {
+    await new Promise((resolve, reject) => {
+      // Keep-alive sockets outlive their last response and would hold close() until they time out:
+      // close them as they fall idle (closeIdleConnections exists since Node 18.2).
+      const closeIdle = setInterval(() => server.closeIdleConnections?.(), 100);
+      server.close((err) => {
+        clearInterval(closeIdle);
+        if (err) reject(err);
+        else resolve();
+      });
+    });
+    await pool.end();
+    await redis.quit();
+    process.exit(0);
+  } catch (err) {
+    console.error('Graceful shutdown failed', err);
+    process.exit(1);
+  }
+}
+
+process.once('SIGTERM', shutdown);
+process.once('SIGINT', shutdown);

@@ -1,0 +1,46 @@
+const express = require('express');
+const { Pool } = require('pg');
+
+const pool = new Pool();
+const app = express();
+
+app.get('/', async (req, res) => res.json((await pool.query('select now()')).rows[0]));
+
+if (require.main === module) {
+  const server = app.listen(process.env.PORT || 3000, () => console.log('up'));
+
+  // Orchestrators send SIGTERM before killing the task: finish in-flight work, then exit.
+  let shuttingDown = false;
+
+  async function shutdown(signal) {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    console.info(`${signal} received, shutting down`);
+    setTimeout(() => {
+      console.error('Graceful shutdown timed out, forcing exit');
+      process.exit(1);
+    }, 30000).unref();
+    try {
+      await new Promise((resolve, reject) => {
+        // Keep-alive sockets outlive their last response and would hold close() until they time out:
+        // close them as they fall idle (closeIdleConnections exists since Node 18.2).
+        const closeIdle = setInterval(() => server.closeIdleConnections?.(), 100);
+        server.close((err) => {
+          clearInterval(closeIdle);
+          if (err) reject(err);
+          else resolve();
+        });
+      });
+      await pool.end();
+      process.exit(0);
+    } catch (err) {
+      console.error('Graceful shutdown failed', err);
+      process.exit(1);
+    }
+  }
+
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+module.exports = app;

@@ -1,0 +1,38 @@
+import { app } from './app';
+import { config } from './config';
+
+const server = app.listen(config.port, () => {
+  console.log(`api listening on :${config.port}`);
+});
+
+// Orchestrators send SIGTERM before killing the task: finish in-flight work, then exit.
+let shuttingDown = false;
+
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.info(`${signal} received, shutting down`);
+  setTimeout(() => {
+    console.error('Graceful shutdown timed out, forcing exit');
+    process.exit(1);
+  }, 30000).unref();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      // Keep-alive sockets outlive their last response and would hold close() until they time out:
+      // close them as they fall idle (closeIdleConnections exists since Node 18.2).
+      const closeIdle = setInterval(() => server.closeIdleConnections?.(), 100);
+      server.close((err) => {
+        clearInterval(closeIdle);
+        if (err) reject(err);
+        else resolve();
+      });
+    });
+    process.exit(0);
+  } catch (err) {
+    console.error('Graceful shutdown failed', err);
+    process.exit(1);
+  }
+}
+
+process.once('SIGTERM', shutdown);
+process.once('SIGINT', shutdown);

@@ -1,0 +1,49 @@
+const Koa = require('koa');
+const Router = require('@koa/router');
+const bodyParser = require('koa-bodyparser');
+const eventsRouter = require('./routes/events');
+
+const app = new Koa();
+const router = new Router();
+
+router.get('/', (ctx) => {
+  ctx.body = 'Events API';
+});
+
+const server = app
+  .use(bodyParser())
+  .use(router.routes())
+  .use(eventsRouter.routes())
+  .listen(3000);
+
+// Orchestrators send SIGTERM before killing the task: finish in-flight work, then exit.
+let shuttingDown = false;
+
+async function shutdown(signal) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.info(`${signal} received, shutting down`);
+  setTimeout(() => {
+    console.error('Graceful shutdown timed out, forcing exit');
+    process.exit(1);
+  }, 30000).unref();
+  try {
+    await new Promise((resolve, reject) => {
+      // Keep-alive sockets outlive their last response and would hold close() until they time out:
+      // close them as they fall idle (closeIdleConnections exists since Node 18.2).
+      const closeIdle = setInterval(() => server.closeIdleConnections?.(), 100);
+      server.close((err) => {
+        clearInterval(closeIdle);
+        if (err) reject(err);
+        else resolve();
+      });
+    });
+    process.exit(0);
+  } catch (err) {
+    console.error('Graceful shutdown failed', err);
+    process.exit(1);
+  }
+}
+
+process.once('SIGTERM', shutdown);
+process.once('SIGINT', shutdown);

@@ -1,0 +1,49 @@
+require('dotenv').config();
+
+const mongoose = require('mongoose');
+const app = require('./app');
+
+const PORT = process.env.PORT || 5000;
+
+mongoose
+  .connect(process.env.MONGODB_URI)
+  .then(() => {
+    const server = app.listen(PORT, () => console.log(`api on ${PORT}`));
+
+    // Orchestrators send SIGTERM before killing the task: finish in-flight work, then exit.
+    let shuttingDown = false;
+
+    async function shutdown(signal) {
+      if (shuttingDown) return;
+      shuttingDown = true;
+      console.info(`${signal} received, shutting down`);
+      setTimeout(() => {
+        console.error('Graceful shutdown timed out, forcing exit');
+        process.exit(1);
+      }, 30000).unref();
+      try {
+        await new Promise((resolve, reject) => {
+          // Keep-alive sockets outlive their last response and would hold close() until they time out:
+          // close them as they fall idle (closeIdleConnections exists since Node 18.2).
+          const closeIdle = setInterval(() => server.closeIdleConnections?.(), 100);
+          server.close((err) => {
+            clearInterval(closeIdle);
+            if (err) reject(err);
+            else resolve();
+          });
+        });
+        await mongoose.connection.close();
+        process.exit(0);
+      } catch (err) {
+        console.error('Graceful shutdown failed', err);
+        process.exit(1);
+      }
+    }
+
+    process.once('SIGTERM', shutdown);
+    process.once('SIGINT', shutdown);
+  })
+  .catch((err) => {
+    console.error('MongoDB connection failed', err);
+    process.exit(1);
+  });

@@ -1,0 +1,44 @@
+const express = require('express');
+const { shutdown } = require('./lib/ops');
+
+const app = express();
+const server = require('./metrics').createMetricsServer();
+
+app.get('/ops/drain', (req, res) => {
+  shutdown();
+  res.sendStatus(202);
+});
+
+const server2 = app.listen(8080);
+
+// Orchestrators send SIGTERM before killing the task: finish in-flight work, then exit.
+let shuttingDown = false;
+
+async function shutdown2(signal) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.info(`${signal} received, shutting down`);
+  setTimeout(() => {
+    console.error('Graceful shutdown timed out, forcing exit');
+    process.exit(1);
+  }, 30000).unref();
+  try {
+    await new Promise((resolve, reject) => {
+      // Keep-alive sockets outlive their last response and would hold close() until they time out:
+      // close them as they fall idle (closeIdleConnections exists since Node 18.2).
+      const closeIdle = setInterval(() => server2.closeIdleConnections?.(), 100);
+      server2.close((err) => {
+        clearInterval(closeIdle);
+        if (err) reject(err);
+        else resolve();
+      });
+    });
+    process.exit(0);
+  } catch (err) {
+    console.error('Graceful shutdown failed', err);
+    process.exit(1);
+  }
+}
+
+process.once('SIGTERM', shutdown2);
+process.once('SIGINT', shutdown2);

@@ -1,0 +1,50 @@
+'use strict';
+
+const express = require('express');
+
+const app = express();
+const port = Number(process.env.PORT ?? 3000);
+
+app.get('/reports/slow', async (req, res) => {
+  // A report that takes a while: the request a deploy must not cut.
+  await new Promise((resolve) => setTimeout(resolve, Number(req.query.ms) || 1000));
+  res.json({ status: 'done' });
+});
+
+app.get('/ping', (req, res) => res.json({ ok: true }));
+
+const server = app.listen(port, function onListening() {
+  console.log(`reports listening on ${this.address().port}`);
+});
+
+// Orchestrators send SIGTERM before killing the task: finish in-flight work, then exit.
+let shuttingDown = false;
+
+async function shutdown(signal) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.info(`${signal} received, shutting down`);
+  setTimeout(() => {
+    console.error('Graceful shutdown timed out, forcing exit');
+    process.exit(1);
+  }, 10000).unref();
+  try {
+    await new Promise((resolve, reject) => {
+      // Keep-alive sockets outlive their last response and would hold close() until they time out:
+      // close them as they fall idle (closeIdleConnections exists since Node 18.2).
+      const closeIdle = setInterval(() => server.closeIdleConnections?.(), 100);
+      server.close((err) => {
+        clearInterval(closeIdle);
+        if (err) reject(err);
+        else resolve();
+      });
+    });
+    process.exit(0);
+  } catch (err) {
+    console.error('Graceful shutdown failed', err);
+    process.exit(1);
+  }
+}
+
+process.once('SIGTERM', shutdown);
+process.once('SIGINT', shutdown);

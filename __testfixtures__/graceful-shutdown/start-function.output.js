@@ -1,0 +1,57 @@
+'use strict';
+
+const express = require('express');
+const Redis = require('ioredis');
+
+const redis = new Redis(process.env.REDIS_URL);
+const app = express();
+
+app.use(express.json());
+
+app.post('/bookings', async (req, res, next) => {
+  try {
+    await redis.set(`booking:${req.body.studentId}`, req.body.trainerId);
+    res.status(201).json(req.body);
+  } catch (error) {
+    next(error);
+  }
+});
+
+function start() {
+  const server = app.listen(process.env.PORT || 3002, () => console.log('booking-service up'));
+
+  // Orchestrators send SIGTERM before killing the task: finish in-flight work, then exit.
+  let shuttingDown = false;
+
+  async function shutdown(signal) {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    console.info(`${signal} received, shutting down`);
+    setTimeout(() => {
+      console.error('Graceful shutdown timed out, forcing exit');
+      process.exit(1);
+    }, 30000).unref();
+    try {
+      await new Promise((resolve, reject) => {
+        // Keep-alive sockets outlive their last response and would hold close() until they time out:
+        // close them as they fall idle (closeIdleConnections exists since Node 18.2).
+        const closeIdle = setInterval(() => server.closeIdleConnections?.(), 100);
+        server.close((err) => {
+          clearInterval(closeIdle);
+          if (err) reject(err);
+          else resolve();
+        });
+      });
+      await redis.quit();
+      process.exit(0);
+    } catch (err) {
+      console.error('Graceful shutdown failed', err);
+      process.exit(1);
+    }
+  }
+
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+start();

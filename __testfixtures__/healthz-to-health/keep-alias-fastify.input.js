@@ -1,0 +1,12 @@
+const fastify = require('fastify')({ logger: true });
+
+async function routes(app) {
+  app.get('/healthz', async () => {
+    return { status: 'ok' };
+  });
+}
+
+fastify.register(routes);
+fastify.route({ method: 'GET', url: '/healthz/deep', handler: deepCheck });
+
+module.exports = fastify;

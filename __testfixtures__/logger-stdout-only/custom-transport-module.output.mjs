@@ -1,0 +1,14 @@
+import { createLogger, transports as winstonTransports } from 'winston';
+import DailyRotateFile from 'winston-daily-rotate-file';
+
+const toDisk = process.env.LOG_TO_DISK === 'true';
+
+export const logger = createLogger({
+  transports: [
+    new winstonTransports.Console(),
+  ],
+});
+
+export const legacy = createLogger({
+  transports: [new DailyRotateFile({ filename: 'legacy-%DATE%.log' })],
+});

@@ -1,0 +1,10 @@
+import { pino, multistream } from 'pino';
+import fs from 'node:fs';
+
+const streams = [
+  { stream: process.stdout },
+];
+
+export const logger = pino({ level: 'info' }, multistream(streams));
+
+export const legacy = pino({ name: 'legacy' }, fs.createWriteStream('./logs/legacy.log', { flags: 'a' }));

@@ -1,0 +1,5 @@
+var winston = require('winston');
+
+winston.remove(winston.transports.Console);
+
+module.exports = winston;

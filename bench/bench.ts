@@ -1,0 +1,323 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { findTransform } from '../transforms';
+import { ALL, CONTENDERS, PATHS, type Check, type ContenderName, type RunContext } from './contenders';
+import { generate, numberFlag, parseFlags, shapeFromFlags, SHAPES, type GeneratedTree, type Shape } from './generate';
+import { describeMachine, machine, type Machine } from './machine';
+import { hasGnuTime, hasProc, measure } from './measure';
+import { formatResults } from './report';
+
+export interface RunFigures {
+  wallS: number;
+  peakRssMB: number | null;
+  maxProcessRssMB: number | null;
+  processes: number;
+}
+
+export interface ContenderResult {
+  name: ContenderName;
+  workers: number;
+  command: string;
+  runs: RunFigures[];
+  medianWallS: number;
+  minWallS: number;
+  /** JS/TS files of the tree per second (median run). */
+  filesPerS: number;
+  /** MB (2^20 bytes) of JS/TS per second (median run). */
+  mbPerS: number;
+  /** Largest peak RSS over the counted runs, MiB. */
+  peakRssMB: number | null;
+  /** What the last counted run did, from its own output. */
+  check: Check;
+}
+
+export interface ShapeResult {
+  name: string;
+  shape: Shape;
+  seed: number;
+  tree: Omit<GeneratedTree, 'dir'>;
+  /** Counted runs and warm-up runs of each contender. */
+  runs: number;
+  warmup: number;
+  jobs: number;
+  contenders: ContenderResult[];
+  ratios: {
+    /** Median wall time of shipshape over jscodeshift's. */
+    shipshapeOverJscodeshift?: number;
+    /** Median over rounds of the same-round ratio: less sensitive to load that drifts during the run. */
+    shipshapeOverJscodeshiftPaired?: number;
+    shipshapeOverFloor?: number;
+    shipshapeOverFloorPaired?: number;
+    /** With --candidate-bin: the other build's time over this build's, and over jscodeshift's. */
+    candidateOverShipshape?: number;
+    candidateOverShipshapePaired?: number;
+    candidateOverJscodeshift?: number;
+    candidateOverJscodeshiftPaired?: number;
+  };
+}
+
+export interface Target {
+  what: string;
+  limit: string;
+  value: string;
+  met: boolean | null;
+}
+
+export interface BenchResults {
+  version: 1;
+  date: string;
+  machine: Machine;
+  memoryMethod: string;
+  shapes: ShapeResult[];
+  scale: ShapeResult[];
+  targets: Target[];
+}
+
+interface Settings {
+  seed: number;
+  runs: number;
+  warmup: number;
+  jobs: number;
+  keep: boolean;
+  contenders: ContenderName[];
+  shipshapeBin: string;
+  candidateBin?: string;
+  log(line: string): void;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+/**
+ * Options that spare both tools any detection: the logger and correlation-ID modules are named.
+ * Only options the transforms declare are set, so the bench runs whatever stage the transforms are at.
+ */
+export function benchOptions(): Record<string, Record<string, unknown>> {
+  const wanted: Record<string, Record<string, unknown>> = {
+    'console-to-logger': { import: '@acme/logger' },
+    'correlation-id': { import: '@acme/correlation-id' },
+  };
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [name, opts] of Object.entries(wanted)) {
+    const declared = findTransform(name)?.options ?? {};
+    const known = Object.fromEntries(Object.entries(opts).filter(([k]) => k in declared));
+    if (Object.keys(known).length) out[name] = known;
+  }
+  return out;
+}
+
+function contenderList(raw: string | true | undefined, fallback: ContenderName[]): ContenderName[] {
+  if (raw === undefined) return fallback;
+  if (raw === true) throw new Error('--contenders: expected a comma-separated list');
+  const names = raw.split(',').map((s) => s.trim());
+  const known = Object.keys(ALL);
+  for (const n of names) if (!known.includes(n)) throw new Error(`--contenders: unknown '${n}' (known: ${known.join(', ')})`);
+  return names as ContenderName[];
+}
+
+/** Generates one tree and runs the contenders over it, alternating, warm-up rounds first. */
+async function benchShape(name: string, shape: Shape, settings: Settings): Promise<ShapeResult> {
+  const tree = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `shipshape-bench-${name}-`)));
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-bench-out-'));
+  const options = benchOptions();
+  try {
+    const generated = generate({ ...shape, seed: settings.seed, dir: tree, config: { transforms: options } });
+    const { dir: _dir, ...figures } = generated;
+    settings.log(
+      `${name}: ${generated.files} files, ${(generated.bytes / 2 ** 20).toFixed(1)} MB (${generated.codeFiles} JS/TS, ${generated.consoleFiles} with console calls) in ${tree}`,
+    );
+    const ctx: RunContext = { tree, shipshapeBin: settings.shipshapeBin, candidateBin: settings.candidateBin, jobs: settings.jobs, consoleOptions: options['console-to-logger'] ?? {}, scratch };
+    const byName = new Map<ContenderName, { runs: RunFigures[]; check: Check }>(settings.contenders.map((c) => [c, { runs: [], check: {} }]));
+    const rounds = settings.warmup + settings.runs;
+    for (let round = 0; round < rounds; round++) {
+      const counted = round >= settings.warmup;
+      // Rotating the order each round spreads any drift in machine load over every contender.
+      const order = settings.contenders.map((_, i) => settings.contenders[(i + round) % settings.contenders.length]);
+      for (const c of order) {
+        const contender = ALL[c];
+        const cmd = contender.command(ctx);
+        const m = await measure(cmd.cmd, cmd.args, cmd.cwd, cmd.env);
+        const check = contender.check(m, ctx);
+        const entry = byName.get(c)!;
+        if (counted) {
+          entry.runs.push({ wallS: m.wallS, peakRssMB: m.peakRssMB, maxProcessRssMB: m.maxProcessRssMB, processes: m.processes });
+          entry.check = check;
+        }
+        const rss = m.peakRssMB === null ? '' : `, ${m.peakRssMB.toFixed(0)} MiB`;
+        settings.log(`  ${counted ? `run ${round - settings.warmup + 1}` : 'warm-up'} ${c}: ${m.wallS.toFixed(2)} s${rss}`);
+      }
+    }
+    const mb = generated.codeBytes / 2 ** 20;
+    const contenders: ContenderResult[] = settings.contenders.map((c) => {
+      const { runs, check } = byName.get(c)!;
+      const cmd = ALL[c].command(ctx);
+      const wall = median(runs.map((r) => r.wallS));
+      const rss = runs.map((r) => r.peakRssMB).filter((x): x is number => x !== null);
+      return {
+        name: c,
+        workers: cmd.workers,
+        command: [path.basename(cmd.cmd), ...cmd.args.map((a) => (a.startsWith(tree) ? a.replace(tree, '<tree>') : a.startsWith(scratch) ? a.replace(scratch, '<tmp>') : a))].join(' '),
+        runs,
+        medianWallS: wall,
+        minWallS: Math.min(...runs.map((r) => r.wallS)),
+        filesPerS: generated.codeFiles / wall,
+        mbPerS: mb / wall,
+        peakRssMB: rss.length ? Math.max(...rss) : null,
+        check,
+      };
+    });
+    const ratios: ShapeResult['ratios'] = {};
+    const ss = byName.get('shipshape')?.runs;
+    const pair = (other: ContenderName, mine = ss): [number, number] | null => {
+      const o = byName.get(other)?.runs;
+      if (!mine?.length || !o?.length) return null;
+      const paired = median(mine.map((r, i) => r.wallS / o[i].wallS));
+      return [median(mine.map((r) => r.wallS)) / median(o.map((r) => r.wallS)), paired];
+    };
+    const vsJ = pair('jscodeshift');
+    if (vsJ) [ratios.shipshapeOverJscodeshift, ratios.shipshapeOverJscodeshiftPaired] = vsJ;
+    const vsF = pair('floor');
+    if (vsF) [ratios.shipshapeOverFloor, ratios.shipshapeOverFloorPaired] = vsF;
+    const cand = byName.get('candidate')?.runs;
+    const cs = pair('shipshape', cand);
+    if (cs) [ratios.candidateOverShipshape, ratios.candidateOverShipshapePaired] = cs;
+    const cj = pair('jscodeshift', cand);
+    if (cj) [ratios.candidateOverJscodeshift, ratios.candidateOverJscodeshiftPaired] = cj;
+    return { name, shape, seed: settings.seed, tree: figures, runs: settings.runs, warmup: settings.warmup, jobs: settings.jobs, contenders, ratios };
+  } finally {
+    if (settings.keep) settings.log(`  kept ${tree}`);
+    else fs.rmSync(tree, { recursive: true, force: true });
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+const fmt = (x: number | undefined, digits = 2) => (x === undefined ? 'n/a' : x.toFixed(digits));
+
+/** The issue's targets, judged on this run's figures (null when this run did not measure them). */
+export function judge(results: Pick<BenchResults, 'shapes' | 'scale'>): Target[] {
+  const targets: Target[] = [];
+  const shape = (n: string) => results.shapes.find((s) => s.name === n);
+  const sparse = shape('sparse');
+  const dense = shape('dense');
+  const ratio = (what: string, value: number | undefined, limit: number) =>
+    targets.push({ what, limit: `≤ ${limit}`, value: fmt(value), met: value === undefined ? null : value <= limit });
+  if (sparse) {
+    ratio('sparse: shipshape (4 transforms) / jscodeshift (1 transform)', sparse.ratios.shipshapeOverJscodeshift, 0.4);
+    ratio('sparse: shipshape / read floor', sparse.ratios.shipshapeOverFloor, 3);
+  }
+  if (dense) ratio('dense: shipshape (4 transforms) / jscodeshift (1 transform)', dense.ratios.shipshapeOverJscodeshift, 0.6);
+  const points = results.scale
+    .map((s) => ({ files: s.tree.files, c: s.contenders.find((c) => c.name === 'shipshape') }))
+    .filter((p): p is { files: number; c: ContenderResult } => !!p.c)
+    .sort((a, b) => a.files - b.files);
+  if (points.length >= 2) {
+    const last = points[points.length - 1];
+    const rss = last.c.peakRssMB;
+    targets.push({ what: `scale: shipshape peak RSS at ${last.files} files`, limit: '≤ 300 MiB', value: rss === null ? 'n/a' : `${rss.toFixed(0)} MiB`, met: rss === null ? null : rss <= 300 });
+    // Linear time: the cost of each extra file stays the same from one size to the next.
+    const [a, b, c] = points.length >= 3 ? points.slice(-3) : [points[0], points[0], points[1]];
+    const marginal = (p: typeof a, q: typeof a) => (q.c.medianWallS - p.c.medianWallS) / (q.files - p.files);
+    if (points.length >= 3) {
+      const growth = marginal(b, c) / marginal(a, b);
+      targets.push({ what: 'scale: time per extra file, largest step / previous step (1 = linear)', limit: '≤ 1.3', value: fmt(growth), met: growth <= 1.3 });
+    }
+    const first = points[0].c.peakRssMB;
+    if (rss !== null && first !== null) {
+      const grow = rss / first;
+      targets.push({ what: `scale: peak RSS at ${last.files} files / at ${points[0].files} files`, limit: '≤ 1.5', value: fmt(grow), met: grow <= 1.5 });
+    }
+  }
+  return targets;
+}
+
+export const MEMORY_METHOD =
+  'Each contender runs as a child process. Peak RSS is the larger of (a) the kernel peak RSS of the largest single process of the run (getrusage through GNU time -f %M) and (b) the peak, over samples every 50 ms, of the RSS summed over every live process of the run (/proc/<pid>/statm of the process and its descendants). shipshape and the floor are one process (shipshape\'s workers are threads sharing its RSS), so (a) is exact for them; jscodeshift forks a process per worker, so (b) counts its parent and workers together.';
+
+const USAGE = `usage: npm run bench -- [flags]
+  --shape sparse|dense|both   shapes to measure (default both)
+  --services N                services per tree (default: sparse 100, dense 50)
+  --files-per-service M       JS/TS files per service (default: sparse 77, dense 27)
+  --density D                 share of JS/TS files with console calls, 0..1 (default: sparse 0.02, dense 1)
+  --seed S                    generator seed (default 1)
+  --runs R                    counted runs per contender (default 3)
+  --warmup W                  warm-up runs per contender (default 1)
+  --jobs J                    workers for shipshape and jscodeshift (default: available cores)
+  --contenders LIST           any of shipshape,jscodeshift,floor (default all)
+  --scale                     also run the sparse shape at --scale-sizes files
+  --scale-sizes LIST          total files per scale point (default 1000,4000,16000)
+  --scale-contenders LIST     contenders of the scale runs (default shipshape,floor)
+  --scale-runs R              counted runs per scale point (default 1)
+  --scale-warmup W            warm-up runs per scale point (default 0)
+  --no-shapes                 skip the shapes (with --scale: the scale runs only)
+  --out FILE                  JSON results (default .bench/results.json)
+  --keep                      keep the generated trees
+  --shipshape-bin FILE        the bin/shipshape.js measured as 'shipshape' (default: this checkout's)
+  --candidate-bin FILE        also run another build's bin/shipshape.js as 'candidate', alternating with
+                              this checkout's, to measure an engine change before/after in one run
+`;
+
+async function main(): Promise<void> {
+  const flags = parseFlags(process.argv.slice(2));
+  if (flags.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  for (const p of [PATHS.shipshape, PATHS.transform, PATHS.floor])
+    if (!fs.existsSync(p)) throw new Error(`${p} is missing: run npm run build first (npm run bench does)`);
+  const log = (line: string) => process.stderr.write(line + '\n');
+  const settings: Settings = {
+    seed: numberFlag(flags, 'seed', 1, Number.isInteger),
+    runs: numberFlag(flags, 'runs', 3, (n) => Number.isInteger(n) && n >= 1),
+    warmup: numberFlag(flags, 'warmup', 1, (n) => Number.isInteger(n) && n >= 0),
+    jobs: numberFlag(flags, 'jobs', os.availableParallelism(), (n) => Number.isInteger(n) && n >= 1),
+    keep: flags.keep === true,
+    contenders: contenderList(flags.contenders, typeof flags['candidate-bin'] === 'string' ? [...CONTENDERS, 'candidate'] : CONTENDERS),
+    shipshapeBin: typeof flags['shipshape-bin'] === 'string' ? path.resolve(flags['shipshape-bin']) : PATHS.shipshape,
+    candidateBin: typeof flags['candidate-bin'] === 'string' ? path.resolve(flags['candidate-bin']) : undefined,
+    log,
+  };
+  const shapeFlag = (flags.shape ?? 'both') as string;
+  if (!['sparse', 'dense', 'both'].includes(shapeFlag)) throw new Error(`--shape: expected sparse, dense or both, got ${shapeFlag}`);
+  const names = flags['no-shapes'] ? [] : shapeFlag === 'both' ? (['sparse', 'dense'] as const) : [shapeFlag as 'sparse' | 'dense'];
+  const out = path.resolve(typeof flags.out === 'string' ? flags.out : path.join('.bench', 'results.json'));
+
+  const m = machine();
+  log(`machine: ${describeMachine(m)}`);
+  log(`memory: ${hasGnuTime() ? 'GNU time' : 'no GNU time'}, ${hasProc() ? '/proc sampling' : 'no /proc'}`);
+  const results: BenchResults = { version: 1, date: new Date().toISOString(), machine: m, memoryMethod: MEMORY_METHOD, shapes: [], scale: [], targets: [] };
+  for (const name of names) results.shapes.push(await benchShape(name, shapeFromFlags(flags, SHAPES[name]), settings));
+  if (flags.scale) {
+    const sizes = (typeof flags['scale-sizes'] === 'string' ? flags['scale-sizes'] : '1000,4000,16000').split(',').map(Number);
+    if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--scale-sizes: expected comma-separated file counts');
+    const base = shapeFromFlags(flags, SHAPES.sparse);
+    // Each service adds a package.json, a Dockerfile and a k8s manifest (a tsconfig.json for half of them).
+    const perService = base.filesPerService + 3.5;
+    const scaleSettings = {
+      ...settings,
+      contenders: contenderList(flags['scale-contenders'], ['shipshape', 'floor']),
+      runs: numberFlag(flags, 'scale-runs', 1, (n) => Number.isInteger(n) && n >= 1),
+      warmup: numberFlag(flags, 'scale-warmup', 0, (n) => Number.isInteger(n) && n >= 0),
+    };
+    for (const size of sizes) {
+      const shape = { ...base, services: Math.max(1, Math.round(size / perService)) };
+      results.scale.push(await benchShape(`sparse-${size}`, shape, scaleSettings));
+    }
+  }
+  m.loadEnd = os.loadavg()[0];
+  results.targets = judge(results);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+  process.stdout.write(formatResults(results));
+  process.stdout.write(`\nJSON: ${out}\n`);
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    process.stderr.write(`bench: ${err?.message ?? err}\n`);
+    process.exitCode = 1;
+  });
+}

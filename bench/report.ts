@@ -1,0 +1,74 @@
+import type { BenchResults, ContenderResult, ShapeResult } from './bench';
+import { describeMachine } from './machine';
+
+function table(head: string[], rows: string[][], right: boolean[]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (right[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
+}
+
+const num = (x: number, digits: number) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function checkText(c: ContenderResult): string {
+  const k = c.check;
+  if (c.name === 'shipshape' || c.name === 'candidate') {
+    const per = Object.entries(k)
+      .filter(([key]) => key.startsWith('changes.'))
+      .map(([key, v]) => `${key.slice(8)} ${v}`)
+      .join(', ');
+    return `${k.files} files, ${k.changed} changed${per ? ` (${per})` : ''}, ${k.errors} errors`;
+  }
+  if (c.name === 'jscodeshift') return `${k.files} files, ${k.ok} changed, ${k.errors} errors`;
+  return `${k.files} files, ${k['would process']} pass a prefilter, ${k['in-process ms']} ms in-process`;
+}
+
+function shapeTable(s: ShapeResult): string {
+  const t = s.tree;
+  const head = `${s.name}: ${t.files} files, ${num(t.bytes / 2 ** 20, 1)} MB; ${t.codeFiles} JS/TS (${num(t.codeBytes / 2 ** 20, 1)} MB), ${t.consoleFiles} with console calls; seed ${s.seed}; median of ${s.runs} run${s.runs > 1 ? 's' : ''} after ${s.warmup} warm-up\n`;
+  const rows = s.contenders.map((c) => [
+    c.name,
+    String(c.workers),
+    num(c.medianWallS, 2),
+    num(c.minWallS, 2),
+    num(c.filesPerS, 0),
+    num(c.mbPerS, 1),
+    c.peakRssMB === null ? 'n/a' : num(c.peakRssMB, 0),
+    checkText(c),
+  ]);
+  let out = head + table(['contender', 'workers', 'median s', 'min s', 'files/s', 'MB/s', 'peak RSS MiB', 'what it did'], rows, [false, true, true, true, true, true, true, false]);
+  const r = s.ratios;
+  const parts: string[] = [];
+  if (r.shipshapeOverJscodeshift !== undefined) parts.push(`shipshape/jscodeshift ${num(r.shipshapeOverJscodeshift, 2)} (paired ${num(r.shipshapeOverJscodeshiftPaired!, 2)})`);
+  if (r.shipshapeOverFloor !== undefined) parts.push(`shipshape/floor ${num(r.shipshapeOverFloor, 2)} (paired ${num(r.shipshapeOverFloorPaired!, 2)})`);
+  if (r.candidateOverShipshape !== undefined) parts.push(`candidate/shipshape ${num(r.candidateOverShipshape, 2)} (paired ${num(r.candidateOverShipshapePaired!, 2)})`);
+  if (r.candidateOverJscodeshift !== undefined) parts.push(`candidate/jscodeshift ${num(r.candidateOverJscodeshift, 2)} (paired ${num(r.candidateOverJscodeshiftPaired!, 2)})`);
+  if (parts.length) out += `ratios: ${parts.join('; ')}\n`;
+  return out;
+}
+
+function scaleTable(scale: ShapeResult[]): string {
+  const rows: string[][] = [];
+  for (const s of scale)
+    for (const c of s.contenders)
+      rows.push([
+        String(s.tree.files),
+        c.name,
+        num(c.medianWallS, 2),
+        num((c.medianWallS / s.tree.files) * 1000, 3),
+        num(c.filesPerS, 0),
+        c.peakRssMB === null ? 'n/a' : num(c.peakRssMB, 0),
+      ]);
+  return 'scale (sparse shape)\n' + table(['files', 'contender', 'median s', 's per 1k files', 'files/s', 'peak RSS MiB'], rows, [true, false, true, true, true, true]);
+}
+
+/** The tables the bench prints: one per shape, the scale series, the targets. */
+export function formatResults(results: BenchResults): string {
+  const blocks = [`machine: ${describeMachine(results.machine)}\n`];
+  for (const s of results.shapes) blocks.push(shapeTable(s));
+  if (results.scale.length) blocks.push(scaleTable(results.scale));
+  if (results.targets.length) {
+    const rows = results.targets.map((t) => [t.what, t.limit, t.value, t.met === null ? 'n/a' : t.met ? 'met' : 'MISSED']);
+    blocks.push('targets\n' + table(['target', 'limit', 'value', ''], rows, [false, false, true, false]));
+  }
+  return blocks.join('\n');
+}

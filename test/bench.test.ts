@@ -1,0 +1,101 @@
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generate } from '../bench/generate';
+import { parserFor } from '../src/engine/parser';
+
+const BENCH = path.join(__dirname, '..', 'dist', 'bench', 'bench.js');
+
+function tempDir(): string {
+  return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-bench-test-')));
+}
+
+function walk(dir: string, base = dir): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const abs = path.join(dir, e.name);
+    return e.isDirectory() ? walk(abs, base) : [path.relative(base, abs)];
+  });
+}
+
+function digest(dir: string): string {
+  const hash = crypto.createHash('sha256');
+  for (const rel of walk(dir).sort()) hash.update(rel).update('\0').update(fs.readFileSync(path.join(dir, rel))).update('\0');
+  return hash.digest('hex');
+}
+
+describe('bench generator', () => {
+  it('writes the same tree for the same seed, and a different one for another seed', () => {
+    const shape = { services: 3, filesPerService: 20, density: 0.3 };
+    const [a, b, c] = [tempDir(), tempDir(), tempDir()];
+    generate({ ...shape, seed: 7, dir: a });
+    generate({ ...shape, seed: 7, dir: b });
+    generate({ ...shape, seed: 8, dir: c });
+    expect(digest(a)).toBe(digest(b));
+    expect(digest(a)).not.toBe(digest(c));
+  });
+
+  it('writes the asked number of JS/TS files, all of which parse, with console calls only where the density says', () => {
+    const dir = tempDir();
+    const tree = generate({ services: 4, filesPerService: 30, density: 0, seed: 3, dir, config: { transforms: {} } });
+    expect(tree.codeFiles).toBe(120);
+    expect(tree.consoleFiles).toBe(0);
+    const code = walk(dir).filter((f) => /\.(ts|js|mjs)$/.test(f));
+    expect(code).toHaveLength(120);
+    for (const rel of code) expect(() => parserFor(rel).parse(fs.readFileSync(path.join(dir, rel), 'utf8')), rel).not.toThrow();
+    // TypeScript, CommonJS and ESM services, with the deploy files the text transforms read.
+    const all = walk(dir).join('\n');
+    expect(all).toMatch(/Dockerfile/);
+    expect(all).toMatch(/k8s\/deployment\.yaml/);
+    expect(all).toMatch(/docker-compose\.yml/);
+    expect(all).toContain('shipshape.config.json');
+
+    const dense = generate({ services: 2, filesPerService: 15, density: 1, seed: 3, dir: tempDir() });
+    expect(dense.consoleFiles).toBe(dense.codeFiles);
+  });
+});
+
+describe('npm run bench (tiny size: keeps the harness working, never judges timings)', () => {
+  it('prints the tables and writes the JSON with the expected fields', () => {
+    const out = path.join(tempDir(), 'results.json');
+    const args = [BENCH, '--services', '2', '--files-per-service', '10', '--runs', '1', '--warmup', '0', '--out', out];
+    const res = spawnSync(process.execPath, [...args, '--scale', '--scale-sizes', '20,40', '--scale-contenders', 'shipshape'], {
+      encoding: 'utf8',
+      timeout: 110_000,
+    });
+    expect(res.status, res.stderr).toBe(0);
+    for (const text of ['sparse:', 'dense:', 'contender', 'median s', 'files/s', 'MB/s', 'peak RSS MiB', 'shipshape', 'jscodeshift', 'floor', 'ratios: shipshape/jscodeshift', 'scale (sparse shape)', 'targets'])
+      expect(res.stdout).toContain(text);
+
+    const results = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(results.machine).toEqual(expect.objectContaining({ cores: expect.any(Number), cpu: expect.any(String), node: process.version }));
+    expect(results.shapes.map((s: any) => s.name)).toEqual(['sparse', 'dense']);
+    for (const shape of results.shapes) {
+      expect(shape.tree.codeFiles).toBe(20);
+      expect(shape.contenders.map((c: any) => c.name)).toEqual(['shipshape', 'jscodeshift', 'floor']);
+      for (const c of shape.contenders) {
+        expect(c.runs).toHaveLength(1);
+        expect(c).toEqual(
+          expect.objectContaining({ medianWallS: expect.any(Number), filesPerS: expect.any(Number), mbPerS: expect.any(Number), workers: expect.any(Number), command: expect.any(String) }),
+        );
+        expect(c.check.files).toBeGreaterThan(0);
+      }
+      expect(shape.ratios).toEqual(expect.objectContaining({ shipshapeOverJscodeshift: expect.any(Number), shipshapeOverFloor: expect.any(Number) }));
+    }
+    // jscodeshift saw exactly the JS/TS files; shipshape and the floor also read the deploy files they claim.
+    const [shipshape, jscodeshift, floor] = results.shapes[0].contenders;
+    expect(jscodeshift.check.files).toBe(20);
+    expect(floor.check.files).toBeGreaterThanOrEqual(20);
+    expect(shipshape.check.files).toBeGreaterThanOrEqual(20);
+    expect(results.scale).toHaveLength(2);
+    expect(results.targets.map((t: any) => t.what).join('\n')).toMatch(/sparse: shipshape .* jscodeshift/);
+  }, 120_000);
+
+  it('rejects an unknown contender with a message', () => {
+    const res = spawnSync(process.execPath, [BENCH, '--contenders', 'shipshape,esbuild'], { encoding: 'utf8' });
+    expect(res.status).toBe(1);
+    expect(res.stderr).toContain("unknown 'esbuild'");
+  });
+});

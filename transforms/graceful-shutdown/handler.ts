@@ -1,0 +1,109 @@
+import { quoteString, type CodeStyle } from '../../src/ast/style';
+import type { LogTarget } from './logger';
+import type { Resource } from './resources';
+
+export interface HandlerNames {
+  shutdown: string;
+  shuttingDown: string;
+  closeIdle: string;
+}
+
+export interface HandlerSpec {
+  /** HTTP servers to drain (`server`); empty for Fastify. */
+  servers: string[];
+  /** Fastify instances to close (`app`). */
+  fastify: string[];
+  resources: Resource[];
+  log: LogTarget;
+  names: HandlerNames;
+  timeoutMs: number;
+  signals: string[];
+  typescript: boolean;
+  style: CodeStyle;
+}
+
+/** The three log lines of the handler, in the logger's argument order (pino: fields first). */
+function logLines(log: LogTarget, q: (s: string) => string): { start: string; timeout: string; failed: string } {
+  const timeout = `${log.expr}.error(${q('Graceful shutdown timed out, forcing exit')});`;
+  if (log.style === 'pino')
+    return { start: `${log.expr}.info({ signal }, ${q('Shutting down')});`, timeout, failed: `${log.expr}.error({ err }, ${q('Graceful shutdown failed')});` };
+  if (log.style === 'winston')
+    // winston merges an Error passed as meta into the entry: message and stack.
+    return { start: `${log.expr}.info(${q('Shutting down')}, { signal });`, timeout, failed: `${log.expr}.error(${q('Graceful shutdown failed')}, err);` };
+  return { start: 'console.info(`${signal} received, shutting down`);', timeout, failed: `console.error(${q('Graceful shutdown failed')}, err);` };
+}
+
+/**
+ * The handler statements as source text at indentation depth 0 in the file's style: a guarded async
+ * `shutdown` function that logs, arms an unref'ed force-exit timer, stops the servers (closing idle
+ * keep-alive sockets so close can finish), closes the resources in order and exits; then one
+ * `process.once` per signal. It never awaits at top level, so it fits CommonJS files too.
+ */
+export function handlerCode(spec: HandlerSpec): string {
+  const { names, style, log } = spec;
+  const i1 = style.indent;
+  const i2 = i1.repeat(2);
+  const i3 = i1.repeat(3);
+  const i4 = i1.repeat(4);
+  const q = (s: string) => quoteString(s, style);
+  const ts = spec.typescript;
+  const logs = logLines(log, q);
+  const lines: string[] = [];
+  lines.push('// Orchestrators send SIGTERM before killing the task: finish in-flight work, then exit.');
+  lines.push(`let ${names.shuttingDown} = false;`);
+  lines.push(`async function ${names.shutdown}(signal${ts ? ': NodeJS.Signals' : ''})${ts ? ': Promise<void>' : ''} {`);
+  lines.push(`${i1}if (${names.shuttingDown}) return;`);
+  lines.push(`${i1}${names.shuttingDown} = true;`);
+  lines.push(`${i1}${logs.start}`);
+  lines.push(`${i1}setTimeout(() => {`);
+  lines.push(`${i2}${logs.timeout}`);
+  lines.push(`${i2}process.exit(1);`);
+  lines.push(`${i1}}, ${spec.timeoutMs}).unref();`);
+  lines.push(`${i1}try {`);
+  const drain = spec.resources.filter((r) => r.stage === 'drain');
+  if (spec.servers.length > 0) {
+    // Several servers stop accepting together, then drain together.
+    const many = spec.servers.length > 1;
+    const server = many ? 'server' : spec.servers[0];
+    if (many) lines.push(`${i2}await Promise.all(`);
+    if (many) lines.push(`${i3}[${spec.servers.join(', ')}].map(`);
+    lines.push(many ? `${i4}(server) =>` : `${i2}await new Promise${ts ? '<void>' : ''}((resolve, reject) => {`);
+    if (many) lines.push(`${i4}${i1}new Promise${ts ? '<void>' : ''}((resolve, reject) => {`);
+    const body = many ? i4 + i2 : i3;
+    lines.push(`${body}// Keep-alive sockets outlive their last response and would hold close() until they time out:`);
+    lines.push(`${body}// close them as they fall idle (closeIdleConnections exists since Node 18.2).`);
+    lines.push(`${body}const ${names.closeIdle} = setInterval(() => ${server}.closeIdleConnections?.(), 100);`);
+    lines.push(`${body}${server}.close((err) => {`);
+    lines.push(`${body}${i1}clearInterval(${names.closeIdle});`);
+    lines.push(`${body}${i1}if (err) reject(err);`);
+    lines.push(`${body}${i1}else resolve();`);
+    lines.push(`${body}});`);
+    if (!many && drain.length > 0) {
+      lines.push(`${body}// Open websockets would too: socket.io disconnects them (and closes the server it is attached to).`);
+      for (const r of drain) lines.push(`${body}void ${r.close}`);
+    }
+    const comma = style.trailingComma ? ',' : '';
+    lines.push(many ? `${i4}${i1}})${comma}` : `${i2}});`);
+    if (many) lines.push(`${i3})${comma}`);
+    if (many) lines.push(`${i2});`);
+  }
+  // With several servers socket.io goes after them (its close() would close the one it is attached to under them); reported.
+  if (spec.servers.length !== 1) for (const r of drain) lines.push(`${i2}await ${r.close}`);
+  if (spec.fastify.length > 0) lines.push(`${i2}// Fastify stops accepting connections, waits for in-flight requests and runs its onClose hooks.`);
+  for (const app of spec.fastify) lines.push(`${i2}await ${app}.close();`);
+  for (const r of spec.resources.filter((r) => r.stage !== 'drain')) lines.push(`${i2}await ${r.close}`);
+  lines.push(`${i2}process.exit(0);`);
+  lines.push(`${i1}} catch (err) {`);
+  lines.push(`${i2}${logs.failed}`);
+  lines.push(`${i2}process.exit(1);`);
+  lines.push(`${i1}}`);
+  lines.push('}');
+  for (const signal of spec.signals) lines.push(`process.once(${q(signal)}, ${names.shutdown});`);
+  return lines.join('\n');
+}
+
+/** `registerGracefulShutdown(server, { timeoutMs: 30000, signals: ['SIGTERM', 'SIGINT'] });` */
+export function helperCallCode(helper: string, server: string, timeoutMs: number, signals: string[], style: CodeStyle): string {
+  const list = signals.map((s) => quoteString(s, style)).join(', ');
+  return `${helper}(${server}, { timeoutMs: ${timeoutMs}, signals: [${list}] });`;
+}

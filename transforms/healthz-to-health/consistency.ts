@@ -1,0 +1,98 @@
+import path from 'node:path';
+import type { FileRecord, Options, PathManualItem } from '../../src/types';
+import { segments } from './paths';
+
+/** A route a JS/TS file serves after the run. `prefix` routes (`use`, mounts) serve paths below them too. */
+export type RouteRecord =
+  | { kind: 'route'; path: string; line: number; prefix?: boolean }
+  | { kind: 'route'; regex: string; line: number };
+
+/** A path a deployment file probes after the run; `folder` (relative to the file's folder) names the service when the file says (compose `build`). */
+export interface ProbeRecord {
+  kind: 'probe';
+  path: string;
+  line: number;
+  what: string;
+  folder?: string;
+}
+
+export type HealthRecord = RouteRecord | ProbeRecord;
+
+function isParam(segment: string): boolean {
+  return segment.startsWith(':') || segment === '*' || segment.startsWith('{') || segment === '(.*)';
+}
+
+/**
+ * Whether a route can answer the probe. The mount prefix of a router or a global prefix is not
+ * known per file, so a route serves every probe path that ends with its segments; a prefix route
+ * (`app.use('/health', router)`) serves every probe path that contains its segments.
+ */
+export function serves(route: RouteRecord, probePath: string): boolean {
+  const probe = segments(probePath);
+  if ('regex' in route) {
+    let re: RegExp;
+    try {
+      re = new RegExp(route.regex);
+    } catch {
+      return true;
+    }
+    for (let i = 0; i <= probe.length; i++) if (re.test('/' + probe.slice(i).join('/'))) return true;
+    return false;
+  }
+  const r = segments(route.path);
+  const same = (a: string, b: string) => isParam(a) || a === b;
+  if (r.length === 0) return probe.length === 0 || !!route.prefix;
+  for (let start = 0; start + r.length <= probe.length; start++) {
+    const fits = r.every((s, i) => same(s, probe[start + i]));
+    if (!fits) continue;
+    if (route.prefix || start + r.length === probe.length) return true;
+  }
+  return false;
+}
+
+function folderOf(relPath: string): string {
+  const d = path.posix.dirname(relPath);
+  return d === '.' ? '' : d;
+}
+
+function isUnder(file: string, folder: string): boolean {
+  return folder === '' || file.startsWith(folder + '/');
+}
+
+/**
+ * Run-level check: a probe whose path no route of its service serves. A probe's service is the
+ * nearest folder, from the probe file's own (or the compose `build` context) upward, that holds
+ * routes; when no route was seen at all there is nothing to compare with and nothing is reported.
+ */
+export function checkProbes(records: FileRecord[], options: Options, transform: string): PathManualItem[] {
+  const routes: { relPath: string; route: RouteRecord }[] = [];
+  const probes: { record: FileRecord; probe: ProbeRecord }[] = [];
+  for (const r of records) {
+    const data = r.data as HealthRecord;
+    if (data?.kind === 'route') routes.push({ relPath: r.relPath, route: data });
+    else if (data?.kind === 'probe') probes.push({ record: r, probe: data });
+  }
+  const items: PathManualItem[] = [];
+  for (const { record, probe } of probes) {
+    let folder = folderOf(record.relPath);
+    if (probe.folder) folder = path.posix.normalize(path.posix.join(folder, probe.folder)).replace(/^\.$|\/$/g, '');
+    let service: typeof routes = [];
+    for (let f: string | null = folder; f !== null; f = f === '' ? null : folderOf(f)) {
+      service = routes.filter((r) => isUnder(r.relPath, f!));
+      if (service.length > 0) {
+        folder = f;
+        break;
+      }
+    }
+    if (service.length === 0) continue;
+    if (service.some((r) => serves(r.route, probe.path))) continue;
+    const seen = [...new Set(service.map((r) => ('regex' in r.route ? `/${r.route.regex}/` : r.route.path)))].sort().slice(0, 8);
+    items.push({
+      path: record.path,
+      transform,
+      line: probe.line,
+      message: `${probe.what} probes ${probe.path}, but no route under ${folder || 'the project'} serves it (routes seen: ${seen.join(', ')}); point the probe at a served path or add the route${options.to && probe.path !== options.to ? ` (the health path is ${options.to})` : ''}`,
+    });
+  }
+  return items;
+}

@@ -1,0 +1,90 @@
+import type { FileContext } from '../../src/types';
+import type { ProbeRecord } from './consistency';
+import { rewriteCommand, rewriteUrl, type PathPair } from './paths';
+
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Splices edits into the source; everything between them stays byte for byte. */
+export function applyEdits(source: string, edits: Edit[]): string {
+  let out = source;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+export function lineAt(source: string, offset: number): number {
+  let n = 1;
+  for (let i = source.indexOf('\n'); i >= 0 && i < offset; i = source.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Collects the edits of one file and reports each rewrite and probe. */
+export class TextEditor {
+  readonly edits: Edit[] = [];
+  constructor(
+    private readonly source: string,
+    private readonly ctx: FileContext,
+    private readonly pair: PathPair,
+  ) {}
+
+  /** A value that is a path or URL (`/healthz`, `"/healthz"`, `'http://x/healthz'`), quotes kept; `what` '' records no probe. */
+  path(start: number, end: number, what: string, folder?: string): void {
+    const raw = this.source.slice(start, end);
+    const q = /^(['"])(.*)\1$/s.exec(raw);
+    const inner = q ? q[2] : raw;
+    const r = rewriteUrl(inner, this.pair);
+    if (r.count === 0 && !inner.startsWith('/')) {
+      // `http://localhost/healthz` style values also go through the command reader.
+      this.command(start, end, what, folder);
+      return;
+    }
+    this.probe(r.text, start, what, folder);
+    if (r.count > 0) this.edit(start, end, q ? q[1] + r.text + q[1] : r.text, r.count);
+  }
+
+  /** A command or script that probes URLs (curl, wget, `node -e`). */
+  command(start: number, end: number, what: string, folder?: string): void {
+    const r = rewriteCommand(this.source.slice(start, end), this.pair);
+    for (const p of r.probes) this.probe(p, start, what, folder);
+    if (r.count > 0) this.edit(start, end, r.text, r.count);
+  }
+
+  private edit(start: number, end: number, text: string, count: number): void {
+    this.edits.push({ start, end, text });
+    this.ctx.changed(count);
+  }
+
+  private probe(value: string, offset: number, what: string, folder?: string): void {
+    if (what === '') return;
+    const path = value.replace(/[?#].*$/, '');
+    if (!path.startsWith('/') || /[${}]/.test(path)) return;
+    const record: ProbeRecord = { kind: 'probe', path, line: lineAt(this.source, offset), what };
+    if (folder) record.folder = folder;
+    this.ctx.record(record);
+  }
+
+  /**
+   * Lines outside the edits that still hold a URL with the old path (a CI step's curl, a
+   * RUN line): reported, not rewritten, since they are not a probe shipshape recognises.
+   */
+  reportLeftovers(what: string): void {
+    const lines = this.source.split('\n');
+    let offset = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const start = offset;
+      offset += lines[i].length + 1;
+      if (this.edits.some((e) => e.start < offset && e.end > start)) continue;
+      // A commented-out probe is the author's note: neither edited nor reported.
+      if (/^\s*#/.test(lines[i])) continue;
+      if (rewriteCommand(lines[i], this.pair).count > 0)
+        this.ctx.manual(i + 1, `${what}: a URL with ${this.pair.from} left as is (not a health probe shipshape recognises); change it to ${this.pair.to} if it calls the health route`);
+    }
+  }
+
+  result(): string {
+    return applyEdits(this.source, this.edits);
+  }
+}
