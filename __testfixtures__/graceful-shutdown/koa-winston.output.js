@@ -47,7 +47,7 @@ async function shutdown(signal) {
     await mongoose.connection.close();
     process.exit(0);
   } catch (err) {
-    logger.error('Graceful shutdown failed', err);
+    logger.error('Graceful shutdown failed', { error: err });
     process.exit(1);
   }
 }

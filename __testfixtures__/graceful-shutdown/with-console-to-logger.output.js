@@ -37,7 +37,7 @@ async function shutdown(signal) {
     await pool.end();
     process.exit(0);
   } catch (err) {
-    logger.error('Graceful shutdown failed', err);
+    logger.error('Graceful shutdown failed', { error: err });
     process.exit(1);
   }
 }

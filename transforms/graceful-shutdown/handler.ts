@@ -28,8 +28,8 @@ function logLines(log: LogTarget, q: (s: string) => string): { start: string; ti
   if (log.style === 'pino')
     return { start: `${log.expr}.info({ signal }, ${q('Shutting down')});`, timeout, failed: `${log.expr}.error({ err }, ${q('Graceful shutdown failed')});` };
   if (log.style === 'winston')
-    // winston merges an Error passed as meta into the entry: message and stack.
-    return { start: `${log.expr}.info(${q('Shutting down')}, { signal });`, timeout, failed: `${log.expr}.error(${q('Graceful shutdown failed')}, err);` };
+    // Errors go under the same key console-to-logger uses for winston (its errorKey default).
+    return { start: `${log.expr}.info(${q('Shutting down')}, { signal });`, timeout, failed: `${log.expr}.error(${q('Graceful shutdown failed')}, { error: err });` };
   return { start: 'console.info(`${signal} received, shutting down`);', timeout, failed: `console.error(${q('Graceful shutdown failed')}, err);` };
 }
 
