@@ -1,4 +1,5 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { requireSpecifier } from './require';
 
 /** How a module is bound in a file: default/namespace/whole-module names and named imports. */
 export interface ModuleBindings {
@@ -13,12 +14,10 @@ function stringValue(node: any): string | null {
 }
 
 function requireSource(node: any): string | null {
-  if (node?.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1)
-    return stringValue(node.arguments[0]);
   // `__importDefault(require('m'))` as emitted by tsc
   if (node?.type === 'CallExpression' && node.arguments.length === 1 && /^__import(Default|Star)$/.test(node.callee.name ?? ''))
     return requireSource(node.arguments[0]);
-  return null;
+  return requireSpecifier(node);
 }
 
 /** Local names bound to any of `modules` in this file (top level and nested requires). */

@@ -5,6 +5,7 @@ import { sourceOf, statementFromCode } from './build';
 import { insertStatement } from './insert';
 import { quoteString, type CodeStyle } from './style';
 import { freeName } from './scope';
+import { requireSpecifier } from './require';
 
 export type ModuleSystem = 'esm' | 'cjs';
 
@@ -19,14 +20,7 @@ export interface ImportRequest {
 }
 
 function isRequireCall(node: any): boolean {
-  return (
-    node?.type === 'CallExpression' &&
-    node.callee.type === 'Identifier' &&
-    node.callee.name === 'require' &&
-    node.arguments.length === 1 &&
-    (node.arguments[0].type === 'StringLiteral' || node.arguments[0].type === 'Literal') &&
-    typeof node.arguments[0].value === 'string'
-  );
+  return requireSpecifier(node) !== null;
 }
 
 /** `require('x')`, `require('x').y` or `require('x').default` at the root of an initialiser: its specifier. */

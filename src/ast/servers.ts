@@ -1,5 +1,6 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findCreations, isFactoryCall, moduleBindings, type ModuleBindings } from './apps';
+import { requireSpecifier } from './require';
 
 /**
  * What a `.listen(...)` call starts, as far as the file tells:
@@ -24,14 +25,7 @@ const HTTP_MODULES = ['http', 'node:http', 'https', 'node:https'];
 const APP_NAME = /^(app|application|api|server|httpServer|httpsServer)$|App$|Server$/;
 
 function isRequireOf(node: any, modules: string[]): boolean {
-  return (
-    node?.type === 'CallExpression' &&
-    node.callee.type === 'Identifier' &&
-    node.callee.name === 'require' &&
-    node.arguments.length === 1 &&
-    (node.arguments[0].type === 'StringLiteral' || node.arguments[0].type === 'Literal') &&
-    modules.includes(node.arguments[0].value)
-  );
+  return modules.includes(requireSpecifier(node) ?? '');
 }
 
 /** A call or `new` of a module's factory, also straight off a require: `require('fastify')({ logger: true })`. */

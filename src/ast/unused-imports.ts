@@ -1,6 +1,7 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { sourceOf, statementFromCode } from './build';
 import { isVariableIdentifier } from './scope';
+import { requireSpecifier } from './require';
 
 /**
  * Removing the last use of an import is part of a rewrite: a transform that deletes a winston File
@@ -27,13 +28,7 @@ function programBody(root: Collection<any>): any[] {
 }
 
 function isRequireCall(node: any): boolean {
-  return (
-    node?.type === 'CallExpression' &&
-    node.callee.type === 'Identifier' &&
-    node.callee.name === 'require' &&
-    node.arguments.length === 1 &&
-    (node.arguments[0].type === 'StringLiteral' || node.arguments[0].type === 'Literal')
-  );
+  return requireSpecifier(node) !== null;
 }
 
 /**

@@ -1,17 +1,11 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { moduleBindings } from '../../src/ast/apps';
+import { requireSpecifier } from '../../src/ast/require';
 
 const PG = ['pg'];
 
 function isRequirePg(node: any): boolean {
-  return (
-    node?.type === 'CallExpression' &&
-    node.callee.type === 'Identifier' &&
-    node.callee.name === 'require' &&
-    node.arguments.length === 1 &&
-    (node.arguments[0].type === 'StringLiteral' || node.arguments[0].type === 'Literal') &&
-    PG.includes(node.arguments[0].value)
-  );
+  return PG.includes(requireSpecifier(node) ?? '');
 }
 
 function propertyName(node: any): string | null {
