@@ -35,9 +35,13 @@ export function statementFromCode(j: JSCodeshift, code: string): any {
   return body[0];
 }
 
+/**
+ * An expression exactly as written: parsed as the initialiser of a declaration rather than in
+ * parentheses, because recast reprints a node whose parenthesisation changed (moving comments and
+ * dropping blank lines inside object literals).
+ */
 export function expressionFromCode(j: JSCodeshift, code: string): any {
-  const stmt = statementFromCode(j, `(${code});`);
-  return stmt.expression.extra?.parenthesized ? Object.assign(stmt.expression, { extra: { ...stmt.expression.extra, parenthesized: false } }) : stmt.expression;
+  return statementFromCode(j, `const __shipshape__ = ${code};`).declarations[0].init;
 }
 
 /** Source text of an existing node, as recast would print it in place. */

@@ -1,3 +1,4 @@
+import { expressionFromCode as expressionAsWritten } from '../../src/ast/build';
 import type { JSCodeshift } from 'jscodeshift';
 import { sourceOf } from '../../src/ast/build';
 
@@ -63,11 +64,6 @@ export function reportRemovedComments(manual: (line: number, message: string) =>
     const text = r.comments.map((c) => c.replace(/\s+/g, ' ').trim()).join(' ');
     manual(r.line, `removed ${what} that had a comment: ${text.length > 120 ? `${text.slice(0, 117)}...` : text}; check whether someone relied on that file`);
   }
-}
-
-/** The expression of `const __x = <text>;` exactly as written: recast reprints nothing of it. */
-export function expressionAsWritten(j: JSCodeshift, text: string): any {
-  return j(`const __x = ${text};`).get().node.program.body[0].declarations[0].init;
 }
 
 function isNothing(node: any): boolean {
@@ -340,3 +336,5 @@ export function pruneArray(j: JSCodeshift, arr: any, plan: PrunePlan): PruneResu
   newText = newText.replace(/\n[ \t]*\n([ \t]*\])$/, '\n$1').replace(/^\[[ \t]*\n[ \t]*\n/, '[\n');
   return { node: expressionAsWritten(j, newText), removed: pruned.removed };
 }
+
+export { expressionAsWritten };
