@@ -73,6 +73,11 @@ export interface AstPart {
   exclude?(relPath: string, absPath: string, options: Options, root: string): string | null;
   /** Rewrites the tree in place; counts changes with ctx.changed and reports ctx.manual items. */
   apply(root: Collection<any>, ctx: AstContext): void;
+  /**
+   * For a file the prefilter turned away: a text-only look that may ctx.record data for finalize
+   * (a census of route paths), so run-level checks see every file without parsing it.
+   */
+  scan?(source: string, ctx: FileContext): void;
 }
 
 export interface TextPart {

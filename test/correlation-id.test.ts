@@ -184,3 +184,17 @@ describe('correlation-id on real files', () => {
     expect(correlationId.ast!.exclude!('src/app.ts', '/r/src/app.ts', options, '/r')).toBeNull();
   });
 });
+
+describe('prefilter', () => {
+  it('lets through files that create an app or configure a proxy, not router-only files', async () => {
+    const { correlationId } = await import('../transforms/correlation-id');
+    const pass = (s: string) => correlationId.ast!.prefilter(s, {});
+    expect(pass("import express from 'express';\nconst app = express();")).toBe(true);
+    expect(pass("import * as ex from 'express';\nconst app = ex.default();")).toBe(true);
+    expect(pass("const express_1 = __importDefault(require('express'));\nconst app = (0, express_1.default)();")).toBe(true);
+    expect(pass("const app = require('express')();")).toBe(true);
+    expect(pass("import { createProxyMiddleware } from 'http-proxy-middleware';")).toBe(true);
+    expect(pass("import { Router } from 'express';\nexport const r = Router();")).toBe(false);
+    expect(pass("import express from 'express';\nexport const r = express.Router();")).toBe(false);
+  });
+});

@@ -150,3 +150,17 @@ describe('whole run', () => {
     ]);
   });
 });
+
+describe('route census of files that are not parsed', () => {
+  it('records route paths by pattern, with lines and prefixes', async () => {
+    const { routeCensus } = await import('../transforms/healthz-to-health');
+    const source = "router.get('/status', h);\napp.use('/api', api);\n@Controller('ready')\nfastify.route({ url: '/live', handler });\n";
+    expect(routeCensus(source)).toEqual([
+      { kind: 'route', path: '/status', line: 1, prefix: false },
+      { kind: 'route', path: '/api', line: 2, prefix: true },
+      { kind: 'route', path: '/ready', line: 3, prefix: true },
+      { kind: 'route', path: '/live', line: 4 },
+    ]);
+    expect(routeCensus('const x = 1;\n')).toEqual([]);
+  });
+});

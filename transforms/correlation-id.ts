@@ -11,8 +11,24 @@ import { forwardThroughProxies } from './correlation-id/proxy';
 import { scaffoldModule } from './correlation-id/scaffold';
 import { isTestPath } from '../src/ast/paths';
 
-const FRAMEWORKS = /express|NestFactory|fastify|koa|hapi|http-proxy-middleware/;
-// Test suites build throwaway apps; giving them the middleware only adds noise to the diff.
+const OTHER_FRAMEWORKS = /NestFactory|fastify|koa|hapi|http-proxy-middleware|express-http-proxy/;
+const EXPRESS_BINDING =
+  /import\s+(?:\*\s*as\s+)?([\w$]+)[^;]*?from\s*['"]express['"]|([\w$]+)\s*=\s*(?:__importDefault\(|__importStar\()?require\(\s*['"]express['"]\s*\)|import\s+([\w$]+)\s*=\s*require\(\s*['"]express['"]/g;
+
+/**
+ * Whether the text calls the express factory under the name it imports it as (`express()`,
+ * `express.default()`, `(0, express_1.default)()`, `require('express')()`): most files that mention
+ * express only build routers, and parsing them for an app they cannot hold is most of the cost.
+ */
+function createsExpressApp(source: string): boolean {
+  if (!source.includes('express')) return false;
+  if (/require\(\s*['"]express['"]\s*\)\s*\(/.test(source)) return true;
+  for (const m of source.matchAll(EXPRESS_BINDING)) {
+    const name = (m[1] ?? m[2] ?? m[3]).replace(/\$/g, '\\$');
+    if (new RegExp(`(?<![\\w$.])${name}(?:\\.default)?\\)?\\s*\\(`).test(source)) return true;
+  }
+  return false;
+}
 
 export const correlationId: Transform = {
   name: 'correlation-id',
@@ -21,7 +37,7 @@ export const correlationId: Transform = {
   prepare: prepareOptions,
   generate: scaffoldModule,
   ast: {
-    prefilter: (source) => FRAMEWORKS.test(source),
+    prefilter: (source) => OTHER_FRAMEWORKS.test(source) || createsExpressApp(source),
     exclude(relPath, absPath, options, root) {
       if (isTestPath(relPath)) return 'test file';
       if (typeof options.import === 'string' && isModuleFile(absPath, options.import, root)) return 'the correlation-ID module itself';

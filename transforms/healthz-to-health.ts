@@ -3,7 +3,7 @@ import type { Options, Transform } from '../src/types';
 import { UsageError } from '../src/types';
 import { applyCaddyfile, isCaddyfile } from './healthz-to-health/caddy';
 import { applyCode } from './healthz-to-health/code';
-import { checkProbes } from './healthz-to-health/consistency';
+import { checkProbes, type RouteRecord } from './healthz-to-health/consistency';
 import { applyDockerfile, isDockerfile } from './healthz-to-health/dockerfile';
 import { PATH_OPTION, pairProblem, type PathPair } from './healthz-to-health/paths';
 import { applyYaml } from './healthz-to-health/yaml';
@@ -18,7 +18,7 @@ function lastSegment(options: Options): string {
 }
 
 /** Route registrations, seen for the probe check even in files without the old path. */
-const ROUTE_HINT = /\.(get|all|use|route|head)\s*\(\s*(['"`/[{]|[A-Z_]{3,}\b)|@(Get|All|Head|Controller)\s*\(|\b(url|path)\s*:\s*['"`]|\.(url|path|pathname)\s*===?\s*['"`]/;
+export const ROUTE_HINT = /\.(get|all|use|route|head)\s*\(\s*(['"`/[{]|[A-Z_]{3,}\b)|@(Get|All|Head|Controller)\s*\(|\b(url|path)\s*:\s*['"`]|\.(url|path|pathname)\s*===?\s*['"`]/;
 
 const JSON_NOT_DEPLOYMENT = /(^|\/)(package(-lock)?|npm-shrinkwrap|tsconfig[^/]*|jsconfig|composer|\.eslintrc|\.prettierrc|renovate|lerna|nx|turbo|angular|nest-cli)\.json$/i;
 
@@ -31,6 +31,36 @@ function fileKind(relPath: string): 'dockerfile' | 'compose' | 'yaml' | 'json' |
   if (/\.ya?ml$/i.test(base)) return /^(docker-)?compose\b.*\.ya?ml$/i.test(base) ? 'compose' : 'yaml';
   if (/\.json$/i.test(base) && !JSON_NOT_DEPLOYMENT.test(relPath)) return 'json';
   return null;
+}
+
+/**
+ * Route paths registered in a file's text, found by pattern rather than parse: `.get('/status', …)`,
+ * `.use('/health', …)` (a prefix), `@Get('status')`, `url: '/status'`, `path: '/status'`.
+ */
+export function routeCensus(source: string): RouteRecord[] {
+  if (!ROUTE_HINT.test(source)) return [];
+  const found: RouteRecord[] = [];
+  const lineAt = (index: number) => source.slice(0, index).split('\n').length;
+  const CALLS = /\.(get|all|use|route|head|post|put|patch|delete)\s*\(\s*(['"`])(\/[^'"`\s]*)\2/g;
+  for (const m of source.matchAll(CALLS)) found.push({ kind: 'route', path: m[3], line: lineAt(m.index!), prefix: m[1] === 'use' });
+  const DECORATORS = /@(Get|All|Head|Controller)\s*\(\s*(['"`])([^'"`\s]*)\2/g;
+  for (const m of source.matchAll(DECORATORS)) {
+    const path = m[3].startsWith('/') ? m[3] : `/${m[3]}`;
+    found.push({ kind: 'route', path, line: lineAt(m.index!), prefix: m[1] === 'Controller' });
+  }
+  // `const STATUS_PATH = '/status'; router.get(STATUS_PATH, …)`: constants that feed a registration.
+  const constants = new Map<string, string>();
+  for (const m of source.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(['"`])(\/[^'"`\s]*)\2/g)) constants.set(m[1], m[3]);
+  if (constants.size > 0) {
+    const BY_NAME = /\.(get|all|use|route|head|post|put|patch|delete)\s*\(\s*([A-Za-z_$][\w$]*)\s*[,)]/g;
+    for (const m of source.matchAll(BY_NAME)) {
+      const path = constants.get(m[2]);
+      if (path) found.push({ kind: 'route', path, line: lineAt(m.index!), prefix: m[1] === 'use' });
+    }
+  }
+  const KEYS = /\b(url|path)\s*:\s*(['"`])(\/[^'"`\s]*)\2/g;
+  for (const m of source.matchAll(KEYS)) found.push({ kind: 'route', path: m[3], line: lineAt(m.index!) });
+  return found;
 }
 
 function pairOf(options: Options): PathPair {
@@ -55,7 +85,11 @@ export const healthzToHealth: Transform = {
     return ctx.options;
   },
   ast: {
-    prefilter: (source, options) => source.includes(lastSegment(options)) || ROUTE_HINT.test(source),
+    prefilter: (source, options) => source.includes(lastSegment(options)),
+    // Files without the old path are not parsed; their route paths still count for the probe check.
+    scan: (source, ctx) => {
+      for (const route of routeCensus(source)) ctx.record(route);
+    },
     apply(root, ctx) {
       applyCode(root, ctx);
     },

@@ -1,5 +1,6 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { requireSpecifier } from './require';
+import { collectNodes } from './walk';
 
 /** How a module is bound in a file: default/namespace/whole-module names and named imports. */
 export interface ModuleBindings {
@@ -24,9 +25,10 @@ function requireSource(node: any): string | null {
 export function moduleBindings(j: JSCodeshift, root: Collection<any>, modules: string[]): ModuleBindings {
   const result: ModuleBindings = { whole: new Set(), named: new Map() };
   const wanted = (s: string | null) => s !== null && modules.includes(s);
-  root.find(j.ImportDeclaration).forEach((p) => {
-    if (!wanted(stringValue(p.node.source)) || (p.node as any).importKind === 'type') return;
-    for (const s of p.node.specifiers ?? []) {
+  const found = collectNodes(root, ['ImportDeclaration', 'VariableDeclarator', 'TSImportEqualsDeclaration']);
+  found.get('ImportDeclaration')!.forEach((node: any) => {
+    if (!wanted(stringValue(node.source)) || node.importKind === 'type') return;
+    for (const s of node.specifiers ?? []) {
       if (s.type === 'ImportSpecifier') {
         const imported = (s.imported as any).name ?? (s.imported as any).value;
         if (imported === 'default') result.whole.add(s.local!.name as string);
@@ -34,8 +36,8 @@ export function moduleBindings(j: JSCodeshift, root: Collection<any>, modules: s
       } else if (s.local) result.whole.add(s.local.name as string);
     }
   });
-  root.find(j.VariableDeclarator).forEach((p) => {
-    const init: any = p.node.init;
+  found.get('VariableDeclarator')!.forEach((node: any) => {
+    const init: any = node.init;
     let src = requireSource(init);
     let member: string | null = null;
     if (src === null && init?.type === 'MemberExpression' && !init.computed) {
@@ -43,7 +45,7 @@ export function moduleBindings(j: JSCodeshift, root: Collection<any>, modules: s
       member = init.property.name;
     }
     if (!wanted(src)) return;
-    const id: any = p.node.id;
+    const id: any = node.id;
     if (id.type === 'Identifier') {
       if (member === null || member === 'default') result.whole.add(id.name);
       else result.named.set(id.name, member);
@@ -58,9 +60,9 @@ export function moduleBindings(j: JSCodeshift, root: Collection<any>, modules: s
       }
     }
   });
-  root.find(j.TSImportEqualsDeclaration).forEach((p: any) => {
-    const ref = p.node.moduleReference;
-    if (ref.type === 'TSExternalModuleReference' && wanted(stringValue(ref.expression))) result.whole.add(p.node.id.name);
+  found.get('TSImportEqualsDeclaration')!.forEach((node: any) => {
+    const ref = node.moduleReference;
+    if (ref.type === 'TSExternalModuleReference' && wanted(stringValue(ref.expression))) result.whole.add(node.id.name);
   });
   return result;
 }

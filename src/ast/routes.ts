@@ -83,12 +83,14 @@ function creations(j: JSCodeshift, root: Collection<any>): Map<string, Framework
     call?.type === 'CallExpression' &&
     ((call.callee.type === 'MemberExpression' && call.callee.object.type === 'Identifier' && express.whole.has(call.callee.object.name) && call.callee.property.name === 'Router') ||
       (call.callee.type === 'Identifier' && express.named.get(call.callee.name) === 'Router'));
-  for (const c of findCreations(j, root, (call) => isFactoryCall(call, express) || isExpressRouter(call))) found.set(c.name, 'express');
-  for (const c of findCreations(j, root, (call) => isFactoryCall(call, fastify, ['fastify']))) found.set(c.name, 'fastify');
+  // Without a binding of the framework no call can create one of its apps: skip the tree walk.
+  const bound = (b: typeof express) => b.whole.size > 0 || b.named.size > 0;
+  if (bound(express)) for (const c of findCreations(j, root, (call) => isFactoryCall(call, express) || isExpressRouter(call))) found.set(c.name, 'express');
+  if (bound(fastify)) for (const c of findCreations(j, root, (call) => isFactoryCall(call, fastify, ['fastify']))) found.set(c.name, 'fastify');
   const isNew = (node: any, b: typeof koaRouter, named: string[]) =>
     node?.type === 'NewExpression' && isFactoryCall({ ...node, type: 'CallExpression' }, b, named);
-  for (const c of findCreations(j, root, (n) => isNew(n, koaRouter, ['Router', 'default']))) found.set(c.name, 'koa');
-  for (const c of findCreations(j, root, (n) => isNew(n, hapi, ['Server']) || hapiServerCall(n, hapi))) found.set(c.name, 'hapi');
+  if (bound(koaRouter)) for (const c of findCreations(j, root, (n) => isNew(n, koaRouter, ['Router', 'default']))) found.set(c.name, 'koa');
+  if (bound(hapi)) for (const c of findCreations(j, root, (n) => isNew(n, hapi, ['Server']) || hapiServerCall(n, hapi))) found.set(c.name, 'hapi');
   return found;
 }
 

@@ -82,7 +82,9 @@ function applyAst(input: FileInput, source: string, transforms: Transform[], opt
     if (!t.ast) return false;
     const options = optionsByName[t.name] ?? {};
     if (t.ast.exclude?.(input.relPath, input.path, options, input.root)) return false;
-    return t.ast.prefilter(source, options);
+    if (t.ast.prefilter(source, options)) return true;
+    t.ast.scan?.(source, makeContext(input, t, options, result, facts));
+    return false;
   });
   if (active.length === 0) return source;
 
@@ -96,7 +98,8 @@ function applyAst(input: FileInput, source: string, transforms: Transform[], opt
   } catch (err) {
     throw new FileError(`syntax error: ${describeSyntaxError(err)}; fix it or leave the file out with --exclude`);
   }
-  fixDirectiveLocations(j, root, source);
+  // A directive is a string statement at the top of a program or function; most files have none.
+  if (/(?:^|[{;]|\*\/)\s*(['"])(?:[^'"\\\n]|\\.)*\1\s*;/m.test(source)) fixDirectiveLocations(j, root, source);
   resetInsertions();
   for (const t of active) {
     const options = optionsByName[t.name] ?? {};

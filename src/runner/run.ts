@@ -169,8 +169,15 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
 
   // Run-level hooks see one service at a time: in a monorepo each service has its own logger to find.
   const generated: GeneratedFile[] = [];
+  const byService = new Map<ReturnType<typeof serviceOf>, string[]>();
+  for (const f of files) {
+    const s = serviceOf(f);
+    const group = byService.get(s);
+    if (group) group.push(f);
+    else byService.set(s, [f]);
+  }
   for (const [s, own] of serviceOptions) {
-    const group = files.filter((f) => serviceOf(f) === s);
+    const group = byService.get(s) ?? [];
     if (!group.some(isJsLike)) continue;
     const created = await forService(s, scope.size > 1, () => prepare(selected, own, cwd, config.dir, group));
     generated.push(...created.filter((g) => !generated.some((x) => x.path === g.path)));

@@ -72,6 +72,21 @@ export function useCalls(j: JSCodeshift, root: Collection<any>, app: AppBinding,
  * The correlation middleware the app already installs: the configured one (`ours`), or one that
  * looks like it by name or module (express-request-id, cls-rtracer, a `requestId` middleware).
  */
+/**
+ * Whether a middleware argument is a correlation/request-ID middleware: by its name
+ * (`requestId()`, `rTracer.expressMiddleware()`), or, for an inline function, by what it does
+ * (assigns `req.correlationId`/`req.requestId` or sets the header). Merely reading
+ * `req.correlationId` (as console-to-logger's meta does) does not count.
+ */
+function looksLikeCorrelationMiddleware(j: JSCodeshift, arg: any): boolean {
+  if (arg.type === 'ArrowFunctionExpression' || arg.type === 'FunctionExpression') {
+    const body = j(arg.body).toSource();
+    return /\.\s*(correlationId|requestId|reqId)\s*=(?!=)/i.test(body) || /\(\s*['"`]x-(correlation|request)-id['"`]\s*,/i.test(body);
+  }
+  const head = arg.type === 'CallExpression' ? arg.callee : arg;
+  return CORRELATION_LIKE.test(j(head).toSource());
+}
+
 export function existingMiddleware(
   j: JSCodeshift,
   root: Collection<any>,
@@ -86,7 +101,7 @@ export function existingMiddleware(
       const start = rootIdentifier(arg);
       const text = j(arg).toSource().split('\n')[0];
       if (start !== null && start === local) return { ours: true, text };
-      if ((start !== null && modules.has(start)) || CORRELATION_LIKE.test(j(arg).toSource())) return { ours: false, text };
+      if ((start !== null && modules.has(start)) || looksLikeCorrelationMiddleware(j, arg)) return { ours: false, text };
     }
   }
   return null;
