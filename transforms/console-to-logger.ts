@@ -70,7 +70,7 @@ export const consoleToLogger: Transform = {
       const { j } = ctx;
       const settings = settingsOf(ctx.options);
       if (!settings.import) throw new Error("the 'import' option is not set (the logger module to import)");
-      if (settings.skipBrowser && importsBrowserFramework(j, root)) return;
+      if (settings.skipBrowser && importsBrowserFramework(j, root, ctx.source)) return;
 
       const request: ImportRequest = {
         source: withFileExtensionHabit(j, root, specifierFor(settings.import, ctx.root, ctx.path)),

@@ -7,7 +7,7 @@ import type { JSCodeshift } from 'jscodeshift';
  */
 export function statementsFromCode(j: JSCodeshift, code: string): any[] {
   const root = j(code);
-  unpinMultilineTemplates(j, root);
+  if (code.includes('`')) unpinMultilineTemplates(j, root);
   return root.get().node.program.body;
 }
 

@@ -1,4 +1,5 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { collectNodes } from './walk';
 
 /** 1-based line of a node, 0 when the node has no location (it was built by a transform). */
 export function lineOf(node: any): number {
@@ -56,8 +57,12 @@ export function variableNames(j: JSCodeshift, root: Collection<any>): Set<string
 
 /** `base` when no variable of the file uses it, else `base2`, `base3`, ... */
 export function freeName(j: JSCodeshift, root: Collection<any>, base: string, alsoTaken: Iterable<string> = []): string {
+  const extra = new Set(alsoTaken);
+  // The common case: no identifier of the file has the name at all, which one plain walk shows.
+  const identifiers = collectNodes(root, ['Identifier']).get('Identifier')!;
+  if (!extra.has(base) && !identifiers.some((n) => n.name === base)) return base;
   const taken = variableNames(j, root);
-  for (const n of alsoTaken) taken.add(n);
+  for (const n of extra) taken.add(n);
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}${i}`)) return `${base}${i}`;
 }

@@ -1,5 +1,6 @@
+import path from 'node:path';
 import jscodeshift from 'jscodeshift';
-import type { Collection } from 'jscodeshift';
+import type { Collection, JSCodeshift } from 'jscodeshift';
 import { detectStyle, type CodeStyle } from '../ast/style';
 import type { FileContext, ManualItem, Options, Transform } from '../types';
 import { isJsLike, parserFor } from './parser';
@@ -88,8 +89,7 @@ function applyAst(input: FileInput, source: string, transforms: Transform[], opt
   });
   if (active.length === 0) return source;
 
-  const parser = parserFor(input.path);
-  const j = jscodeshift.withParser(parser);
+  const { parser, j } = toolsFor(input.path);
   const style: CodeStyle = detectStyle(source);
   let root: Collection<any>;
   try {
@@ -154,6 +154,19 @@ function applyText(input: FileInput, source: string, transforms: Transform[], op
 }
 
 class FileError extends Error {}
+
+// jscodeshift.withParser builds a new API object each call; one per kind of file is enough.
+const tools = new Map<string, { parser: { parse(source: string): any }; j: JSCodeshift }>();
+function toolsFor(file: string) {
+  const key = path.extname(file).toLowerCase();
+  let entry = tools.get(key);
+  if (!entry) {
+    const parser = parserFor(file);
+    entry = { parser, j: jscodeshift.withParser(parser) };
+    tools.set(key, entry);
+  }
+  return entry;
+}
 
 const stripIndent = (text: string) => text.replace(/\n[ \t]+/g, '\n');
 
