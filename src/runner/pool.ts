@@ -33,7 +33,7 @@ export async function runTasks(tasks: FileTask[], opts: PoolOptions): Promise<Pr
     maxThreads: threads,
     idleTimeout: 1000,
     // Each file's tree is garbage once the file is done: a small young generation collects it early,
-    // which keeps each worker about 40 MB smaller at no measurable CPU cost (docs/benchmark.md).
+    // which keeps each worker about 40 MB smaller at no measurable CPU cost (README, Benchmark).
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
   const results: ProcessedFile[] = new Array(tasks.length);
