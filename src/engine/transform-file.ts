@@ -222,6 +222,28 @@ export function wantsFile(relPath: string, transforms: Transform[], optionsByNam
  * order, one print, and a second parse of the result. Line endings and a BOM are kept.
  */
 export function transformFile(input: FileInput, transforms: Transform[], optionsByName: Record<string, Options>): FileResult {
+  const first = transformOnce(input, transforms, optionsByName);
+  if (first.status !== 'changed' || !isJsLike(input.path)) return first;
+  // A transform whose prefilter turned the file away may have work in what the others wrote
+  // (graceful-shutdown's handler logs through console; console-to-logger then has calls to
+  // rewrite). Running those once more on the result keeps one run equal to running twice.
+  const wanted = (t: Transform, text: string) => !!t.ast && t.ast.prefilter(text, optionsByName[t.name] ?? {});
+  const late = transforms.filter((t) => !wanted(t, input.source) && wanted(t, first.output!));
+  if (late.length === 0) return first;
+  const second = transformOnce({ ...input, source: first.output! }, late, optionsByName);
+  if (second.status === 'error') return { ...first, status: 'error', error: second.error, output: undefined, changes: {}, records: {} };
+  if (second.status !== 'changed') return first;
+  const changes = { ...first.changes };
+  for (const [name, n] of Object.entries(second.changes)) changes[name] = (changes[name] ?? 0) + n;
+  // The late transforms' records describe the final text; their first-pass ones (from scan) are stale.
+  const records = { ...first.records };
+  for (const t of late) delete records[t.name];
+  Object.assign(records, second.records);
+  const redactions = [...(first.redactions ?? []), ...(second.redactions ?? [])];
+  return { ...first, output: second.output, changes, records, manual: [...first.manual, ...second.manual], ...(redactions.length ? { redactions } : {}) };
+}
+
+function transformOnce(input: FileInput, transforms: Transform[], optionsByName: Record<string, Options>): FileResult {
   const result: FileResult = { path: input.path, relPath: input.relPath, status: 'unchanged', changes: {}, manual: [], records: {} };
   let source = input.source;
   const hasBom = source.startsWith(BOM);

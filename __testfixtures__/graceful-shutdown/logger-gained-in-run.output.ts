@@ -1,0 +1,40 @@
+import express from 'express';
+import { router } from './routes';
+import { logger } from './lib/logger';
+
+const app = express();
+app.use(router);
+
+const server = app.listen(Number(process.env.PORT ?? 3000));
+
+// Orchestrators send SIGTERM before killing the task: finish in-flight work, then exit.
+let shuttingDown = false;
+
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  logger.info(`${signal} received, shutting down`);
+  setTimeout(() => {
+    logger.error('Graceful shutdown timed out, forcing exit');
+    process.exit(1);
+  }, 30000).unref();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      // Keep-alive sockets outlive their last response and would hold close() until they time out:
+      // close them as they fall idle (closeIdleConnections exists since Node 18.2).
+      const closeIdle = setInterval(() => server.closeIdleConnections?.(), 100);
+      server.close((err) => {
+        clearInterval(closeIdle);
+        if (err) reject(err);
+        else resolve();
+      });
+    });
+    process.exit(0);
+  } catch (err) {
+    logger.error('Graceful shutdown failed', { error: err });
+    process.exit(1);
+  }
+}
+
+process.once('SIGTERM', shutdown);
+process.once('SIGINT', shutdown);
