@@ -31,8 +31,8 @@ async function main(): Promise<void> {
 		try {
 			await new Promise<void>((resolve, reject) => {
 				// Keep-alive sockets outlive their last response and would hold close() until they time out:
-				// close them as they fall idle (closeIdleConnections exists since Node 18.2).
-				const closeIdle = setInterval(() => server.closeIdleConnections?.(), 100);
+				// close them as they fall idle (closeIdleConnections exists since Node 18.2; older typings lack it).
+				const closeIdle = setInterval(() => (server as { closeIdleConnections?(): void }).closeIdleConnections?.(), 100);
 				server.close((err) => {
 					clearInterval(closeIdle);
 					if (err) reject(err);

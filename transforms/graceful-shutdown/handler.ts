@@ -71,8 +71,9 @@ export function handlerCode(spec: HandlerSpec): string {
     if (many) lines.push(`${i4}${i1}new Promise${ts ? '<void>' : ''}((resolve, reject) => {`);
     const body = many ? i4 + i2 : i3;
     lines.push(`${body}// Keep-alive sockets outlive their last response and would hold close() until they time out:`);
-    lines.push(`${body}// close them as they fall idle (closeIdleConnections exists since Node 18.2).`);
-    lines.push(`${body}const ${names.closeIdle} = setInterval(() => ${server}.closeIdleConnections?.(), 100);`);
+    lines.push(`${body}// close them as they fall idle (closeIdleConnections exists since Node 18.2${ts ? '; older typings lack it' : ''}).`);
+    const closeIdle = ts ? `(${server} as { closeIdleConnections?(): void }).closeIdleConnections?.()` : `${server}.closeIdleConnections?.()`;
+    lines.push(`${body}const ${names.closeIdle} = setInterval(() => ${closeIdle}, 100);`);
     lines.push(`${body}${server}.close((err) => {`);
     lines.push(`${body}${i1}clearInterval(${names.closeIdle});`);
     lines.push(`${body}${i1}if (err) reject(err);`);
