@@ -55,10 +55,6 @@ function folderOf(relPath: string): string {
   return d === '.' ? '' : d;
 }
 
-function isUnder(file: string, folder: string): boolean {
-  return folder === '' || file.startsWith(folder + '/');
-}
-
 /**
  * Run-level check: a probe whose path no route of its service serves. A probe's service is the
  * nearest folder, from the probe file's own (or the compose `build` context) upward, that holds
@@ -72,13 +68,22 @@ export function checkProbes(records: FileRecord[], options: Options, transform: 
     if (data?.kind === 'route') routes.push({ relPath: r.relPath, route: data });
     else if (data?.kind === 'probe') probes.push({ record: r, probe: data });
   }
+  // Every folder above a route file lists the routes below it: one pass, then a lookup per probe.
+  const below = new Map<string, typeof routes>();
+  for (const r of routes) {
+    for (let f: string | null = folderOf(r.relPath); f !== null; f = f === '' ? null : folderOf(f)) {
+      const list = below.get(f);
+      if (list) list.push(r);
+      else below.set(f, [r]);
+    }
+  }
   const items: PathManualItem[] = [];
   for (const { record, probe } of probes) {
     let folder = folderOf(record.relPath);
     if (probe.folder) folder = path.posix.normalize(path.posix.join(folder, probe.folder)).replace(/^\.$|\/$/g, '');
     let service: typeof routes = [];
     for (let f: string | null = folder; f !== null; f = f === '' ? null : folderOf(f)) {
-      service = routes.filter((r) => isUnder(r.relPath, f!));
+      service = below.get(f) ?? [];
       if (service.length > 0) {
         folder = f;
         break;
