@@ -24,6 +24,14 @@ const VALID_ID_COMMENT = `// Only short IDs of safe characters are trusted: anyt
 
 const REUSE_COMMENT = `  // A sub-app mounted behind the same middleware keeps the ID the outer app chose.`;
 
+/** The middleware's body, the same in TypeScript and JavaScript. */
+const MIDDLEWARE_BODY = `${REUSE_COMMENT}
+  const incoming = req.get(CORRELATION_ID_HEADER);
+  const id = req.correlationId ?? (incoming !== undefined && VALID_ID.test(incoming) ? incoming : randomUUID());
+  req.correlationId = id;
+  res.setHeader(CORRELATION_ID_HEADER, id);
+  storage.run(id, next);`;
+
 export function typescriptModule({ header, name, kind }: TemplateParams): string {
   const exported = kind === 'default' ? 'export default function' : 'export function';
   return `${HEADER_COMMENT}
@@ -60,12 +68,7 @@ export function getCorrelationId(): string | undefined {
 }
 
 ${exported} ${name}(req: Request, res: Response, next: NextFunction): void {
-${REUSE_COMMENT}
-  const incoming = req.get(CORRELATION_ID_HEADER);
-  const id = req.correlationId ?? (incoming !== undefined && VALID_ID.test(incoming) ? incoming : randomUUID());
-  req.correlationId = id;
-  res.setHeader(CORRELATION_ID_HEADER, id);
-  storage.run(id, next);
+${MIDDLEWARE_BODY}
 }
 `;
 }
@@ -88,12 +91,7 @@ function getCorrelationId() {
 
 /** @type {import('express').RequestHandler} */
 function ${name}(req, res, next) {
-${REUSE_COMMENT}
-  const incoming = req.get(CORRELATION_ID_HEADER);
-  const id = req.correlationId ?? (incoming !== undefined && VALID_ID.test(incoming) ? incoming : randomUUID());
-  req.correlationId = id;
-  res.setHeader(CORRELATION_ID_HEADER, id);
-  storage.run(id, next);
+${MIDDLEWARE_BODY}
 }
 `;
 }
