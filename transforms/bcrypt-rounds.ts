@@ -38,7 +38,7 @@ export const bcryptRounds: Transform = {
       const { costs: costArguments, defaulted } = bcryptRoundsArguments(j, root);
       const argumentNodes = new Set(costArguments.map((p) => p.node));
       for (const arg of costArguments) {
-        const source = roundsSource(j, root, arg);
+        const source = roundsSource(j, arg);
         if (source.kind === 'by-environment') {
           if (low(source.production)) toRaise.add(source.production);
           continue;

@@ -72,7 +72,7 @@ export async function discover(opts: DiscoverOptions): Promise<Discovered> {
       continue;
     }
     if (stat?.isDirectory()) {
-      await scan(abs, ['**/*'], found, skipped, opts);
+      await scan(abs, ['**/*'], found, skipped);
       continue;
     }
     if (stat?.isSymbolicLink()) {
@@ -80,7 +80,7 @@ export async function discover(opts: DiscoverOptions): Promise<Discovered> {
       continue;
     }
     if (fg.isDynamicPattern(given)) {
-      await scan(opts.cwd, [toPosix(given)], found, skipped, opts);
+      await scan(opts.cwd, [toPosix(given)], found, skipped);
       continue;
     }
     throw new UsageError(`path not found: ${given} (run from the repository root or pass an existing file, folder or glob)`);
@@ -102,7 +102,7 @@ export async function discover(opts: DiscoverOptions): Promise<Discovered> {
   return { files, skipped };
 }
 
-async function scan(base: string, patterns: string[], found: Set<string>, skipped: Discovered['skipped'], opts: DiscoverOptions): Promise<void> {
+async function scan(base: string, patterns: string[], found: Set<string>, skipped: Discovered['skipped']): Promise<void> {
   const entries = await fg(patterns, {
     cwd: base,
     absolute: true,

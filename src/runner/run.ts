@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadConfig, type Config } from '../config/load';
 import { checkConfigTransforms, optionsFor, selectTransforms } from '../config/select';
 import { isJsLike } from '../engine/parser';
-import { processFile, type FileTask, type ProcessedFile } from '../engine/process-file';
+import type { FileTask, ProcessedFile } from '../engine/process-file';
 import { wantsFile } from '../engine/transform-file';
 import { unifiedDiff } from '../report/diff';
 import { redact } from '../report/redact';

@@ -12,7 +12,7 @@ export type RoundsSource =
  * Follows a cost argument to its literal: `10`, a `const SALT_ROUNDS = 10` in scope, or a class
  * field `saltRounds = 10` read as `this.saltRounds` that no method assigns.
  */
-export function roundsSource(j: JSCodeshift, root: Collection<any>, arg: ASTPath<any>): RoundsSource {
+export function roundsSource(j: JSCodeshift, arg: ASTPath<any>): RoundsSource {
   const node = arg.node;
   if (literalRounds(node) !== null) return { kind: 'literal', node };
   if (node.type === 'Identifier') {
