@@ -1,11 +1,27 @@
 import type { JSCodeshift } from 'jscodeshift';
 
+let built: string[] = [];
+
+/** Forgets the code built for an earlier file (the engine calls it before each file). */
+export function resetBuiltCode(): void {
+  built = [];
+}
+
+/**
+ * The text of every piece of code built for this file so far: the engine looks in it for work of
+ * transforms that turned the file's own text away.
+ */
+export function builtCode(): string {
+  return built.join('\n');
+}
+
 /**
  * New code built from source text rather than builders: recast prints such nodes exactly as written,
  * where builders would print every object and destructuring pattern over several lines. Callers write
  * the text in the file's style (quotes via quoteString, indentation via CodeStyle.indent).
  */
 export function statementsFromCode(j: JSCodeshift, code: string): any[] {
+  built.push(code);
   const root = j(code);
   if (code.includes('`')) unpinMultilineTemplates(j, root);
   return root.get().node.program.body;

@@ -3,10 +3,13 @@ import jscodeshift from 'jscodeshift';
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { detectStyle, type CodeStyle } from '../ast/style';
 import type { FileContext, ManualItem, Options, Transform } from '../types';
-import { isJsLike, parserFor } from './parser';
+import { isJsLike, parserFor, type FileParser } from './parser';
 import { restoreNoSemicolonStyle } from './semicolons';
+import { shareUnchanged } from './share-unchanged';
+import { builtCode, resetBuiltCode } from '../ast/build';
 import { attachInsertions, detachInsertions, resetInsertions } from '../ast/insert';
 import './recast-fixes';
+import '../ast/fast-find';
 
 export type FileStatus = 'unchanged' | 'changed' | 'error' | 'skipped';
 
@@ -25,6 +28,8 @@ export interface FileResult {
   redactions?: string[];
   /** Why the file was skipped. */
   reason?: string;
+  /** Transforms that ran on the file's tree (the engine's own bookkeeping, not reported). */
+  applied?: string[];
 }
 
 export interface FileInput {
@@ -79,12 +84,11 @@ function makeContext(
 }
 
 function applyAst(input: FileInput, source: string, transforms: Transform[], optionsByName: Record<string, Options>, result: FileResult, facts: Record<string, unknown>): string {
-  const active = transforms.filter((t) => {
-    if (!t.ast) return false;
-    const options = optionsByName[t.name] ?? {};
-    if (t.ast.exclude?.(input.relPath, input.path, options, input.root)) return false;
-    if (t.ast.prefilter(source, options)) return true;
-    t.ast.scan?.(source, makeContext(input, t, options, result, facts));
+  const optionsOf = (t: Transform) => optionsByName[t.name] ?? {};
+  const eligible = transforms.filter((t) => t.ast && !t.ast.exclude?.(input.relPath, input.path, optionsOf(t), input.root));
+  const active = eligible.filter((t) => {
+    if (t.ast!.prefilter(source, optionsOf(t))) return true;
+    t.ast!.scan?.(source, makeContext(input, t, optionsOf(t), result, facts));
     return false;
   });
   if (active.length === 0) return source;
@@ -101,17 +105,35 @@ function applyAst(input: FileInput, source: string, transforms: Transform[], opt
   // A directive is a string statement at the top of a program or function; most files have none.
   if (/(?:^|[{;]|\*\/)\s*(['"])(?:[^'"\\\n]|\\.)*\1\s*;/m.test(source)) fixDirectiveLocations(j, root, source);
   resetInsertions();
-  for (const t of active) {
-    const options = optionsByName[t.name] ?? {};
-    const ctx = { ...makeContext(input, t, options, result, facts), j, source, style };
+  resetBuiltCode();
+  const applied: Transform[] = [];
+  const applyOne = (t: Transform) => {
+    const ctx = { ...makeContext(input, t, optionsOf(t), result, facts), j, source, style };
     try {
       t.ast!.apply(root, ctx);
     } catch (err: any) {
       throw new FileError(`transform ${t.name} failed: ${err?.message ?? err}; the file was left unchanged`);
     }
+    applied.push(t);
+  };
+  active.forEach(applyOne);
+  // Code one transform wrote can be work for another that turned the file away (graceful-shutdown's
+  // handler logs through console; console-to-logger then has calls to rewrite). Applying it now, on
+  // the same tree, spares a second parse and print of the file.
+  for (;;) {
+    const built = builtCode();
+    const late = eligible.filter((t) => !applied.includes(t) && t.ast!.prefilter(built, optionsOf(t)));
+    if (late.length === 0) break;
+    for (const t of late) {
+      // What its scan recorded describes the file before the others' changes; apply records afresh.
+      delete result.records[t.name];
+      applyOne(t);
+    }
   }
+  result.applied = applied.map((t) => t.name);
   if (Object.keys(result.changes).length === 0) return source;
   const inserted = detachInsertions(j, root, source, style);
+  shareUnchanged(root.get().node);
   let output = root.toSource({
     quote: style.quote,
     tabWidth: style.tabWidth,
@@ -124,7 +146,7 @@ function applyAst(input: FileInput, source: string, transforms: Transform[], opt
   if (!style.semicolons) output = restoreNoSemicolonStyle(source, output);
   let reparsed: any;
   try {
-    reparsed = parser.parse(output);
+    reparsed = parser.check(output);
   } catch (err) {
     const names = active.map((t) => t.name).join(', ');
     throw new FileError(`the result of ${names} does not parse (${describeSyntaxError(err)}); the file was left unchanged, please report this`);
@@ -156,7 +178,7 @@ function applyText(input: FileInput, source: string, transforms: Transform[], op
 class FileError extends Error {}
 
 // jscodeshift.withParser builds a new API object each call; one per kind of file is enough.
-const tools = new Map<string, { parser: { parse(source: string): any }; j: JSCodeshift }>();
+const tools = new Map<string, { parser: FileParser; j: JSCodeshift }>();
 function toolsFor(file: string) {
   const key = path.extname(file).toLowerCase();
   let entry = tools.get(key);
@@ -223,14 +245,17 @@ export function wantsFile(relPath: string, transforms: Transform[], optionsByNam
  */
 export function transformFile(input: FileInput, transforms: Transform[], optionsByName: Record<string, Options>): FileResult {
   const first = transformOnce(input, transforms, optionsByName);
+  const ran = first.applied ?? [];
+  delete first.applied;
   if (first.status !== 'changed' || !isJsLike(input.path)) return first;
   // A transform whose prefilter turned the file away may have work in what the others wrote
   // (graceful-shutdown's handler logs through console; console-to-logger then has calls to
   // rewrite). Running those once more on the result keeps one run equal to running twice.
   const wanted = (t: Transform, text: string) => !!t.ast && t.ast.prefilter(text, optionsByName[t.name] ?? {});
-  const late = transforms.filter((t) => !wanted(t, input.source) && wanted(t, first.output!));
+  const late = transforms.filter((t) => !ran.includes(t.name) && !wanted(t, input.source) && wanted(t, first.output!));
   if (late.length === 0) return first;
   const second = transformOnce({ ...input, source: first.output! }, late, optionsByName);
+  delete second.applied;
   if (second.status === 'error') return { ...first, status: 'error', error: second.error, output: undefined, changes: {}, records: {} };
   if (second.status !== 'changed') return first;
   const changes = { ...first.changes };
