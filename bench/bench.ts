@@ -7,6 +7,7 @@ import { generate, numberFlag, parseFlags, shapeFromFlags, SHAPES, type Generate
 import { describeMachine, machine, type Machine } from './machine';
 import { hasGnuTime, hasProc, measure } from './measure';
 import { formatResults } from './report';
+import { measureScaling, type Scaling } from './scaling';
 
 export interface RunFigures {
   wallS: number;
@@ -68,6 +69,8 @@ export interface BenchResults {
   version: 1;
   date: string;
   machine: Machine;
+  /** Two-process speedup of parse-bound work on this machine, measured apart from shipshape (--no-scaling skips it). */
+  scaling?: Scaling;
   memoryMethod: string;
   shapes: ShapeResult[];
   scale: ShapeResult[];
@@ -253,6 +256,8 @@ const USAGE = `usage: npm run bench -- [flags]
   --scale-runs R              counted runs per scale point (default 1)
   --scale-warmup W            warm-up runs per scale point (default 0)
   --no-shapes                 skip the shapes (with --scale: the scale runs only)
+  --no-scaling                skip measuring what a second worker gives on this machine (about 5 s)
+  --scaling-rounds N          parse rounds of that measurement (default 60)
   --out FILE                  JSON results (default .bench/results.json)
   --keep                      keep the generated trees
   --shipshape-bin FILE        the bin/shipshape.js measured as 'shipshape' (default: this checkout's)
@@ -289,6 +294,10 @@ async function main(): Promise<void> {
   log(`machine: ${describeMachine(m)}`);
   log(`memory: ${hasGnuTime() ? 'GNU time' : 'no GNU time'}, ${hasProc() ? '/proc sampling' : 'no /proc'}`);
   const results: BenchResults = { version: 1, date: new Date().toISOString(), machine: m, memoryMethod: MEMORY_METHOD, shapes: [], scale: [], targets: [] };
+  if (!flags['no-scaling']) {
+    results.scaling = await measureScaling(numberFlag(flags, 'scaling-rounds', 60, (n) => Number.isInteger(n) && n >= 1));
+    log(`two-worker speedup of parse-bound work: ${results.scaling.speedup.toFixed(2)}`);
+  }
   for (const name of names) results.shapes.push(await benchShape(name, shapeFromFlags(flags, SHAPES[name]), settings));
   if (flags.scale) {
     const sizes = (typeof flags['scale-sizes'] === 'string' ? flags['scale-sizes'] : '1000,4000,16000').split(',').map(Number);

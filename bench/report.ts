@@ -64,6 +64,12 @@ function scaleTable(scale: ShapeResult[]): string {
 /** The tables the bench prints: one per shape, the scale series, the targets. */
 export function formatResults(results: BenchResults): string {
   const blocks = [`machine: ${describeMachine(results.machine)}\n`];
+  if (results.scaling) {
+    const { oneMs, twoMs, speedup } = results.scaling;
+    blocks.push(
+      `two workers on this machine: ${speedup.toFixed(2)}× the throughput of one (the same @babel/parser work: ${(oneMs / 1000).toFixed(2)} s alone, ${(twoMs / 1000).toFixed(2)} s each with two at once)\n`,
+    );
+  }
   for (const s of results.shapes) blocks.push(shapeTable(s));
   if (results.scale.length) blocks.push(scaleTable(results.scale));
   if (results.targets.length) {

@@ -66,17 +66,19 @@ describe('bench generator', () => {
 describe('npm run bench (tiny size: keeps the harness working, never judges timings)', () => {
   it('prints the tables and writes the JSON with the expected fields', () => {
     const out = path.join(tempDir(), 'results.json');
-    const args = [BENCH, '--services', '2', '--files-per-service', '10', '--runs', '1', '--warmup', '0', '--out', out];
+    const args = [BENCH, '--services', '2', '--files-per-service', '10', '--runs', '1', '--warmup', '0', '--scaling-rounds', '2', '--out', out];
     const res = spawnSync(process.execPath, [...args, '--scale', '--scale-sizes', '20,40', '--scale-contenders', 'shipshape'], {
       encoding: 'utf8',
       timeout: 110_000,
     });
     expect(res.status, res.stderr).toBe(0);
-    for (const text of ['sparse:', 'dense:', 'contender', 'median s', 'files/s', 'MB/s', 'peak RSS MiB', 'shipshape', 'jscodeshift', 'floor', 'ratios: shipshape/jscodeshift', 'scale (sparse shape)', 'targets'])
+    for (const text of ['sparse:', 'dense:', 'contender', 'median s', 'files/s', 'MB/s', 'peak RSS MiB', 'shipshape', 'jscodeshift', 'floor', 'ratios: shipshape/jscodeshift', 'scale (sparse shape)', 'targets', 'two workers on this machine'])
       expect(res.stdout).toContain(text);
 
     const results = JSON.parse(fs.readFileSync(out, 'utf8'));
     expect(results.machine).toEqual(expect.objectContaining({ cores: expect.any(Number), cpu: expect.any(String), node: process.version }));
+    expect(results.scaling).toEqual({ oneMs: expect.any(Number), twoMs: expect.any(Number), speedup: expect.any(Number) });
+    expect(results.scaling.speedup).toBeGreaterThan(0);
     expect(results.shapes.map((s: any) => s.name)).toEqual(['sparse', 'dense']);
     for (const shape of results.shapes) {
       expect(shape.tree.codeFiles).toBe(20);
