@@ -175,15 +175,15 @@ async function benchShape(name: string, shape: Shape, settings: Settings): Promi
     });
     const ratios: ShapeResult['ratios'] = {};
     const ss = byName.get('shipshape')?.runs;
-    const pair = (other: ContenderName, mine = ss): [number, number] | null => {
+    const pair = (other: ContenderName, mine: RunFigures[] | undefined): [number, number] | null => {
       const o = byName.get(other)?.runs;
       if (!mine?.length || !o?.length) return null;
       const paired = median(mine.map((r, i) => r.wallS / o[i].wallS));
       return [median(mine.map((r) => r.wallS)) / median(o.map((r) => r.wallS)), paired];
     };
-    const vsJ = pair('jscodeshift');
+    const vsJ = pair('jscodeshift', ss);
     if (vsJ) [ratios.shipshapeOverJscodeshift, ratios.shipshapeOverJscodeshiftPaired] = vsJ;
-    const vsF = pair('floor');
+    const vsF = pair('floor', ss);
     if (vsF) [ratios.shipshapeOverFloor, ratios.shipshapeOverFloorPaired] = vsF;
     const cand = byName.get('candidate')?.runs;
     const cs = pair('shipshape', cand);

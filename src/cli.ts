@@ -88,6 +88,7 @@ async function runCommand(paths: string[], flags: RunFlags): Promise<number> {
   const mode = modeOf(flags);
   const stderrColor = useColor(flags.color, process.stderr);
   const progress = new Progress(process.stderr, !!process.stderr.isTTY && !flags.quiet);
+  const reportOnStdout = [flags.json, flags.patch, flags.markdown, flags.sarif].includes('-');
   const outcome = await execute({
     paths,
     mode,
@@ -103,6 +104,8 @@ async function runCommand(paths: string[], flags: RunFlags): Promise<number> {
     shard: flags.shard,
     commit: flags.commit,
     branchPerService: flags.branchPerService,
+    // Diffs cost a second look at every changed file: skipped when nothing will show one.
+    patches: !(flags.quiet || reportOnStdout) || !!flags.patch || !!flags.sarif || !!flags.patchDir,
     onProgress: (done, total) => progress.update(done, total),
   });
   progress.clear();
@@ -112,7 +115,6 @@ async function runCommand(paths: string[], flags: RunFlags): Promise<number> {
   if (flags.markdown) writeOut(flags.markdown, formatMarkdown(outcome.report));
   if (flags.sarif) writeOut(flags.sarif, JSON.stringify(sarifFor(outcome.report, outcome.patches, version(), process.cwd()), null, 2) + '\n');
   if (flags.patchDir) writePatchDir(path.resolve(flags.patchDir), outcome.report, outcome.patches);
-  const reportOnStdout = [flags.json, flags.patch, flags.markdown, flags.sarif].includes('-');
   // The diff is the product of a dry run; with --write it is what was applied. A report on stdout replaces it.
   if (!reportOnStdout && !flags.quiet && diff) {
     process.stdout.write(useColor(flags.color, process.stdout) ? colorDiff(diff) : diff);

@@ -91,6 +91,8 @@ describe('npm run bench (tiny size: keeps the harness working, never judges timi
         expect(c.check.files).toBeGreaterThan(0);
       }
       expect(shape.ratios).toEqual(expect.objectContaining({ shipshapeOverJscodeshift: expect.any(Number), shipshapeOverFloor: expect.any(Number) }));
+      // No candidate build was given: no candidate ratios either.
+      expect(Object.keys(shape.ratios).filter((k) => k.startsWith('candidate'))).toEqual([]);
     }
     // jscodeshift saw exactly the JS/TS files; shipshape and the floor also read the deploy files they claim.
     const [shipshape, jscodeshift, floor] = results.shapes[0].contenders;

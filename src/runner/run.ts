@@ -39,6 +39,8 @@ export interface RunOptions {
   allowDirty?: boolean;
   /** Prettier on changed JS/TS files; default: when the project has a prettier config. */
   format?: boolean;
+  /** Compute each changed file's diff (`patches` of the outcome); default true. Off, a run that shows no diff skips the work. */
+  patches?: boolean;
   /** Options per transform, over the config's (programmatic use). */
   transformOptions?: Record<string, Options>;
   /** Only these services: names, slugs or folders, globs allowed (--service). */
@@ -191,6 +193,7 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
     transforms: names,
     options: serviceOptions.get(serviceOf(abs)) ?? options,
     format,
+    diff: opts.patches ?? true,
   }));
   // Each file is written as soon as its result arrives: an interrupted --write has whole files only.
   const applyResult = (r: ProcessedFile) => {
