@@ -158,7 +158,7 @@ describe('correlation-id on real files', () => {
       summary: '',
       options: {},
       ast: {
-        prefilter: () => true,
+        prefilter: (source: string) => source.includes('Fastify()'),
         apply(root: any, ctx: any) {
           const j = ctx.j;
           root.find(j.CallExpression, { callee: { name: 'Fastify' } }).forEach((p: any) => {

@@ -60,6 +60,18 @@ describe('engine: work that one transform creates for another', () => {
     expect(seen).toEqual([source]);
   });
 
+  it('runs a transform again over the result when code built after it ran has work for it', () => {
+    const seen: string[] = [];
+    const commented = `// console output goes to the access log\n${source}`;
+    const result = transformFile({ ...input, source: commented }, [rewriter(seen), adder('text')], {});
+    expect(result.output).toBe(`// console output goes to the access log\nconst server = app.listen(3000);\nlogger.info('added');\nexport default server;\n`);
+    expect(result.changes).toEqual({ adder: 1, rewriter: 1 });
+    // Its second run read the printed result, as a user's second run would.
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toBe(commented);
+    expect(seen[1]).toContain(`console.log('added')`);
+  });
+
   it('falls back to a second pass over the result when the new code came from builders', () => {
     const seen: string[] = [];
     const result = transformFile(input, [rewriter(seen), adder('builders')], {});

@@ -8,11 +8,11 @@ export function resetBuiltCode(): void {
 }
 
 /**
- * The text of every piece of code built for this file so far: the engine looks in it for work of
- * transforms that turned the file's own text away.
+ * Every piece of code built for this file so far, in order: the engine looks in it for work that
+ * one transform's new code makes for another.
  */
-export function builtCode(): string {
-  return built.join('\n');
+export function builtPieces(): readonly string[] {
+  return built;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { FileContext, ManualItem, Options, Transform } from '../types';
 import { isJsLike, parserFor, type FileParser } from './parser';
 import { restoreNoSemicolonStyle } from './semicolons';
 import { shareUnchanged } from './share-unchanged';
-import { builtCode, resetBuiltCode } from '../ast/build';
+import { builtPieces, resetBuiltCode } from '../ast/build';
 import { attachInsertions, detachInsertions, resetInsertions } from '../ast/insert';
 import './recast-fixes';
 import '../ast/fast-find';
@@ -30,6 +30,8 @@ export interface FileResult {
   reason?: string;
   /** Transforms that ran on the file's tree (the engine's own bookkeeping, not reported). */
   applied?: string[];
+  /** Transforms that ran before other transforms wrote code with work for them (bookkeeping). */
+  again?: string[];
 }
 
 export interface FileInput {
@@ -107,6 +109,9 @@ function applyAst(input: FileInput, source: string, transforms: Transform[], opt
   resetInsertions();
   resetBuiltCode();
   const applied: Transform[] = [];
+  // Which transform built each piece of code, and how much code existed when each last ran.
+  const builder: Transform[] = [];
+  const seenUpTo = new Map<Transform, number>();
   const applyOne = (t: Transform) => {
     const ctx = { ...makeContext(input, t, optionsOf(t), result, facts), j, source, style };
     try {
@@ -114,22 +119,37 @@ function applyAst(input: FileInput, source: string, transforms: Transform[], opt
     } catch (err: any) {
       throw new FileError(`transform ${t.name} failed: ${err?.message ?? err}; the file was left unchanged`);
     }
-    applied.push(t);
+    const pieces = builtPieces();
+    for (let i = builder.length; i < pieces.length; i++) builder[i] = t;
+    seenUpTo.set(t, pieces.length);
+    if (!applied.includes(t)) applied.push(t);
   };
   active.forEach(applyOne);
-  // Code one transform wrote can be work for another that turned the file away (graceful-shutdown's
-  // handler logs through console; console-to-logger then has calls to rewrite). Applying it now, on
-  // the same tree, spares a second parse and print of the file.
-  for (;;) {
-    const built = builtCode();
-    const late = eligible.filter((t) => !applied.includes(t) && t.ast!.prefilter(built, optionsOf(t)));
-    if (late.length === 0) break;
-    for (const t of late) {
+  // Code one transform wrote can be work for another: graceful-shutdown's handler logs through
+  // console, and console-to-logger then has calls to rewrite. One that turned the file away runs now,
+  // on the same tree, which spares a second parse and print. One that already ran before that code
+  // existed runs again over the printed result (see transformFile), as a second run would.
+  const again: Transform[] = [];
+  for (let round = 0; round <= eligible.length; round++) {
+    const pieces = builtPieces();
+    const due = eligible.filter((t) => {
+      const from = seenUpTo.get(t) ?? 0;
+      const fresh = pieces.slice(from).filter((_, i) => builder[from + i] !== t);
+      return fresh.length > 0 && t.ast!.prefilter(fresh.join('\n'), optionsOf(t));
+    });
+    if (due.length === 0) break;
+    for (const t of due) {
+      if (applied.includes(t)) {
+        if (!again.includes(t)) again.push(t);
+        seenUpTo.set(t, pieces.length);
+        continue;
+      }
       // What its scan recorded describes the file before the others' changes; apply records afresh.
       delete result.records[t.name];
       applyOne(t);
     }
   }
+  result.again = again.map((t) => t.name);
   result.applied = applied.map((t) => t.name);
   if (Object.keys(result.changes).length === 0) return source;
   const inserted = detachInsertions(j, root, source, style);
@@ -246,26 +266,30 @@ export function wantsFile(relPath: string, transforms: Transform[], optionsByNam
 export function transformFile(input: FileInput, transforms: Transform[], optionsByName: Record<string, Options>): FileResult {
   const first = transformOnce(input, transforms, optionsByName);
   const ran = first.applied ?? [];
+  const again = first.again ?? [];
   delete first.applied;
+  delete first.again;
   if (first.status !== 'changed' || !isJsLike(input.path)) return first;
   // A transform whose prefilter turned the file away may have work in what the others wrote
   // (graceful-shutdown's handler logs through console; console-to-logger then has calls to
   // rewrite). Running those once more on the result keeps one run equal to running twice.
   const wanted = (t: Transform, text: string) => !!t.ast && t.ast.prefilter(text, optionsByName[t.name] ?? {});
-  const late = transforms.filter((t) => !ran.includes(t.name) && !wanted(t, input.source) && wanted(t, first.output!));
+  const late = transforms.filter((t) => again.includes(t.name) || (!ran.includes(t.name) && !wanted(t, input.source) && wanted(t, first.output!)));
   if (late.length === 0) return first;
   const second = transformOnce({ ...input, source: first.output! }, late, optionsByName);
   delete second.applied;
+  delete second.again;
   if (second.status === 'error') return { ...first, status: 'error', error: second.error, output: undefined, changes: {}, records: {} };
   if (second.status !== 'changed') return first;
   const changes = { ...first.changes };
   for (const [name, n] of Object.entries(second.changes)) changes[name] = (changes[name] ?? 0) + n;
-  // The late transforms' records describe the final text; their first-pass ones (from scan) are stale.
+  // The late transforms' records and manual items describe the final text; their first-pass ones
+  // (from scan, or from an apply the second one repeats) are stale.
   const records = { ...first.records };
   for (const t of late) delete records[t.name];
   Object.assign(records, second.records);
   const redactions = [...(first.redactions ?? []), ...(second.redactions ?? [])];
-  return { ...first, output: second.output, changes, records, manual: [...first.manual, ...second.manual], ...(redactions.length ? { redactions } : {}) };
+  return { ...first, output: second.output, changes, records, manual: [...first.manual.filter((m) => !again.includes(m.transform)), ...second.manual], ...(redactions.length ? { redactions } : {}) };
 }
 
 function transformOnce(input: FileInput, transforms: Transform[], optionsByName: Record<string, Options>): FileResult {
