@@ -15,8 +15,8 @@ export interface FileTask {
   options: Record<string, Options>;
   /** Run prettier (the project's config) over changed JS/TS files. */
   format: boolean;
-  /** Compute the diff of a changed file (default true). */
-  diff?: boolean;
+  /** Compute the diff of a changed file. */
+  diff: boolean;
 }
 
 /** The engine's answer for one file: the result plus what the main thread needs to show and write it. */
@@ -97,6 +97,6 @@ export async function processFile(task: FileTask): Promise<ProcessedFile> {
   }
   result.original = source;
   result.mode = stat.mode;
-  if (task.diff !== false) result.patch = unifiedDiff(task.relPath, source, result.output);
+  if (task.diff) result.patch = unifiedDiff(task.relPath, source, result.output);
   return result;
 }

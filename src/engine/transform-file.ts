@@ -28,10 +28,14 @@ export interface FileResult {
   redactions?: string[];
   /** Why the file was skipped. */
   reason?: string;
-  /** Transforms that ran on the file's tree (the engine's own bookkeeping, not reported). */
-  applied?: string[];
-  /** Transforms that ran before other transforms wrote code with work for them (bookkeeping). */
-  again?: string[];
+}
+
+/** What one pass over a file's tree tells the next pass. */
+interface PassNotes {
+  /** Transforms that ran on the tree. */
+  applied: string[];
+  /** Transforms that ran before other transforms wrote code with work for them. */
+  again: string[];
 }
 
 export interface FileInput {
@@ -85,7 +89,15 @@ function makeContext(
   };
 }
 
-function applyAst(input: FileInput, source: string, transforms: Transform[], optionsByName: Record<string, Options>, result: FileResult, facts: Record<string, unknown>): string {
+function applyAst(
+  input: FileInput,
+  source: string,
+  transforms: Transform[],
+  optionsByName: Record<string, Options>,
+  result: FileResult,
+  facts: Record<string, unknown>,
+  notes: PassNotes,
+): string {
   const optionsOf = (t: Transform) => optionsByName[t.name] ?? {};
   const eligible = transforms.filter((t) => t.ast && !t.ast.exclude?.(input.relPath, input.path, optionsOf(t), input.root));
   const active = eligible.filter((t) => {
@@ -108,8 +120,8 @@ function applyAst(input: FileInput, source: string, transforms: Transform[], opt
   if (/(?:^|[{;]|\*\/)\s*(['"])(?:[^'"\\\n]|\\.)*\1\s*;/m.test(source)) fixDirectiveLocations(j, root, source);
   resetInsertions();
   resetBuiltCode();
-  const applied: Transform[] = [];
-  // Which transform built each piece of code, and how much code existed when each last ran.
+  // Which transform built each piece of code, and how much code existed when each transform last ran
+  // (so also which transforms ran).
   const builder: Transform[] = [];
   const seenUpTo = new Map<Transform, number>();
   const applyOne = (t: Transform) => {
@@ -122,14 +134,12 @@ function applyAst(input: FileInput, source: string, transforms: Transform[], opt
     const pieces = builtPieces();
     for (let i = builder.length; i < pieces.length; i++) builder[i] = t;
     seenUpTo.set(t, pieces.length);
-    if (!applied.includes(t)) applied.push(t);
   };
   active.forEach(applyOne);
   // Code one transform wrote can be work for another: graceful-shutdown's handler logs through
   // console, and console-to-logger then has calls to rewrite. One that turned the file away runs now,
   // on the same tree, which spares a second parse and print. One that already ran before that code
   // existed runs again over the printed result (see transformFile), as a second run would.
-  const again: Transform[] = [];
   for (let round = 0; round <= eligible.length; round++) {
     const pieces = builtPieces();
     const due = eligible.filter((t) => {
@@ -139,8 +149,8 @@ function applyAst(input: FileInput, source: string, transforms: Transform[], opt
     });
     if (due.length === 0) break;
     for (const t of due) {
-      if (applied.includes(t)) {
-        if (!again.includes(t)) again.push(t);
+      if (seenUpTo.has(t)) {
+        if (!notes.again.includes(t.name)) notes.again.push(t.name);
         seenUpTo.set(t, pieces.length);
         continue;
       }
@@ -149,8 +159,7 @@ function applyAst(input: FileInput, source: string, transforms: Transform[], opt
       applyOne(t);
     }
   }
-  result.again = again.map((t) => t.name);
-  result.applied = applied.map((t) => t.name);
+  notes.applied = [...seenUpTo.keys()].map((t) => t.name);
   if (Object.keys(result.changes).length === 0) return source;
   const inserted = detachInsertions(j, root, source, style);
   shareUnchanged(root.get().node);
@@ -264,21 +273,18 @@ export function wantsFile(relPath: string, transforms: Transform[], optionsByNam
  * order, one print, and a second parse of the result. Line endings and a BOM are kept.
  */
 export function transformFile(input: FileInput, transforms: Transform[], optionsByName: Record<string, Options>): FileResult {
-  const first = transformOnce(input, transforms, optionsByName);
-  const ran = first.applied ?? [];
-  const again = first.again ?? [];
-  delete first.applied;
-  delete first.again;
+  const notes: PassNotes = { applied: [], again: [] };
+  const first = transformOnce(input, transforms, optionsByName, notes);
   if (first.status !== 'changed' || !isJsLike(input.path)) return first;
   // A transform whose prefilter turned the file away may have work in what the others wrote
   // (graceful-shutdown's handler logs through console; console-to-logger then has calls to
   // rewrite). Running those once more on the result keeps one run equal to running twice.
   const wanted = (t: Transform, text: string) => !!t.ast && t.ast.prefilter(text, optionsByName[t.name] ?? {});
-  const late = transforms.filter((t) => again.includes(t.name) || (!ran.includes(t.name) && !wanted(t, input.source) && wanted(t, first.output!)));
+  const late = transforms.filter(
+    (t) => notes.again.includes(t.name) || (!notes.applied.includes(t.name) && !wanted(t, input.source) && wanted(t, first.output!)),
+  );
   if (late.length === 0) return first;
-  const second = transformOnce({ ...input, source: first.output! }, late, optionsByName);
-  delete second.applied;
-  delete second.again;
+  const second = transformOnce({ ...input, source: first.output! }, late, optionsByName, { applied: [], again: [] });
   if (second.status === 'error') return { ...first, status: 'error', error: second.error, output: undefined, changes: {}, records: {} };
   if (second.status !== 'changed') return first;
   const changes = { ...first.changes };
@@ -289,10 +295,10 @@ export function transformFile(input: FileInput, transforms: Transform[], options
   for (const t of late) delete records[t.name];
   Object.assign(records, second.records);
   const redactions = [...(first.redactions ?? []), ...(second.redactions ?? [])];
-  return { ...first, output: second.output, changes, records, manual: [...first.manual.filter((m) => !again.includes(m.transform)), ...second.manual], ...(redactions.length ? { redactions } : {}) };
+  return { ...first, output: second.output, changes, records, manual: [...first.manual.filter((m) => !notes.again.includes(m.transform)), ...second.manual], ...(redactions.length ? { redactions } : {}) };
 }
 
-function transformOnce(input: FileInput, transforms: Transform[], optionsByName: Record<string, Options>): FileResult {
+function transformOnce(input: FileInput, transforms: Transform[], optionsByName: Record<string, Options>, notes: PassNotes): FileResult {
   const result: FileResult = { path: input.path, relPath: input.relPath, status: 'unchanged', changes: {}, manual: [], records: {} };
   let source = input.source;
   const hasBom = source.startsWith(BOM);
@@ -308,7 +314,7 @@ function transformOnce(input: FileInput, transforms: Transform[], optionsByName:
   let output: string;
   try {
     output = jsLike
-      ? applyAst(input, source, transforms, optionsByName, result, facts)
+      ? applyAst(input, source, transforms, optionsByName, result, facts, notes)
       : applyText(input, source, transforms, optionsByName, result, facts);
     if (shebang) {
       const line = source.slice(0, source.indexOf('\n') >>> 0);
