@@ -1,5 +1,6 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import type { CodeStyle } from './ast/style';
+import type { FileRole, FleetModel, ServiceModel } from './fleet/types';
 
 /** One option of a transform, as documented by `shipshape describe` and checked when the config loads. */
 export interface OptionSpec {
@@ -50,6 +51,14 @@ export interface FileContext {
    * its first 4 characters.
    */
   redact(value: string): void;
+  /**
+   * The file's service in the fleet model (its package, tsconfig, build context, entry points and
+   * facts: apps, logger, correlation, signal handlers, resources). Undefined only when a transform
+   * runs outside a shipshape run (a bare jscodeshift call, a single-file fixture).
+   */
+  service?: ServiceModel;
+  /** The file's role in its service; undefined means no model (treated as runtime). */
+  role?: FileRole;
 }
 
 export interface AstContext extends FileContext {
@@ -61,6 +70,11 @@ export interface AstContext extends FileContext {
 }
 
 export interface AstPart {
+  /**
+   * The roles of files this transform may change (default: every role but `generated` and
+   * `browser`). Files of other roles are never rewritten; --verbose lists them with their role.
+   */
+  roles?: readonly FileRole[];
   /**
    * Cheap text test: false means the file cannot contain anything this transform rewrites,
    * so it is not parsed for it.
@@ -112,6 +126,10 @@ export interface PrepareContext {
   options: Options;
   /** Reads a file as UTF-8 (cached by the runner). */
   read(path: string): string;
+  /** The service this prepare call is for (prepare runs once per service). */
+  service?: ServiceModel;
+  /** The whole fleet. */
+  fleet?: FleetModel;
 }
 
 export interface Transform {
@@ -134,7 +152,7 @@ export interface Transform {
    */
   generate?(ctx: PrepareContext): GeneratedFile[];
   /** Once per run, after every file: run-level checks such as probes without a route. */
-  finalize?(records: FileRecord[], options: Options): PathManualItem[];
+  finalize?(records: FileRecord[], options: Options, fleet?: FleetModel): PathManualItem[];
 }
 
 /** An error the user can fix: printed without a stack trace, exit code 2. */

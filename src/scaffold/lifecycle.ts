@@ -1,0 +1,100 @@
+import path from 'node:path';
+import type { ServiceModel } from '../fleet/types';
+
+/**
+ * The process lifecycle module that readiness-probe and graceful-shutdown share: the `/ready` route
+ * answers 503 until `markStarted()` ran and again once `markDraining()` ran, so the orchestrator
+ * stops sending traffic before the server closes. One module per service, created by whichever of
+ * the two transforms runs (the runner writes a generated path once; both build the same text here).
+ */
+export const LIFECYCLE_BASENAME = 'lifecycle';
+
+export interface LifecycleModule {
+  /** Absolute path of the module inside the service. */
+  path: string;
+  /** Import specifier from `fromFile` (relative, with the extension the module system needs). */
+  specifierFrom(fromFile: string): string;
+  content: string;
+}
+
+const HEADER = `/**
+ * Process lifecycle for readiness: /ready answers 503 until startup has finished and again while a
+ * shutdown drains, so the orchestrator stops routing traffic here before the server closes.
+ * Created by shipshape (readiness-probe, graceful-shutdown): yours to change.
+ */`;
+
+function typescript(): string {
+  return `${HEADER}
+export const lifecycle = { started: false, draining: false };
+
+export function markStarted(): void {
+  lifecycle.started = true;
+}
+
+export function markDraining(): void {
+  lifecycle.draining = true;
+}
+
+export function isReady(): boolean {
+  return lifecycle.started && !lifecycle.draining;
+}
+`;
+}
+
+function esm(): string {
+  return `${HEADER}
+export const lifecycle = { started: false, draining: false };
+
+export function markStarted() {
+  lifecycle.started = true;
+}
+
+export function markDraining() {
+  lifecycle.draining = true;
+}
+
+export function isReady() {
+  return lifecycle.started && !lifecycle.draining;
+}
+`;
+}
+
+function commonjs(): string {
+  return `${HEADER}
+'use strict';
+
+const lifecycle = { started: false, draining: false };
+
+function markStarted() {
+  lifecycle.started = true;
+}
+
+function markDraining() {
+  lifecycle.draining = true;
+}
+
+function isReady() {
+  return lifecycle.started && !lifecycle.draining;
+}
+
+module.exports = { lifecycle, markStarted, markDraining, isReady };
+`;
+}
+
+/** The lifecycle module for a service: in its source root, in its language and module system. */
+export function lifecycleModule(service: Pick<ServiceModel, 'sourceRoot' | 'language' | 'moduleSystem'>): LifecycleModule {
+  const ts = service.language === 'typescript';
+  const ext = ts ? '.ts' : service.moduleSystem === 'esm' ? '.js' : '.js';
+  const file = path.join(service.sourceRoot, `${LIFECYCLE_BASENAME}${ext}`);
+  const content = ts ? typescript() : service.moduleSystem === 'esm' ? esm() : commonjs();
+  return {
+    path: file,
+    content,
+    specifierFrom(fromFile: string) {
+      let rel = path.relative(path.dirname(fromFile), path.join(service.sourceRoot, LIFECYCLE_BASENAME)).split(path.sep).join('/');
+      if (!rel.startsWith('.')) rel = `./${rel}`;
+      // ESM needs the extension at run time; TypeScript and CommonJS resolve without it.
+      return service.moduleSystem === 'esm' && !ts ? `${rel}.js` : rel;
+    },
+  };
+}
