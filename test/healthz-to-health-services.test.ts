@@ -1,40 +1,15 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveOptions } from '../src/config/options';
 import { transformFile } from '../src/engine/transform-file';
 import type { FleetModel, FileRole } from '../src/fleet/types';
-import type { FileRecord, PathManualItem } from '../src/types';
 import { healthzToHealth } from '../transforms/healthz-to-health';
 import { keptByComment } from '../transforms/healthz-to-health/keep';
 import { servesRoutes } from '../transforms/healthz-to-health/owners';
-import { fleetModel, serviceModel } from './helpers/fleet-model';
+import { fleetModel, migrateTree, serviceModel } from './helpers/fleet-model';
 
 const ROOT = '/fleet';
 
-interface Outcome {
-  out: Record<string, string>;
-  manual: Record<string, { line: number; message: string }[]>;
-  items: PathManualItem[];
-}
-
-/** The transform over a tree with a fleet model, as the runner does it: prepare, every file, finalize. */
-async function migrate(files: Record<string, string>, fleet: FleetModel): Promise<Outcome> {
-  const read = (abs: string) => files[path.posix.relative(ROOT, abs)];
-  const base = resolveOptions(healthzToHealth, {}, 'test');
-  const options = await healthzToHealth.prepare!({ cwd: ROOT, root: ROOT, files: Object.keys(files).map((f) => `${ROOT}/${f}`), options: base, read, fleet });
-  const out: Outcome['out'] = {};
-  const manual: Outcome['manual'] = {};
-  const records: FileRecord[] = [];
-  for (const [rel, source] of Object.entries(files)) {
-    const abs = `${ROOT}/${rel}`;
-    const r = transformFile({ path: abs, relPath: rel, root: ROOT, source }, [healthzToHealth], { [healthzToHealth.name]: options });
-    expect(r.error).toBeUndefined();
-    out[rel] = r.output ?? source;
-    if (r.manual.length) manual[rel] = r.manual.map(({ line, message }) => ({ line, message }));
-    for (const data of r.records[healthzToHealth.name] ?? []) records.push({ relPath: rel, path: abs, data });
-  }
-  return { out, manual, items: healthzToHealth.finalize!(records, options) };
-}
+const migrate = (files: Record<string, string>, fleet: FleetModel) => migrateTree(healthzToHealth, ROOT, files, fleet);
 
 const roles = (files: Record<string, string>): Record<string, FileRole> =>
   Object.fromEntries(Object.keys(files).filter((f) => /\.[jt]s$/.test(f)).map((f) => [f, /test/.test(f) ? 'test' : /web\//.test(f) || /vite/.test(f) ? 'browser' : 'runtime']));

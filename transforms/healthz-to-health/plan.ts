@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { transformFile } from '../../src/engine/transform-file';
+import { deploySites, folderServiceOf, serviceDirAt, type DeploySite } from '../../src/fleet/deploy-sites';
 import type { FleetModel } from '../../src/fleet/types';
 import type { Options, PrepareContext, Transform } from '../../src/types';
 
@@ -25,8 +26,8 @@ export interface HealthPlan {
   services: PlannedService[];
   /** Runtime files that mention the old path: they own the route, the rest of their service follows them. */
   owners: string[];
-  /** Where a deployment file names the service below it (compose service, k8s container, Dockerfile): line 0 means the whole file. */
-  sites: { file: string; line: number; service: string }[];
+  /** Where a deployment file names the service below it (compose service, k8s container, Dockerfile). */
+  sites: DeploySite[];
 }
 
 /** What a test request or probe at a place does: follows its moved route, stays with a kept one, or is not ours (a non-Node service). */
@@ -39,14 +40,6 @@ const plans = new WeakMap<FleetModel, HealthPlan>();
 
 function lastSegment(options: Options): string {
   return String(options.from).split('/').pop()!;
-}
-
-function serviceDirOf(services: { dir: string }[], file: string): string | undefined {
-  let best: string | undefined;
-  for (const s of services) {
-    if ((file === s.dir || file.startsWith(s.dir.endsWith(path.sep) ? s.dir : s.dir + path.sep)) && (best === undefined || s.dir.length > best.length)) best = s.dir;
-  }
-  return best;
 }
 
 /** The plan of a run, or undefined without a fleet model (a single file, a bare jscodeshift call: everything moves as before). */
@@ -75,31 +68,23 @@ export function buildPlan(ctx: PrepareContext, transform: Transform): HealthPlan
     const moved = records.some((r) => r.kind === 'moved');
     if (!stuck && !moved) continue;
     owners.push(file);
-    const dir = serviceDirOf(fleet.services, file);
+    const dir = folderServiceOf(fleet.services.map((s) => s.dir), file);
     if (dir === undefined) continue;
     const before = fates.get(dir) ?? 'none';
     fates.set(dir, stuck || before === 'stuck' ? 'stuck' : 'moves');
   }
-  const sites: HealthPlan['sites'] = [];
-  for (const s of fleet.services) {
-    for (const c of s.deploy.compose) sites.push({ file: c.file, line: c.line, service: s.dir });
-    for (const k of s.deploy.kubernetes) sites.push({ file: k.file, line: k.line, service: s.dir });
-    for (const d of s.deploy.dockerfiles) sites.push({ file: d.file, line: 0, service: s.dir });
-  }
   const plan: HealthPlan = {
     services: fleet.services.map((s) => ({ dir: s.dir, name: s.name, isNode: s.isNode, routes: fates.get(s.dir) ?? 'none' })),
     owners,
-    sites,
+    sites: deploySites(fleet),
   };
   plans.set(fleet, plan);
   return plan;
 }
 
-/** The service a place belongs to: the deployment entry above it in its file, else the service folder it is in. */
+/** The service a place belongs to (see src/fleet/deploy-sites). */
 export function serviceAt(plan: HealthPlan, file: string, line: number): PlannedService | undefined {
-  let site: HealthPlan['sites'][number] | undefined;
-  for (const s of plan.sites) if (s.file === file && s.line <= line && (!site || s.line >= site.line)) site = s;
-  const dir = site?.service ?? serviceDirOf(plan.services, file);
+  const dir = serviceDirAt(plan.sites, plan.services.map((s) => s.dir), file, line);
   return plan.services.find((s) => s.dir === dir);
 }
 
