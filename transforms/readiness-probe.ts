@@ -5,8 +5,8 @@ import { isTestPath } from '../src/ast/paths';
 import { ensureImport } from '../src/ast/imports';
 import { fileFramework } from '../src/ast/routes';
 import { lineOf } from '../src/ast/scope';
-import { deploySites } from '../src/fleet/deploy-sites';
-import type { ServiceModel } from '../src/fleet/types';
+import { deploySites, folderServiceOf } from '../src/fleet/deploy-sites';
+import type { FleetModel, ServiceModel } from '../src/fleet/types';
 import { lifecycleModule } from '../src/scaffold/lifecycle';
 import type { Options, PrepareContext, Transform } from '../src/types';
 import { CHECKABLE, checksFor } from './readiness-probe/checks';
@@ -21,7 +21,13 @@ const NAME = 'readiness-probe';
 type Where = Pick<ServiceModel, 'sourceRoot' | 'language' | 'moduleSystem'>;
 
 const FRAMEWORK_TEXT = /\bexpress\b|fastify|\bkoa\b|hapi|NestFactory/;
+const FRAMEWORK_IMPORT = /(?:require\(\s*|from\s+|import\s+)['"](?:express|fastify|koa|@hapi\/hapi|hapi|@nestjs\/core)['"]/;
 const STARTS = /\.listen\s*\(|\.start\s*\(\s*\)/;
+
+/** Whether a file's text builds or starts an HTTP app of a framework /ready can be added to. */
+function httpAppText(text: string): boolean {
+  return FRAMEWORK_IMPORT.test(text) && (STARTS.test(text) || /\b(express|fastify|Koa|Hapi\.server|NestFactory\.create)\s*\(/.test(text));
+}
 const READY_LITERAL = new RegExp(`['"\`](${READY_PATHS.map((p) => p.replace('/', '\\/')).join('|')})\\/?['"\`]`);
 
 /**
@@ -31,8 +37,9 @@ const READY_LITERAL = new RegExp(`['"\`](${READY_PATHS.map((p) => p.replace('/',
 function whereFromFiles(ctx: PrepareContext): Where | undefined {
   for (const file of [...ctx.files].sort()) {
     if (isTestPath(path.relative(ctx.root, file))) continue;
+    if (ctx.fleet && ctx.fleet.roles[file] !== 'runtime') continue;
     const text = ctx.read(file);
-    if (!STARTS.test(text) || !FRAMEWORK_TEXT.test(text)) continue;
+    if (!httpAppText(text)) continue;
     const ext = path.extname(file);
     const language = /^\.[cm]?ts$/.test(ext) ? 'typescript' : 'javascript';
     const esm = ext === '.mjs' || (ext !== '.cjs' && /^\s*(import\s[^(]|export\s)/m.test(text));
@@ -60,21 +67,40 @@ function blockedBy(file: string, marker: string, ctx: PrepareContext): string | 
   return ctx.read(file).includes(marker) ? undefined : file;
 }
 
+const targetsByFleet = new WeakMap<FleetModel, ReadyTargets>();
+
+/** The services that get /ready this run, fleet-wide (a manifest may describe containers of several). */
 function readyTargets(ctx: PrepareContext): ReadyTargets | undefined {
-  if (!ctx.fleet) return undefined;
-  const supported = ['express', 'fastify', 'koa', 'hapi'];
-  const ready = ctx.fleet.services
-    .filter((s) => s.isNode && s.facts.apps.some((a) => supported.includes(a.framework)) && !s.facts.routes.some((r) => READY_PATHS.includes(r.path)))
-    .map((s) => s.dir);
-  return { sites: deploySites(ctx.fleet), dirs: ctx.fleet.services.map((s) => s.dir), ready };
+  const fleet = ctx.fleet;
+  if (!fleet) return undefined;
+  const cached = targetsByFleet.get(fleet);
+  if (cached) return cached;
+  const dirs = fleet.services.map((s) => s.dir);
+  const withApp = new Set<string>();
+  for (const [file, role] of Object.entries(fleet.roles)) {
+    if (role !== 'runtime') continue;
+    const dir = folderServiceOf(dirs, file);
+    if (dir === undefined || withApp.has(dir)) continue;
+    try {
+      if (httpAppText(ctx.read(file))) withApp.add(dir);
+    } catch {
+      // unreadable: not counted
+    }
+  }
+  const ready = fleet.services.filter((s) => s.isNode && withApp.has(s.dir) && !s.facts.routes.some((r) => READY_PATHS.includes(r.path))).map((s) => s.dir);
+  const targets = { sites: deploySites(fleet), dirs, ready };
+  targetsByFleet.set(fleet, targets);
+  return targets;
 }
 
 function prepare(ctx: PrepareContext): Options {
   const o = { ...ctx.options };
   if (!PATH_OPTION.test(String(o.path))) return o;
   if (ctx.service && !ctx.service.isNode) return o;
-  const where: Where | undefined = ctx.service ? { sourceRoot: ctx.service.sourceRoot, language: ctx.service.language, moduleSystem: ctx.service.moduleSystem } : whereFromFiles(ctx);
-  if (!where) return o;
+  // Only a service with an HTTP app gets the modules (a gRPC or queue worker has no route to add).
+  const found = whereFromFiles(ctx);
+  if (!found) return o;
+  const where: Where = ctx.service ? { sourceRoot: ctx.service.sourceRoot, language: ctx.service.language, moduleSystem: ctx.service.moduleSystem } : found;
   o.$existing = existingRoute(ctx);
   const life = lifecycleModule(where);
   const ready = readinessModule(where);
