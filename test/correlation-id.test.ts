@@ -110,12 +110,12 @@ describe('correlation-id generate', () => {
     const cjs = tempProject({ 'package.json': '{}' });
     const [a] = generated(cjs, given, [path.join(cjs, 'src/index.js')]);
     expect(a.path).toBe(path.join(cjs, 'src/middleware/correlation-id.js'));
-    expect(a.content).toContain("const { randomUUID } = require('node:crypto');");
+    expect(a.content).toContain("const { randomBytes } = require('crypto');");
     expect(a.content).toContain('module.exports = { correlationIdMiddleware, getCorrelationId, CORRELATION_ID_HEADER };');
     const esm = tempProject({ 'package.json': '{ "type": "module" }' });
     const [b] = generated(esm, { ...given, import: './src/middleware/correlation-id.js' });
     expect(b.path).toBe(path.join(esm, 'src/middleware/correlation-id.js'));
-    expect(b.content).toContain("import { randomUUID } from 'node:crypto';");
+    expect(b.content).toContain("import { randomBytes } from 'crypto';");
   });
 
   it('uses the header, name and kind options', () => {

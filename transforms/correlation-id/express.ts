@@ -2,7 +2,7 @@ import type { Collection } from 'jscodeshift';
 import { findExpressApps, isFactoryCall, moduleBindings, type AppBinding } from '../../src/ast/apps';
 import { EXPRESS_SETTINGS } from '../../src/ast/middleware';
 import { statementFromCode } from '../../src/ast/build';
-import { insertStatement } from '../../src/ast/insert';
+import { insertPlaced } from '../../src/ast/placement';
 import { lineOf } from '../../src/ast/scope';
 import type { AstContext } from '../../src/types';
 import type { Importer } from './importer';
@@ -66,7 +66,7 @@ function installInConstructor(ctx: AstContext, app: AppBinding, importer: Import
   const isSuper = (s: any) => s.type === 'ExpressionStatement' && s.expression.type === 'CallExpression' && s.expression.callee.type === 'Super';
   const index = body.findIndex(isSuper) + 1;
   const local = importer.ensure();
-  insertStatement(j, body, index, statementFromCode(j, `${app.name}.use(${local});`), index === 0 ? 'before' : 'after');
+  insertPlaced(j, body, index, statementFromCode(j, `${app.name}.use(${local});`), index === 0 ? 'before' : 'after');
   ctx.changed();
 }
 

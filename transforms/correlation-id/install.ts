@@ -1,7 +1,7 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import type { AppBinding } from '../../src/ast/apps';
 import { statementFromCode } from '../../src/ast/build';
-import { insertStatement } from '../../src/ast/insert';
+import { insertPlaced } from '../../src/ast/placement';
 import { callChain, firstMiddlewarePoint } from '../../src/ast/middleware';
 import { lineOf } from '../../src/ast/scope';
 import type { AstContext } from '../../src/types';
@@ -136,7 +136,7 @@ export function installFirst(
   const anchor = point.body[point.index - 1];
   const local = importer.ensure();
   const index = point.body.indexOf(anchor) + 1;
-  insertStatement(j, point.body, index, statementFromCode(j, code(app.name, local)), 'after');
+  insertPlaced(j, point.body, index, statementFromCode(j, code(app.name, local)), 'after');
   ctx.changed();
   return true;
 }
