@@ -93,9 +93,10 @@ async function prepare(selected: Transform[], options: Record<string, Options>, 
   };
   const code = files.filter(isJsLike);
   const generated: GeneratedFile[] = [];
+  const transforms = selected.map((t) => t.name);
   for (const t of selected) {
-    if (t.prepare) options[t.name] = await t.prepare({ cwd, root, files: code, options: options[t.name], read });
-    if (t.generate) generated.push(...t.generate({ cwd, root, files: code, options: options[t.name], read }).filter((g) => !fs.existsSync(g.path)));
+    if (t.prepare) options[t.name] = await t.prepare({ cwd, root, files: code, options: options[t.name], read, transforms });
+    if (t.generate) generated.push(...t.generate({ cwd, root, files: code, options: options[t.name], read, transforms }).filter((g) => !fs.existsSync(g.path)));
   }
   return generated;
 }

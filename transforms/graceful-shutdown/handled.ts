@@ -36,6 +36,7 @@ export function alreadyHandled(j: JSCodeshift, root: Collection<any>, helperName
 
 export interface SigintRegistration {
   /** The `process.on('SIGINT', handler)` statement. */
+  call: ASTPath<any>;
   statement: ASTPath<any>;
   /** `on` or `once`, as written. */
   method: string;
@@ -45,13 +46,19 @@ export interface SigintRegistration {
 
 /** `process.on/once/addListener('SIGINT', h)` statements of the file. */
 export function sigintRegistrations(j: JSCodeshift, root: Collection<any>): SigintRegistration[] {
+  return signalRegistrations(j, root, 'SIGINT');
+}
+
+/** `process.on/once/addListener(signal, h)` statements of the file. */
+export function signalRegistrations(j: JSCodeshift, root: Collection<any>, signal: string): SigintRegistration[] {
   const out: SigintRegistration[] = [];
   root
     .find(j.CallExpression, { callee: { type: 'MemberExpression', object: { type: 'Identifier', name: 'process' } } })
-    .filter((p: any) => ['on', 'once', 'addListener', 'prependListener'].includes(p.node.callee.property.name) && stringValue(p.node.arguments[0]) === 'SIGINT')
+    .filter((p: any) => ['on', 'once', 'addListener', 'prependListener'].includes(p.node.callee.property.name) && stringValue(p.node.arguments[0]) === signal)
     .forEach((p: any) => {
       const handler = p.node.arguments[1];
       out.push({
+        call: p,
         statement: p.parent.node.type === 'ExpressionStatement' ? p.parent : p,
         method: p.node.callee.property.name,
         handler: handler?.type === 'Identifier' ? handler.name : null,
