@@ -13,9 +13,9 @@ import { toJscodeshift } from '../src/jscodeshift-adapter';
 import type { AstContext, Transform } from '../src/types';
 import { alreadyHandled, sigintRegistrations } from './graceful-shutdown/handled';
 import { helperCallCode } from './graceful-shutdown/handler';
-import { completeOrReport } from './graceful-shutdown/complete';
-import { insertHandler } from './graceful-shutdown/install';
-import { isEntry, processView, where } from './graceful-shutdown/process-view';
+import { addShutdownStep, completeOrReport } from './graceful-shutdown/complete';
+import { insertHandler, lastStatement } from './graceful-shutdown/install';
+import { isEntry, processView, remoteWraps, where } from './graceful-shutdown/process-view';
 import { reachableFacts, reportUnreachable, unreachableSocketIo } from './graceful-shutdown/reach';
 import { DEFAULT_DRAIN_DELAY_MS, timingFor } from './graceful-shutdown/timing';
 import { installWorker } from './graceful-shutdown/worker';
@@ -70,10 +70,6 @@ function groupByBody(placements: Placement[]): Placement[][] {
   return [...groups.values()];
 }
 
-/** The group's last statement: the handler goes right after it, in the same scope. */
-function lastStatementIndex(group: Placement[]): number {
-  return Math.max(...group.map((p) => p.body.indexOf(p.statement)));
-}
 
 function helperImport(ctx: AstContext, helper: HelperOption & { name: string }): ImportRequest {
   return {
@@ -123,12 +119,20 @@ export const gracefulShutdown: Transform = {
   },
   prepare(ctx) {
     // /ready flips to 503 while draining when the lifecycle module is there or readiness-probe adds it in this run.
-    const lifecycle = !!ctx.service && (ctx.transforms?.includes(READINESS_TRANSFORM) || fs.existsSync(lifecycleModule(ctx.service).path));
-    return { ...ctx.options, lifecycle };
+    if (!ctx.service) return ctx.options;
+    const file = lifecycleModule(ctx.service).path;
+    const exists = fs.existsSync(file);
+    const lifecycle = ctx.transforms?.includes(READINESS_TRANSFORM) || exists;
+    // A handler in one module completes through the server module's step only with a lifecycle module that has runShutdown.
+    const sharedShutdown = !exists || ctx.read(file).includes('runShutdown');
+    return { ...ctx.options, lifecycle, sharedShutdown };
   },
   generate(ctx) {
     const service = ctx.service;
-    if (!service || !ctx.options.lifecycle || !service.facts.apps.some((a) => a.listens)) return [];
+    if (!service) return [];
+    const ready = ctx.options.lifecycle && service.facts.apps.some((a) => a.listens);
+    const shared = ctx.options.sharedShutdown && remoteWraps(processView(service)).length > 0;
+    if (!ready && !shared) return [];
     const lifecycle = lifecycleModule(service);
     return [{ path: lifecycle.path, content: lifecycle.content }];
   },
@@ -157,7 +161,7 @@ export const gracefulShutdown: Transform = {
       if (view && service) {
         // The handlers this file registers: completed in place when that is safe, else what each leaves undone.
         if (completeOrReport(root, ctx, service, view, placements, timing)) return;
-        if (view.handled.has('SIGTERM')) return;
+        if (view.handled.has('SIGTERM')) return void addShutdownStep(root, ctx, service, view, placements, timing);
       }
       if (alreadyHandled(j, root, helperLocal)) return;
       if (sigintRegistrations(j, root).length > 0) return completeSigint(root, ctx);
@@ -209,7 +213,7 @@ export const gracefulShutdown: Transform = {
         } else {
           const servers = group.filter((p) => p.site.kind === 'app' || p.site.kind === 'server').length;
           tracked = sockets.length > 0 && servers === 1;
-          insertHandler(root, ctx, { group, body: group[0].body, at: lastStatementIndex(group) + 1, resources: visible, signals, timing, trackUpgrades: tracked });
+          insertHandler(root, ctx, { group, body: group[0].body, after: lastStatement(group), resources: visible, signals, timing, trackUpgrades: tracked });
           visible.forEach((r) => closed.add(r));
           for (const r of visible.filter((r) => r.stage === 'drain' && servers > 1))
             ctx.manual(r.line, `${r.name} (${r.label}) is closed after the ${servers} HTTP servers drain, and its open websockets can hold them until the timeout: close it first`);

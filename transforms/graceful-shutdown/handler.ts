@@ -31,10 +31,12 @@ export interface HandlerSpec {
   typescript: boolean;
   style: CodeStyle;
   /**
-   * Completing a handler the process already has: `shutdown(signal, then)` drains, closes, then runs
-   * the existing handler (which exits as before), and registers nothing itself.
+   * Completing a handler the process already has. 'then': `shutdown(signal, then)` drains, closes,
+   * then runs the existing handler of this file (which exits as before). 'step': the handler is in
+   * another module, which runs this `shutdown` through the lifecycle module's runShutdown: it is
+   * registered with `onShutdown` (the local name given). Neither registers a signal.
    */
-  wraps?: boolean;
+  wraps?: 'then' | { onShutdown: string };
 }
 
 /** The three log lines of the handler, in the logger's argument order (pino: fields first). */
@@ -70,7 +72,7 @@ export function handlerCode(spec: HandlerSpec): string {
   const hapi = spec.hapi ?? [];
   const serves = spec.servers.length + spec.fastify.length + hapi.length > 0;
   const lines: string[] = [];
-  const then = spec.wraps ? `, then${ts ? ': (signal: NodeJS.Signals) => unknown' : ''}` : '';
+  const then = spec.wraps === 'then' ? `, then${ts ? ': (signal: NodeJS.Signals) => unknown' : ''}` : '';
   if (names.upgraded && spec.servers.length === 1) {
     const server = spec.servers[0];
     lines.push('// socket.io runs in a module this one cannot reach, and each open websocket would hold close()');
@@ -135,16 +137,21 @@ export function handlerCode(spec: HandlerSpec): string {
   if (hapi.length > 0) lines.push(`${i2}// hapi stops accepting connections and waits up to the timeout for in-flight requests.`);
   for (const server of hapi) lines.push(`${i2}await ${server}.stop({ timeout: ${spec.timeoutMs} });`);
   for (const r of spec.resources.filter((r) => r.stage !== 'drain')) lines.push(`${i2}await ${r.close}`);
-  if (spec.wraps) {
+  if (spec.wraps === 'then') {
     lines.push(`${i2}// The handler the service had runs last, and exits as it did before.`);
     lines.push(`${i2}await then(signal);`);
-  } else lines.push(`${i2}process.exit(0);`);
+  } else if (!spec.wraps) lines.push(`${i2}process.exit(0);`);
   lines.push(`${i1}} catch (err) {`);
   lines.push(`${i2}${logs.failed}`);
   lines.push(`${i2}process.exit(1);`);
   lines.push(`${i1}}`);
   lines.push('}');
-  if (spec.wraps) return lines.join('\n');
+  if (spec.wraps === 'then') return lines.join('\n');
+  if (spec.wraps) {
+    lines.push(`// The process's signal handler lives in another module: it runs this first.`);
+    lines.push(`${spec.wraps.onShutdown}(${names.shutdown});`);
+    return lines.join('\n');
+  }
   const registrations = spec.signals.map((signal) => `process.once(${q(signal)}, ${names.shutdown});`);
   if (names.registered) {
     // Written inside a function callers run more than once: only the first call registers.

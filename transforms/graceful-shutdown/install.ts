@@ -6,7 +6,7 @@ import { freeName } from '../../src/ast/scope';
 import { isTypeScript } from '../../src/engine/parser';
 import { lifecycleModule } from '../../src/scaffold/lifecycle';
 import type { AstContext } from '../../src/types';
-import type { SigintRegistration } from './handled';
+import { wrapRegistration, type SigintRegistration } from './handled';
 import { handlerCode, type HandlerNames } from './handler';
 import { logTarget } from './logger';
 import type { Placement } from './placement';
@@ -16,9 +16,9 @@ import type { Timing } from './timing';
 /** What one new (or completing) handler drains, closes and registers, and where it goes. */
 export interface InstallPlan {
   group: Placement[];
-  /** The statement list the handler goes in, and the index it goes at. */
+  /** The statement list the handler goes in, and the statement it goes after (null: at the end). */
   body: any[];
-  at: number;
+  after: any | null;
   resources: Resource[];
   signals: string[];
   timing: Timing;
@@ -26,6 +26,8 @@ export interface InstallPlan {
   trackUpgrades?: boolean;
   /** Completing an existing handler: the registrations whose handler `shutdown` wraps. */
   wraps?: SigintRegistration[];
+  /** Completing a handler of another module: `shutdown` becomes a lifecycle onShutdown step. */
+  step?: boolean;
 }
 
 /** The top-level statement a nested path sits in: the flag guarding registration goes before it. */
@@ -37,6 +39,11 @@ function topLevelIndex(program: any[], statement: any, root: Collection<any>, j:
     found = program.indexOf(q.node);
   });
   return found;
+}
+
+/** The group's last statement: the handler goes right after it, in the same scope. */
+export function lastStatement(group: Placement[]): any {
+  return group.map((p) => p.statement).sort((a, b) => group[0].body.indexOf(a) - group[0].body.indexOf(b)).pop();
 }
 
 /**
@@ -58,14 +65,15 @@ export function insertHandler(root: Collection<any>, ctx: AstContext, plan: Inst
   const names: HandlerNames = { shutdown, shuttingDown, closeIdle };
   const program = root.get().node.program.body;
   const body = plan.body;
-  const nested = body !== program && !plan.wraps;
+  const nested = body !== program && !plan.wraps && !plan.step;
   if (plan.trackUpgrades && servers.length === 1) names.upgraded = freeName(j, root, 'upgradedSockets', [shutdown, shuttingDown, closeIdle]);
   if (nested) names.registered = freeName(j, root, 'shutdownRegistered', [shutdown, shuttingDown, closeIdle]);
-  if (ctx.options.lifecycle && ctx.service && group.some((p) => p.site.kind !== 'nest')) {
-    const lifecycle = lifecycleModule(ctx.service);
-    const source = lifecycle.specifierFrom(ctx.path);
-    names.markDraining = ensureImport(j, root, ctx.path, { source, name: 'markDraining', kind: 'named' }, ctx.style).local;
-  }
+  const lifecycleName = (name: string) => {
+    const source = lifecycleModule(ctx.service!).specifierFrom(ctx.path);
+    return ensureImport(j, root, ctx.path, { source, name, kind: 'named' }, ctx.style).local;
+  };
+  if (ctx.options.lifecycle && ctx.service && group.some((p) => p.site.kind !== 'nest')) names.markDraining = lifecycleName('markDraining');
+  const onShutdown = plan.step && ctx.service ? lifecycleName('onShutdown') : null;
   const code = handlerCode({
     servers,
     fastify,
@@ -78,21 +86,17 @@ export function insertHandler(root: Collection<any>, ctx: AstContext, plan: Inst
     signals: plan.signals,
     typescript: isTypeScript(ctx.path),
     style: ctx.style,
-    wraps: !!plan.wraps,
+    wraps: onShutdown ? { onShutdown } : plan.wraps ? 'then' : undefined,
   });
-  statementsFromCode(j, code).forEach((statement, i) => insertStatement(j, body, plan.at + i, statement, 'after'));
+  // Imports added above move indexes: the place is found from its statement only now.
+  const at = plan.after ? body.indexOf(plan.after) + 1 : body.length;
+  statementsFromCode(j, code).forEach((statement, i) => insertStatement(j, body, at + i, statement, 'after'));
   if (nested) {
-    const top = topLevelIndex(program, body[plan.at - 1], root, j);
+    const top = topLevelIndex(program, body[at - 1], root, j);
     // Written in a function callers may run more than once (tests start the server per file).
     insertStatement(j, program, Math.max(top, 0), statementFromCode(j, `let ${names.registered} = false;`), 'before', { spaced: true });
   }
-  for (const reg of plan.wraps ?? []) {
-    const handler = reg.call.node.arguments[1];
-    reg.call.node.arguments[1] = j.arrowFunctionExpression(
-      [j.identifier('signal')],
-      j.callExpression(j.identifier(shutdown), [j.identifier('signal'), handler]),
-    );
-  }
+  for (const reg of plan.wraps ?? []) wrapRegistration(j, reg, shutdown);
   return shutdown;
 }
 

@@ -75,3 +75,21 @@ export function hasWork(service: ServiceModel): boolean {
 export function isEntry(service: ServiceModel, file: string): boolean {
   return service.entries.some((e) => e.file === file);
 }
+
+/**
+ * A handler that leaves the server open (it closes a client, flushes telemetry, then exits) can be
+ * completed without touching what it does: the drain runs first, then it. One that closes the
+ * server itself, or is registered in a function, is the author's design: reported instead.
+ */
+export function canWrap(fact: SignalHandlerFact): boolean {
+  return !fact.closesServer && !fact.inFunction;
+}
+
+/**
+ * Incomplete handlers in a module other than the server's that the server's module completes
+ * through the lifecycle module: it registers its drain with onShutdown, they call runShutdown.
+ */
+export function remoteWraps(view: ProcessView): SignalHandlerFact[] {
+  if (!view.owner) return [];
+  return view.handlers.filter((h) => h.missing.length > 0 && canWrap(h.fact) && h.fact.file !== view.owner).map((h) => h.fact);
+}

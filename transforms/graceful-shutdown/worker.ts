@@ -36,11 +36,11 @@ export function installWorker(root: Collection<any>, ctx: AstContext, service: S
   // The last declaration decides the scope; a module-level one keeps the handler at module level.
   const last = slots.sort((a, b) => lineOf(a.body[a.index]) - lineOf(b.body[b.index])).pop();
   const body = last?.body ?? program;
-  const at = last ? last.index + 1 : program.length;
+  const after = last ? last.body[last.index] : null;
   const visible: Resource[] = [...local, ...reached].filter((r) => !last || isVisibleAt(r, last.path));
-  insertHandler(root, ctx, { group: [], body, at, resources: visible, signals, timing });
+  insertHandler(root, ctx, { group: [], body, after, resources: visible, signals, timing });
   ctx.changed();
   for (const r of local.filter((r) => !visible.includes(r)))
     ctx.manual(r.line, `${r.name} (${r.label}) is not visible where the shutdown handler was added: close it there yourself`);
-  reportUnreachable(ctx, service, lineOf(body[at]), visible, local, []);
+  reportUnreachable(ctx, service, after ? lineOf(after) : 0, visible, local, []);
 }
