@@ -46,15 +46,22 @@ function escapeCharOf(source: string): string {
   return '\\';
 }
 
+export interface Instruction extends ProbeSpan {
+  /** The instruction's name in upper case (`CMD`, `FROM`). */
+  name: string;
+  /** 1-based line of its last continuation line. */
+  lastLine: number;
+}
+
 /**
- * Each HEALTHCHECK instruction of a Dockerfile with its continuation lines (a line ending in the
- * escape character goes on; comment and blank lines inside an instruction are skipped by Docker and
- * kept here). `HEALTHCHECK NONE` has no probe.
+ * Each instruction of a Dockerfile with its continuation lines (a line ending in the escape
+ * character goes on; comment and blank lines inside an instruction are skipped by Docker and kept
+ * here). A span starts at the instruction's name and ends at the end of its last line.
  */
-export function dockerfileHealthchecks(source: string): ProbeSpan[] {
+export function dockerfileInstructions(source: string): Instruction[] {
   const escape = escapeCharOf(source);
   const lines = source.split('\n');
-  const spans: ProbeSpan[] = [];
+  const out: Instruction[] = [];
   let offset = 0;
   let i = 0;
   const offsets: number[] = [];
@@ -67,20 +74,25 @@ export function dockerfileHealthchecks(source: string): ProbeSpan[] {
     const line = lines[i];
     const startLine = i;
     let last = i;
-    // An instruction spans its continuation lines whatever its name: skip them together.
-    if (!/^\s*#/.test(line)) {
+    if (!/^\s*(#.*)?$/.test(line)) {
       while (continues(lines[last]) && last + 1 < lines.length) {
         last++;
         while (last + 1 < lines.length && /^\s*(#.*)?$/.test(lines[last]) && !continues(lines[last])) last++;
       }
-    }
-    if (/^\s*HEALTHCHECK\b/i.test(line) && !/^\s*HEALTHCHECK\s+NONE\s*$/i.test(line)) {
       const start = offsets[startLine] + (line.length - line.trimStart().length);
-      spans.push({ start, end: offsets[last] + lines[last].length, line: startLine + 1 });
+      const name = /^\s*(\w+)/.exec(line)![1].toUpperCase();
+      out.push({ name, start, end: offsets[last] + lines[last].replace(/\r$/, '').length, line: startLine + 1, lastLine: last + 1 });
     }
     i = last + 1;
   }
-  return spans;
+  return out;
+}
+
+/** Each HEALTHCHECK instruction of a Dockerfile with its continuation lines; `HEALTHCHECK NONE` has no probe. */
+export function dockerfileHealthchecks(source: string): ProbeSpan[] {
+  return dockerfileInstructions(source)
+    .filter((ins) => ins.name === 'HEALTHCHECK' && !/^\s*HEALTHCHECK\s+NONE\s*$/i.test(source.slice(ins.start, ins.end)))
+    .map(({ start, end, line }) => ({ start, end, line }));
 }
 
 export interface ComposeProbes {
