@@ -137,6 +137,7 @@ export const gracefulShutdown: Transform = {
     return [{ path: lifecycle.path, content: lifecycle.content }];
   },
   ast: {
+    roles: ['runtime'],
     prefilter: (source) => PREFILTER.test(source),
     exclude(relPath, absPath, options, root) {
       if (TEST_FILE.test(relPath)) return 'test file';

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { ASTPath, Collection } from 'jscodeshift';
+import { requireSpecifier } from '../../src/ast/require';
 import { lineOf } from '../../src/ast/scope';
 import type { ServiceModel } from '../../src/fleet/types';
 import type { AstContext } from '../../src/types';
@@ -8,6 +11,26 @@ import { findResources, isVisibleAt, type Resource } from './resources';
 import type { Timing } from './timing';
 
 const BODY_TYPES = ['Program', 'BlockStatement', 'StaticBlock'];
+const EXTENSIONS = ['', '.ts', '.js', '.mjs', '.cjs', '.tsx', '/index.ts', '/index.js'];
+
+/**
+ * Whether a module the entry imports starts a server (read as text, one level deep): then the
+ * process is not a worker, whatever the model's facts say, and its server's handler closes things.
+ */
+function importsAServer(j: AstContext['j'], root: Collection<any>, file: string): boolean {
+  const specs: string[] = [];
+  root.find(j.ImportDeclaration).forEach((p: any) => void specs.push(p.node.source.value));
+  root.find(j.CallExpression, { callee: { type: 'Identifier', name: 'require' } }).forEach((p: any) => {
+    const spec = requireSpecifier(p.node);
+    if (spec) specs.push(spec);
+  });
+  for (const spec of specs.filter((s) => s.startsWith('.'))) {
+    const base = path.resolve(path.dirname(file), spec);
+    const found = EXTENSIONS.map((e) => base + e).find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
+    if (found && /\.(listen|start)\s*\(/.test(fs.readFileSync(found, 'utf8'))) return true;
+  }
+  return false;
+}
 
 /** The statement list a declarator sits in, and its statement's index there. */
 function slotOf(binding: ASTPath<any>): { body: any[]; index: number; path: ASTPath<any> } | null {
@@ -25,6 +48,7 @@ function slotOf(binding: ASTPath<any>): { body: any[]; index: number; path: ASTP
  */
 export function installWorker(root: Collection<any>, ctx: AstContext, service: ServiceModel, signals: string[], timing: Timing): void {
   const { j } = ctx;
+  if (importsAServer(j, root, ctx.path)) return;
   const local = findResources(j, root);
   const reached = reachableFacts(j, root, ctx, service);
   if (local.length + reached.length === 0) {
