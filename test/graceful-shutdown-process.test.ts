@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveOptions } from '../src/config/options';
@@ -172,6 +174,20 @@ describe('graceful-shutdown: workers and resources of the whole process', () => 
   it('adds nothing to a worker with nothing to close, or to a module that is not the entry', async () => {
     expect((await run('src/worker.js', 'setInterval(() => {}, 1000);\nconst x = client.connect();\n', serviceModel(DIR, {}, entry))).status).toBe('unchanged');
     expect((await run('src/lib.js', worker, serviceModel(DIR, {}, entry))).status).toBe('unchanged');
+  });
+  it('treats an entry that imports a module starting a server as no worker', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-worker-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'server.js'), "module.exports = require('express')().listen(3000);\n");
+      const source = `require('./server');\n${worker}`;
+      const file = path.join(dir, 'worker.js');
+      const service = serviceModel(dir, {}, { entries: [{ file, from: 'scripts.start', detail: 'node worker.js' }] });
+      const options = resolveOptions(gracefulShutdown, {}, 'test');
+      const r = transformFile({ path: file, relPath: 'worker.js', root: dir, source, service, role: 'runtime' }, [gracefulShutdown], { 'graceful-shutdown': options });
+      expect(r.status).toBe('unchanged');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
   it('closes a resource another module exports, and names the ones it cannot reach by file and line', async () => {
     const service = serviceModel(DIR, {
