@@ -29,6 +29,8 @@ const READINESS_TRANSFORM = 'readiness-probe';
 // A server starting, a signal named, or a client a worker opens (the worker's handler closes it).
 const PREFILTER = /\.listen\s*\(|\.start\s*\(|SIG(INT|TERM)|new\s+(Pool|Client|MongoClient|Redis|PrismaClient|Sequelize|DataSource|Kafka|Worker|Queue)\b|create(Client|Pool|Connection)\s*\(|\.connect\s*\(/;
 
+const SERVER_START = /\.listen\s*\(|\.start\s*\(/;
+
 const TEST_FILE = /(^|\/)(__tests__|__mocks__|tests?|e2e|spec)\/|\.(test|spec|e2e-spec|e2e)\.[cm]?[jt]sx?$/;
 
 /** The line of a node, or of its nearest ancestor with a location (recast drops it on `export default` expressions). */
@@ -118,21 +120,21 @@ export const gracefulShutdown: Transform = {
     },
   },
   prepare(ctx) {
-    // /ready flips to 503 while draining when the lifecycle module is there or readiness-probe adds it in this run.
     if (!ctx.service) return ctx.options;
     const file = lifecycleModule(ctx.service).path;
-    const exists = fs.existsSync(file);
-    const lifecycle = ctx.transforms?.includes(READINESS_TRANSFORM) || exists;
+    const existing = fs.existsSync(file) ? ctx.read(file) : null;
+    // /ready flips to 503 while draining when the lifecycle module has markDraining, or this run creates it for a server.
+    const serves = ctx.service.facts.apps.length > 0 || ctx.files.some((f) => SERVER_START.test(ctx.read(f)));
+    const lifecycle = existing !== null ? existing.includes('markDraining') : !!ctx.transforms?.includes(READINESS_TRANSFORM) && serves;
     // A handler in one module completes through the server module's step only with a lifecycle module that has runShutdown.
-    const sharedShutdown = !exists || ctx.read(file).includes('runShutdown');
-    return { ...ctx.options, lifecycle, sharedShutdown };
+    const sharedShutdown = existing === null || existing.includes('runShutdown');
+    return { ...ctx.options, lifecycle, sharedShutdown, createLifecycle: existing === null && lifecycle };
   },
   generate(ctx) {
     const service = ctx.service;
     if (!service) return [];
-    const ready = ctx.options.lifecycle && service.facts.apps.some((a) => a.listens);
     const shared = ctx.options.sharedShutdown && remoteWraps(processView(service)).length > 0;
-    if (!ready && !shared) return [];
+    if (!ctx.options.createLifecycle && !shared) return [];
     const lifecycle = lifecycleModule(service);
     return [{ path: lifecycle.path, content: lifecycle.content }];
   },

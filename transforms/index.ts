@@ -9,6 +9,7 @@ import { healthcheckLoopback } from './healthcheck-loopback';
 import { healthzToHealth } from './healthz-to-health';
 import { loggerStdoutOnly } from './logger-stdout-only';
 import { pgPoolLimits } from './pg-pool-limits';
+import { readinessProbe } from './readiness-probe';
 
 /**
  * Every transform, in the order they run on a file whatever order `-t` names them in. The order
@@ -21,6 +22,7 @@ export const TRANSFORMS: Transform[] = [
   correlationId,
   gracefulShutdown,
   containerSignals,
+  readinessProbe,
   healthcheckLoopback,
   loggerStdoutOnly,
   envSecrets,
