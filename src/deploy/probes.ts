@@ -1,5 +1,6 @@
 import path from 'node:path';
 import * as YAML from 'yaml';
+import { dockerInstructions } from './dockerfile';
 
 /**
  * Where the health probes of a deployment file are: Dockerfile HEALTHCHECK instructions and compose
@@ -36,63 +37,11 @@ export function lineAt(source: string, offset: number): number {
   return line;
 }
 
-/** The escape character a `# escape=` parser directive sets (a backtick on Windows images), else `\`. */
-function escapeCharOf(source: string): string {
-  for (const line of source.split('\n')) {
-    const directive = /^#\s*(\w+)\s*=\s*(\S+)\s*$/.exec(line);
-    if (!directive) break;
-    if (directive[1].toLowerCase() === 'escape' && (directive[2] === '`' || directive[2] === '\\')) return directive[2];
-  }
-  return '\\';
-}
-
-export interface Instruction extends ProbeSpan {
-  /** The instruction's name in upper case (`CMD`, `FROM`). */
-  name: string;
-  /** 1-based line of its last continuation line. */
-  lastLine: number;
-}
-
-/**
- * Each instruction of a Dockerfile with its continuation lines (a line ending in the escape
- * character goes on; comment and blank lines inside an instruction are skipped by Docker and kept
- * here). A span starts at the instruction's name and ends at the end of its last line.
- */
-export function dockerfileInstructions(source: string): Instruction[] {
-  const escape = escapeCharOf(source);
-  const lines = source.split('\n');
-  const out: Instruction[] = [];
-  let offset = 0;
-  let i = 0;
-  const offsets: number[] = [];
-  for (const l of lines) {
-    offsets.push(offset);
-    offset += l.length + 1;
-  }
-  const continues = (l: string) => l.replace(/\r$/, '').trimEnd().endsWith(escape);
-  while (i < lines.length) {
-    const line = lines[i];
-    const startLine = i;
-    let last = i;
-    if (!/^\s*(#.*)?$/.test(line)) {
-      while (continues(lines[last]) && last + 1 < lines.length) {
-        last++;
-        while (last + 1 < lines.length && /^\s*(#.*)?$/.test(lines[last]) && !continues(lines[last])) last++;
-      }
-      const start = offsets[startLine] + (line.length - line.trimStart().length);
-      const name = /^\s*(\w+)/.exec(line)![1].toUpperCase();
-      out.push({ name, start, end: offsets[last] + lines[last].replace(/\r$/, '').length, line: startLine + 1, lastLine: last + 1 });
-    }
-    i = last + 1;
-  }
-  return out;
-}
-
-/** Each HEALTHCHECK instruction of a Dockerfile with its continuation lines; `HEALTHCHECK NONE` has no probe. */
+/** Each HEALTHCHECK instruction of a Dockerfile with its continuation lines. `HEALTHCHECK NONE` has no probe. */
 export function dockerfileHealthchecks(source: string): ProbeSpan[] {
-  return dockerfileInstructions(source)
-    .filter((ins) => ins.name === 'HEALTHCHECK' && !/^\s*HEALTHCHECK\s+NONE\s*$/i.test(source.slice(ins.start, ins.end)))
-    .map(({ start, end, line }) => ({ start, end, line }));
+  return dockerInstructions(source)
+    .filter((i) => i.keyword === 'HEALTHCHECK' && !/^NONE$/i.test(i.args))
+    .map((i) => ({ start: i.start, end: i.end, line: i.line }));
 }
 
 export interface ComposeProbes {

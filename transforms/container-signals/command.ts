@@ -19,9 +19,11 @@ const NOT_NODE = /^(ts-node|ts-node-dev|nodemon|tsx|babel-node|nest|next|npx|con
 
 /**
  * The words of a shell command without shell syntax: whitespace-separated, with plain single or
- * double quotes. Null when the shell would do more (variables, operators, globs, escapes, redirects).
+ * double quotes. Null when the shell would do more (variables, operators, globs, escapes,
+ * redirects): unlike the fleet model's shellWords, which reads what a command starts, this decides
+ * whether dropping the shell changes nothing.
  */
-export function shellWords(text: string): string[] | null {
+export function plainWords(text: string): string[] | null {
   const words: string[] = [];
   const re = /\s*(?:'([^']*)'|"([^"$`\\]*)"|([^\s'"]+))/y;
   const trimmed = text.trim();
@@ -58,7 +60,7 @@ function fromScript(argv: string[], scripts: Record<string, string> | undefined,
   if (script === undefined) return { manual: `\`${shown}\` names a script package.json does not have: run node directly in exec form` };
   if (scripts[`pre${name}`] !== undefined)
     return { manual: `\`${shown}\` also runs the pre${name} script (\`${scripts[`pre${name}`]}\`), so node cannot simply replace it: run that at build time and start node directly in exec form` };
-  const words = shellWords(script);
+  const words = plainWords(script);
   if (!words || words.length === 0) return { manual: `\`${shown}\` runs \`${script}\`, which needs a shell, and the shell does not pass SIGTERM on: start node directly in exec form (or with exec in a start script)` };
   if (words[0].includes('=')) return { manual: `\`${shown}\` runs \`${script}\`, which sets environment variables: set them with ENV/environment and start node directly in exec form` };
   if (RUNNERS.test(words[0]) && depth < 2) return fromScript(words, scripts, depth + 1);
@@ -81,7 +83,7 @@ export function planCommand(argv: string[], viaShell: boolean, scripts: Record<s
     return 'argv' in child ? { argv: [...argv.slice(0, cut), ...child.argv], why: child.why } : child;
   }
   if (SHELL.test(argv[0]) && argv[1] === '-c' && argv.length === 3 && depth === 0) {
-    const words = shellWords(argv[2]);
+    const words = plainWords(argv[2]);
     if (!words) return { manual: `\`${argv.join(' ')}\` runs shell syntax under ${argv[0]}, which does not pass SIGTERM on: start node directly in exec form, or put exec before the command` };
     const inner = planCommand(words, false, scripts, depth + 1);
     if ('manual' in inner) return inner;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import * as YAML from 'yaml';
 import { lineAt } from '../../src/deploy/probes';
 import type { FileContext } from '../../src/types';
-import { execForm, planCommand, shellWords } from './command';
+import { execForm, planCommand, plainWords } from './command';
 import type { ServiceDir } from './service-dir';
 
 function get(map: YAML.YAMLMap, key: string): unknown {
@@ -21,7 +21,7 @@ function buildContext(service: YAML.YAMLMap): string | null {
 
 /** A compose `command:` as argv: compose splits a string itself (no shell); a list is the argv. */
 function commandArgv(node: unknown): string[] | null {
-  if (YAML.isScalar(node) && typeof node.value === 'string') return shellWords(node.value);
+  if (YAML.isScalar(node) && typeof node.value === 'string') return plainWords(node.value);
   if (YAML.isSeq(node) && node.items.every((i) => YAML.isScalar(i) && typeof i.value === 'string')) return node.items.map((i) => String((i as YAML.Scalar).value));
   return null;
 }

@@ -1,37 +1,22 @@
-import { dockerfileInstructions, type Instruction } from '../../src/deploy/probes';
+import { dockerInstructions, type DockerInstruction } from '../../src/deploy/dockerfile';
+import { commandFacts } from '../../src/fleet/commands';
 import type { FileContext } from '../../src/types';
-import { execForm, planCommand, shellWords } from './command';
+import { execForm, planCommand, plainWords } from './command';
 
 interface Parsed {
-  ins: Instruction;
+  ins: DockerInstruction;
   /** The keyword as written (`CMD`, `cmd`). */
   keyword: string;
   form: 'exec' | 'shell';
+  /** The words, or null for a shell form using shell syntax. */
   argv: string[] | null;
   text: string;
 }
 
-/** The instruction's arguments: a JSON array is the exec form; anything else runs under /bin/sh -c. */
-function parse(source: string, ins: Instruction): Parsed {
-  const raw = source.slice(ins.start, ins.end);
-  const keyword = /^\s*(\w+)/.exec(raw)![1];
-  // Continuation lines join into one; comment lines inside an instruction are dropped, as Docker does.
-  const text = raw
-    .slice(keyword.length)
-    .split('\n')
-    .filter((l, i) => i === 0 || !/^\s*#/.test(l))
-    .map((l) => l.replace(/\r$/, '').replace(/\\\s*$/, ''))
-    .join(' ')
-    .trim();
-  if (text.startsWith('[')) {
-    try {
-      const argv = JSON.parse(text);
-      if (Array.isArray(argv) && argv.every((a) => typeof a === 'string')) return { ins, keyword, form: 'exec', argv, text };
-    } catch {
-      // Docker runs an invalid JSON array in shell form.
-    }
-  }
-  return { ins, keyword, form: 'shell', argv: shellWords(text), text };
+function parse(source: string, ins: DockerInstruction): Parsed {
+  const keyword = source.slice(ins.start, ins.start + ins.keyword.length);
+  const facts = commandFacts(ins.args, '', ins.line);
+  return { ins, keyword, form: facts.form, argv: facts.form === 'exec' ? facts.argv : plainWords(facts.text), text: facts.text };
 }
 
 /**
@@ -40,10 +25,10 @@ function parse(source: string, ins: Instruction): Parsed {
  * arguments, so CMD is what is judged. Everything outside the rewritten instruction stays as it was.
  */
 export function applyDockerfile(source: string, ctx: FileContext, scripts: Record<string, string> | undefined): string {
-  const all = dockerfileInstructions(source);
-  const from = all.map((i) => i.name).lastIndexOf('FROM');
+  const all = dockerInstructions(source);
+  const from = all.map((i) => i.keyword).lastIndexOf('FROM');
   const stage = all.slice(from + 1);
-  const last = (name: string) => stage.filter((i) => i.name === name).pop();
+  const last = (name: string) => stage.filter((i) => i.keyword === name).pop();
   const entry = last('ENTRYPOINT');
   const cmd = last('CMD');
   const judged = entry && (parse(source, entry).form === 'shell' || !cmd) ? entry : cmd;
@@ -67,5 +52,7 @@ export function applyDockerfile(source: string, ctx: FileContext, scripts: Recor
   }
   if ('ok' in plan) return source;
   ctx.changed();
-  return source.slice(0, judged.start) + `${parsed.keyword} ${execForm(plan.argv)}` + source.slice(judged.end);
+  // The instruction's span ends with its line's \r on CRLF files: the line end stays.
+  const end = source[judged.end - 1] === '\r' ? judged.end - 1 : judged.end;
+  return source.slice(0, judged.start) + `${parsed.keyword} ${execForm(plan.argv)}` + source.slice(end);
 }
