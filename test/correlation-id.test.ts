@@ -239,3 +239,21 @@ describe('correlation-id finalize', () => {
     expect(correlationId.finalize!([rec('a.js', 'a', 'x-request-id', 'cls-rtracer'), rec('b.js', 'b', 'x-request-id', 'shipshape')], {})).toEqual([]);
   });
 });
+
+describe('fastify-cli plugin apps', () => {
+  const plugin = "import { FastifyInstance } from 'fastify';\n\nexport default async function app(fastify: FastifyInstance) {\n  fastify.get('/', async () => 'ok');\n}\n";
+  const service = (scripts: Record<string, string>) => ({ name: 'api', dir: '/r/api', package: { scripts }, facts: { apps: [] } }) as unknown as ServiceModel;
+  const run = (s: ServiceModel, file = '/r/api/src/app.ts') =>
+    transformFile({ path: file, relPath: 'api/src/app.ts', root: '/r', source: plugin, service: s }, [correlationId], { 'correlation-id': resolve({ import: '@acme/http' }) });
+
+  it('reports the app `fastify start` runs (a built dist file maps back to src), never skips it silently', () => {
+    const out = run(service({ start: 'fastify start -l info dist/app.js' }));
+    expect(out.status).toBe('unchanged');
+    expect(out.manual).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining('fastify-cli app (fastify start) is a plugin') })]);
+  });
+
+  it('says nothing about plugins that are not the started app', () => {
+    expect(run(service({ start: 'fastify start dist/app.js' }), '/r/api/src/plugins/db.ts').manual).toEqual([]);
+    expect(run(service({ start: 'node dist/server.js' })).manual).toEqual([]);
+  });
+});
