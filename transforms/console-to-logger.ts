@@ -5,10 +5,12 @@ import { specifierFor, specifierMatches } from '../src/ast/modules';
 import { lineOf } from '../src/ast/scope';
 import { toJscodeshift } from '../src/jscodeshift-adapter';
 import type { AstContext, Transform } from '../src/types';
-import { loggerArguments, whyManual } from './console-to-logger/call';
+import { planArguments, whyManual } from './console-to-logger/call';
 import { moveCommentsAbove } from './console-to-logger/comments';
 import { findConsoleUses, type CallUse, type ValueUse } from './console-to-logger/find';
+import { renderCall } from './console-to-logger/layout';
 import { OPTIONS, settingsOf } from './console-to-logger/options';
+import { profileOf, type Profile } from './console-to-logger/profile';
 import { prepareOptions } from './console-to-logger/prepare';
 import { importsBrowserFramework, skipReason } from './console-to-logger/skip';
 import { withFileExtensionHabit } from './console-to-logger/specifier';
@@ -26,17 +28,24 @@ interface Rewrite {
  * reason. The text is built when the rewrite happens: comments have moved away and calls nested in
  * the arguments are rewritten by then.
  */
-function planRewrite(use: CallUse | ValueUse, ctx: AstContext): Rewrite | string {
+function planRewrite(use: CallUse | ValueUse, ctx: AstContext, profile: Profile): Rewrite | string {
   const settings = settingsOf(ctx.options);
   const { j } = ctx;
   if (use.kind === 'call') {
     const args = use.path.node.arguments;
-    const reason = whyManual(args);
+    const reason = whyManual(j, args, use.level, profile);
     if (reason) return `console.${use.method}(…) ${reason}`;
+    const plan = planArguments(j, args, use.path, use.level, settings, profile, ctx.style, ctx.path);
+    if (typeof plan === 'string') return `console.${use.method}(…) ${plan}`;
+    const layout = { loc: use.path.node.loc, start: use.path.node.start, end: use.path.node.end, callee: use.path.node.callee, arguments: [...args] };
     return {
       path: use.path,
       rebuilt: [use.path.node.callee, ...args],
-      build: (local) => `${local}.${use.level}(${loggerArguments(j, args, use.path, settings, ctx.style)})`,
+      // Planned again at build time: nested console calls in the arguments are rewritten by then.
+      build: (local) => {
+        const again = planArguments(j, use.path.node.arguments, use.path, use.level, settings, profile, ctx.style, ctx.path) as { args: any[] };
+        return renderCall(`${local}.${use.level}`, again.args, layout, ctx.source, ctx.style);
+      },
     };
   }
   // Logger methods are not bound, so a callback calls the logger with what it receives.
@@ -44,7 +53,10 @@ function planRewrite(use: CallUse | ValueUse, ctx: AstContext): Rewrite | string
   return {
     path: use.path,
     rebuilt: [use.path.node],
-    build: (local) => `(${param}) => ${local}.${use.level}(${loggerArguments(j, [j.identifier(param)], use.path, settings, ctx.style)})`,
+    build: (local) => {
+      const plan = planArguments(j, [j.identifier(param)], use.path, use.level, settings, profile, ctx.style, ctx.path) as { args: any[] };
+      return `(${param}) => ${renderCall(`${local}.${use.level}`, plan.args, { callee: {}, arguments: [] }, ctx.source, ctx.style)}`;
+    },
   };
 }
 
@@ -78,8 +90,9 @@ export const consoleToLogger: Transform = {
         kind: settings.kind,
         matches: (spec) => specifierMatches(spec, ctx.path, settings.import, ctx.root),
       };
+      const profile = profileOf(settings, ctx.service);
       // graceful-shutdown (later, same tree) logs through this logger, in this argument order.
-      ctx.facts.loggerStyle = settings.style;
+      ctx.facts.loggerStyle = profile.metaFirst ? 'pino' : 'winston';
       const existing = findImport(j, root, request);
       if (existing) ctx.facts.logger = existing;
 
@@ -90,9 +103,14 @@ export const consoleToLogger: Transform = {
           manual.push(use);
           continue;
         }
-        const plan = planRewrite(use, ctx);
+        const plan = planRewrite(use, ctx, profile);
         if (typeof plan === 'string') manual.push({ line: lineOf(use.path.node), message: plan });
         else rewrites.push(plan);
+      }
+      const protocol = ctx.service?.facts.stdoutIsProtocol;
+      if (protocol && rewrites.length > 0) {
+        ctx.manual(0, `console calls not rewritten: this service's stdout is a protocol (${protocol.file}:${protocol.line}), and the logger would write to it; log to stderr by hand (console.error, or a logger with a stderr destination)`);
+        return;
       }
       for (const item of manual.sort((a, b) => a.line - b.line)) ctx.manual(item.line, item.message);
       if (rewrites.length === 0) return;

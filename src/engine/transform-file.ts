@@ -3,6 +3,7 @@ import jscodeshift from 'jscodeshift';
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { detectStyle, type CodeStyle } from '../ast/style';
 import type { FileContext, ManualItem, Options, Transform } from '../types';
+import type { FileRole, ServiceModel } from '../fleet/types';
 import { isJsLike, parserFor, type FileParser } from './parser';
 import { restoreNoSemicolonStyle } from './semicolons';
 import { shareUnchanged } from './share-unchanged';
@@ -43,6 +44,9 @@ export interface FileInput {
   relPath: string;
   root: string;
   source: string;
+  /** The file's service and role in the fleet model, when the run has one. */
+  service?: ServiceModel;
+  role?: FileRole;
 }
 
 const BOM = '\uFEFF';
@@ -74,6 +78,8 @@ function makeContext(
     root: input.root,
     options,
     facts,
+    service: input.service,
+    role: input.role,
     changed(n = 1) {
       if (n > 0) result.changes[transform.name] = (result.changes[transform.name] ?? 0) + n;
     },
