@@ -1,4 +1,5 @@
 import type { ASTPath } from 'jscodeshift';
+import path from 'node:path';
 import { statementFromCode } from '../src/ast/build';
 import { ensureImport, findImport, type ImportRequest } from '../src/ast/imports';
 import { specifierFor, specifierMatches } from '../src/ast/modules';
@@ -11,12 +12,15 @@ import { findConsoleUses, type CallUse, type ValueUse } from './console-to-logge
 import { renderCall } from './console-to-logger/layout';
 import { OPTIONS, settingsOf } from './console-to-logger/options';
 import { profileOf, type Profile } from './console-to-logger/profile';
-import { prepareOptions } from './console-to-logger/prepare';
+import { finalizeRewrites, type RewriteRecord } from './console-to-logger/finalize';
+import { generateLogger, prepareOptions } from './console-to-logger/prepare';
 import { importsBrowserFramework, skipReason } from './console-to-logger/skip';
 import { withFileExtensionHabit } from './console-to-logger/specifier';
 
 interface Rewrite {
   path: ASTPath<any>;
+  /** The console method it replaces. */
+  method: string;
   /** The nodes that are rebuilt as text: comments inside them move above the statement. */
   rebuilt: any[];
   /** Builds the replacement's text once the logger's local name is known. */
@@ -40,6 +44,7 @@ function planRewrite(use: CallUse | ValueUse, ctx: AstContext, profile: Profile)
     const layout = { loc: use.path.node.loc, start: use.path.node.start, end: use.path.node.end, callee: use.path.node.callee, arguments: [...args] };
     return {
       path: use.path,
+      method: use.method,
       rebuilt: [use.path.node.callee, ...args],
       // Planned again at build time: nested console calls in the arguments are rewritten by then.
       build: (local) => {
@@ -52,6 +57,7 @@ function planRewrite(use: CallUse | ValueUse, ctx: AstContext, profile: Profile)
   const param = use.method === 'error' ? 'err' : 'value';
   return {
     path: use.path,
+    method: use.method,
     rebuilt: [use.path.node],
     build: (local) => {
       const plan = planArguments(j, [j.identifier(param)], use.path, use.level, settings, profile, ctx.style, ctx.path) as { args: any[] };
@@ -75,6 +81,8 @@ export const consoleToLogger: Transform = {
   summary: 'Replaces console.* calls with structured logger calls (winston or pino), keeping every argument',
   options: OPTIONS,
   prepare: prepareOptions,
+  generate: generateLogger,
+  finalize: finalizeRewrites,
   ast: {
     prefilter: (source) => source.includes('console'),
     exclude: skipReason,
@@ -109,7 +117,7 @@ export const consoleToLogger: Transform = {
       }
       const protocol = ctx.service?.facts.stdoutIsProtocol;
       if (protocol && rewrites.length > 0) {
-        ctx.manual(0, `console calls not rewritten: this service's stdout is a protocol (${protocol.file}:${protocol.line}), and the logger would write to it; log to stderr by hand (console.error, or a logger with a stderr destination)`);
+        ctx.manual(0, `console calls not rewritten: this service's stdout is a protocol (${path.relative(ctx.root, protocol.file) || protocol.file}:${protocol.line}), and the logger would write to it; log to stderr by hand (console.error, or a logger with a stderr destination)`);
         return;
       }
       for (const item of manual.sort((a, b) => a.line - b.line)) ctx.manual(item.line, item.message);
@@ -122,6 +130,8 @@ export const consoleToLogger: Transform = {
       for (const r of hidden) ctx.manual(lineOf(r.path.node), `console call not rewritten: '${local}' here is a local binding, not the imported logger; rename it or call the logger by hand`);
       rewrites = rewrites.filter((r) => !hidden.includes(r));
       if (rewrites.length === 0) return;
+      // For finalize: tests that observe these console calls, services whose format hides meta.
+      const record: RewriteRecord = { service: ctx.service?.name, logger: profile.describe, calls: rewrites.map((r) => ({ line: lineOf(r.path.node), method: r.method })) };
       // Inner calls first, so an outer call's text is built from its already rewritten arguments.
       for (const rewrite of rewrites.sort(byPosition).reverse()) {
         moveCommentsAbove(j, rewrite.path, rewrite.rebuilt);
@@ -131,6 +141,7 @@ export const consoleToLogger: Transform = {
         rewrite.path.replace(node);
       }
       ctx.changed(rewrites.length);
+      ctx.record(record);
     },
   },
 };

@@ -101,7 +101,7 @@ export function planArguments(j: JSCodeshift, args: any[], at: ASTPath<any>, lev
       }
     } else if (isObjectValued(node, at)) {
       meta.spread(text(node), line);
-      keys.set(index, SIMPLE.test(text(node)) ? [text(node)] : []);
+      keys.set(index, SIMPLE.test(text(node)) ? [`...${text(node)}`] : []);
     } else keys.set(index, [meta.add(keyFor(node, { errorKey: profile.errorKey, reserved: profile.reserved }) ?? `arg${index + 1}`, text(node), line)]);
   }
   if (correlate && !meta.has('correlationId')) meta.add('correlationId', profile.correlation!);

@@ -45,15 +45,15 @@ export function renderCall(callee: string, args: LoggerArg[], call: any, source:
     return `${callee}(\n${rendered.join(',\n')}${trailing}\n${closeIndent})`;
   }
 
-  const lastArg = args[args.length - 1];
-  if (endLine > startLine && lastArg && 'meta' in lastArg && spansLines(lastArg.meta)) {
-    // `console.log('msg', {` … `})`: the object hugs the call, its entries keep their lines.
-    const firstEntry = lastArg.meta.find((e) => e.line > startLine);
+  const metaArg = args.find((a): a is { meta: MetaEntry[] } => 'meta' in a);
+  if (endLine > startLine && metaArg && spansLines(metaArg.meta)) {
+    // `console.log('msg', {` … `})`: the object's entries keep their lines, wherever the meta goes.
+    const firstEntry = metaArg.meta.find((e) => e.line > startLine);
     const inner = firstEntry ? rel(indentOf(lines[firstEntry.line - 1])) : style.indent;
     const closeIndent = rel(indentOf(lines[endLine - 1]));
-    const head = args.slice(0, -1).map((a) => ('text' in a ? a.text : flat(a.meta)));
-    const body = lastArg.meta.map((e) => `${inner}${e.text},`).join('\n').replace(/,$/, comma);
-    return `${callee}(${[...head, '{'].join(', ')}\n${body}\n${closeIndent}})`;
+    const body = metaArg.meta.map((e) => `${inner}${e.text},`).join('\n').replace(/,$/, comma);
+    const shown = args.map((a) => (a === metaArg ? `{\n${body}\n${closeIndent}}` : 'text' in a ? a.text : flat(a.meta)));
+    return `${callee}(${shown.join(', ')})`;
   }
   return `${callee}(${args.map((a) => ('text' in a ? a.text : flat(a.meta))).join(', ')})`;
 }

@@ -84,6 +84,8 @@ export interface Settings {
   correlationId?: string | false;
   stripTags: boolean;
   skipBrowser: boolean;
+  /** Set by prepare when the logger module is created in this run (pino, winston or plain). */
+  scaffold?: string;
 }
 
 export function settingsOf(options: Options): Settings {
@@ -99,5 +101,6 @@ export function settingsOf(options: Options): Settings {
     correlationId: options.correlationId,
     stripTags: options.stripTags !== false,
     skipBrowser: options.skipBrowser !== false,
+    scaffold: options.scaffoldLogger,
   };
 }

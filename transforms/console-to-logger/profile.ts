@@ -4,8 +4,7 @@ import type { Settings } from './options';
 
 /**
  * Where an Error ends up so that the logger really prints its message and stack:
- * - `key`: under the error key (pino's and bunyan's `err` serializer, the scaffolded logger, or an
- *   `errorKey` the config names);
+ * - `key`: under the error key (pino's and bunyan's `err` serializer, the scaffolded logger);
  * - `winston`: winston copies `message` and `stack` only off the meta argument itself, and its JSON
  *   format prints a nested Error as `{}`: an error alone is the meta argument, next to other values
  *   its message and stack are spelled out;
@@ -35,6 +34,7 @@ const RESERVED = {
   winston: ['message', 'level', 'timestamp'],
   pino: ['msg', 'level', 'time', 'pid', 'hostname'],
   bunyan: ['msg', 'level', 'time', 'pid', 'hostname', 'name', 'v'],
+  scaffold: ['message', 'level', 'time'],
 };
 
 /** `Payment Service`, `payment-service`, `@acme/payment_service` → `payment`: case, spaces, hyphens and a `service` suffix ignored. */
@@ -74,6 +74,7 @@ function correlationOf(settings: Settings, service: ServiceModel | undefined): s
 
 function libraryOf(settings: Settings, logger: LoggerFact | undefined): LoggerFact['library'] {
   if (settings.styleGiven) return settings.style;
+  if (settings.scaffold) return 'scaffold';
   return logger?.library ?? settings.style;
 }
 
@@ -84,13 +85,16 @@ export function profileOf(settings: Settings, service: ServiceModel | undefined)
   const metaFirst = library === 'pino' || library === 'bunyan';
   const errorKey = settings.errorKey ?? (metaFirst ? 'err' : 'error');
   let errors: ErrorPlacement;
-  if (settings.errorKey || metaFirst || library === 'scaffold') errors = 'key';
+  // errorKey names the key; where the error goes stays the logger's business (winston prints a nested Error as {}).
+  if (metaFirst || library === 'scaffold') errors = 'key';
   else if (library === 'custom') errors = 'spelled';
   else errors = 'winston';
-  const reserved = new Set(library === 'bunyan' ? RESERVED.bunyan : metaFirst ? RESERVED.pino : RESERVED.winston);
+  const reserved = new Set(library === 'bunyan' ? RESERVED.bunyan : library === 'scaffold' ? RESERVED.scaffold : metaFirst ? RESERVED.pino : RESERVED.winston);
   const describe = logger
     ? `${library} logger '${logger.exportName}' from ${logger.module}${logger.why ? ` (${logger.why})` : ''}`
-    : `${library} logger '${settings.name}' from ${settings.import} (configured)`;
+    : settings.scaffold
+      ? `the ${library === 'scaffold' ? 'JSON-lines' : library} logger shipshape creates at ${settings.import} (the service has no logger)`
+      : `${library} logger '${settings.name}' from ${settings.import} (configured)`;
   return {
     metaFirst,
     errors,
