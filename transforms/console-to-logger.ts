@@ -84,6 +84,7 @@ export const consoleToLogger: Transform = {
   generate: generateLogger,
   finalize: finalizeRewrites,
   ast: {
+    roles: ['runtime'],
     prefilter: (source) => source.includes('console'),
     exclude: skipReason,
     apply(root, ctx) {

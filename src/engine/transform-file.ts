@@ -3,6 +3,7 @@ import jscodeshift from 'jscodeshift';
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { detectStyle, type CodeStyle } from '../ast/style';
 import type { FileContext, ManualItem, Options, Transform } from '../types';
+import { acceptsRole } from '../fleet/roles';
 import type { FileRole, ServiceModel } from '../fleet/types';
 import { isJsLike, parserFor, type FileParser } from './parser';
 import { restoreNoSemicolonStyle } from './semicolons';
@@ -44,7 +45,7 @@ export interface FileInput {
   relPath: string;
   root: string;
   source: string;
-  /** The file's service and role in the fleet model, when the run has one. */
+  /** The file's service and role in the fleet model; absent outside a shipshape run. */
   service?: ServiceModel;
   role?: FileRole;
 }
@@ -78,8 +79,6 @@ function makeContext(
     root: input.root,
     options,
     facts,
-    service: input.service,
-    role: input.role,
     changed(n = 1) {
       if (n > 0) result.changes[transform.name] = (result.changes[transform.name] ?? 0) + n;
     },
@@ -92,6 +91,8 @@ function makeContext(
     redact(value) {
       if (value) (result.redactions ??= []).push(value);
     },
+    ...(input.service ? { service: input.service } : {}),
+    ...(input.role ? { role: input.role } : {}),
   };
 }
 
@@ -105,7 +106,9 @@ function applyAst(
   notes: PassNotes,
 ): string {
   const optionsOf = (t: Transform) => optionsByName[t.name] ?? {};
-  const eligible = transforms.filter((t) => t.ast && !t.ast.exclude?.(input.relPath, input.path, optionsOf(t), input.root));
+  const eligible = transforms.filter(
+    (t) => t.ast && acceptsRole(t.ast.roles, input.role) && !t.ast.exclude?.(input.relPath, input.path, optionsOf(t), input.root),
+  );
   const active = eligible.filter((t) => {
     if (t.ast!.prefilter(source, optionsOf(t))) return true;
     t.ast!.scan?.(source, makeContext(input, t, optionsOf(t), result, facts));
