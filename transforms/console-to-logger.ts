@@ -78,7 +78,7 @@ function byPosition(a: { path: ASTPath<any> }, b: { path: ASTPath<any> }): numbe
 
 export const consoleToLogger: Transform = {
   name: 'console-to-logger',
-  summary: 'Replaces console.* calls with structured logger calls (winston or pino), keeping every argument',
+  summary: "Replaces console.* calls with calls on the service's structured logger (winston, pino, bunyan, its own, or a scaffolded one), losing nothing the log line showed",
   options: OPTIONS,
   prepare: prepareOptions,
   generate: generateLogger,
@@ -132,7 +132,7 @@ export const consoleToLogger: Transform = {
       rewrites = rewrites.filter((r) => !hidden.includes(r));
       if (rewrites.length === 0) return;
       // For finalize: tests that observe these console calls, services whose format hides meta.
-      const record: RewriteRecord = { service: ctx.service?.name, logger: profile.describe, calls: rewrites.map((r) => ({ line: lineOf(r.path.node), method: r.method })) };
+      const record: RewriteRecord = { service: ctx.service?.name, logger: profile.describe, printf: profile.printf, calls: rewrites.map((r) => ({ line: lineOf(r.path.node), method: r.method })) };
       // Inner calls first, so an outer call's text is built from its already rewritten arguments.
       for (const rewrite of rewrites.sort(byPosition).reverse()) {
         moveCommentsAbove(j, rewrite.path, rewrite.rebuilt);

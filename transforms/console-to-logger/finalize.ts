@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FleetModel } from '../../src/fleet/types';
+import type { FleetModel, Where } from '../../src/fleet/types';
 import type { FileRecord, Options, PathManualItem } from '../../src/types';
 
 /** What apply records for a file whose console calls it rewrote. */
@@ -8,6 +8,8 @@ export interface RewriteRecord {
   service?: string;
   /** Which logger the calls now go to, and why (for the summary). */
   logger: string;
+  /** The logger's printf format that prints no metadata. */
+  printf?: Where;
   calls: { line: number; method: string }[];
 }
 
@@ -93,22 +95,28 @@ export function finalizeRewrites(records: FileRecord[], _options: Options, fleet
   const items: PathManualItem[] = [];
 
   const rewritten = new Map<string, { rel: string; calls: RewriteRecord['calls'] }>();
-  const services = new Set<string>();
+  for (const r of records) {
+    const data = r.data as RewriteRecord;
+    if (data?.calls?.length) rewritten.set(r.path, { rel: r.relPath, calls: data.calls });
+  }
+  // One item per printf line (per service): the model's fact, or the one prepare read off the definition.
+  const printfs = new Map<string, { at: Where; service: string; count: number }>();
   for (const r of records) {
     const data = r.data as RewriteRecord;
     if (!data?.calls?.length) continue;
-    rewritten.set(r.path, { rel: r.relPath, calls: data.calls });
-    if (data.service) services.add(data.service);
+    const at = data.printf ?? fleet.services.find((s) => s.name === data.service)?.facts.logger?.winston?.printfIgnoresMeta;
+    if (!at) continue;
+    const key = `${data.service}\0${at.file}:${at.line}`;
+    const entry = printfs.get(key) ?? { at, service: data.service ?? '', count: 0 };
+    entry.count += data.calls.length;
+    printfs.set(key, entry);
   }
-  for (const service of fleet.services) {
-    const printf = service.facts.logger?.winston?.printfIgnoresMeta;
-    if (!printf || !services.has(service.name)) continue;
-    const count = records.filter((r) => (r.data as RewriteRecord)?.service === service.name).reduce((n, r) => n + (r.data as RewriteRecord).calls.length, 0);
+  for (const { at, service, count } of printfs.values()) {
     items.push({
       transform: NAME,
-      path: printf.file,
-      line: printf.line,
-      message: `this printf format prints no metadata, so the values of the ${count} console call${count === 1 ? '' : 's'} rewritten in ${service.name} (now in meta) are not in the log line: print the metadata too (e.g. \${JSON.stringify(meta)} with format.metadata()), or switch to format.json()`,
+      path: at.file,
+      line: at.line,
+      message: `this printf format prints no metadata, so the values of the ${count} console call${count === 1 ? '' : 's'} rewritten in ${service} (now in meta) are not in the log line: print the metadata too (e.g. \${JSON.stringify(meta)} with format.metadata()), or switch to format.json()`,
     });
   }
   items.push(...stderrMovedToStdout(records));

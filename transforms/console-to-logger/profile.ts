@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { LoggerFact, ServiceModel } from '../../src/fleet/types';
+import type { LoggerFact, ServiceModel, Where } from '../../src/fleet/types';
 import type { Settings } from './options';
 
 /**
@@ -28,6 +28,8 @@ export interface Profile {
   serviceNames: Set<string>;
   /** Which logger this is and why, for --verbose and manual items. */
   describe: string;
+  /** A winston printf format that prints no metadata, where it is written. */
+  printf?: Where;
 }
 
 const RESERVED = {
@@ -44,7 +46,7 @@ export function normaliseServiceName(name: string): string {
   return stripped || bare;
 }
 
-function serviceNamesOf(service: ServiceModel | undefined): Set<string> {
+function serviceNamesOf(service: ServiceModel | undefined, logger: LoggerFact | undefined): Set<string> {
   const names = new Set<string>();
   if (!service) return names;
   const add = (n?: string) => {
@@ -53,7 +55,7 @@ function serviceNamesOf(service: ServiceModel | undefined): Set<string> {
   add(service.name);
   add(service.package?.name);
   add(path.basename(service.dir));
-  add(service.facts.logger?.serviceName);
+  add(logger?.serviceName);
   names.delete('');
   return names;
 }
@@ -64,7 +66,7 @@ function correlationOf(settings: Settings, service: ServiceModel | undefined): s
   if (typeof settings.correlationId === 'string') return settings.correlationId;
   // No model: the transform's documented default for Express-style handlers.
   if (!service) return 'req.correlationId';
-  if (service.facts.logger?.addsCorrelationId) return null;
+  if ((service.facts.logger ?? settings.loggerFact)?.addsCorrelationId) return null;
   for (const c of service.facts.correlation) {
     if (c.requestProperty) return `req.${c.requestProperty}`;
     if (c.mechanism === 'shipshape') return 'req.correlationId';
@@ -80,7 +82,7 @@ function libraryOf(settings: Settings, logger: LoggerFact | undefined): LoggerFa
 
 /** The call shape for this file's logger: its library (from the model, else the `style` option) decides. */
 export function profileOf(settings: Settings, service: ServiceModel | undefined): Profile {
-  const logger = service?.facts.logger;
+  const logger = service?.facts.logger ?? settings.loggerFact;
   const library = libraryOf(settings, logger);
   const metaFirst = library === 'pino' || library === 'bunyan';
   const errorKey = settings.errorKey ?? (metaFirst ? 'err' : 'error');
@@ -102,7 +104,8 @@ export function profileOf(settings: Settings, service: ServiceModel | undefined)
     reserved,
     params: library === 'custom' ? logger?.methods : undefined,
     correlation: correlationOf(settings, service),
-    serviceNames: serviceNamesOf(service),
+    serviceNames: serviceNamesOf(service, logger),
+    printf: logger?.winston?.printfIgnoresMeta,
     describe,
   };
 }
