@@ -82,7 +82,7 @@ function stderrMovedToStdout(records: FileRecord[]): PathManualItem[] {
     transform: NAME,
     path: at.path,
     line: at.line,
-    message: `console.error/warn output went to stderr${service ? ` in ${service}` : ''}; it now goes through the ${at.logger}, which writes to stdout by default: check anything that reads this service's stderr, or give the logger a stderr destination for these levels`,
+    message: `console.error/warn output went to stderr${service ? ` in ${service}` : ''}; it now goes to the service's logger (${at.logger}), which writes to stdout by default: check anything that reads this service's stderr, or give the logger a stderr destination for these levels`,
   }));
 }
 

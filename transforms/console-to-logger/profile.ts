@@ -92,11 +92,13 @@ export function profileOf(settings: Settings, service: ServiceModel | undefined)
   else if (library === 'custom') errors = 'spelled';
   else errors = 'winston';
   const reserved = new Set(library === 'bunyan' ? RESERVED.bunyan : library === 'scaffold' ? RESERVED.scaffold : metaFirst ? RESERVED.pino : RESERVED.winston);
+  // Paths relative to the service, as `shipshape services` shows them.
+  const shown = (m: string) => (service && path.isAbsolute(m) ? path.relative(service.dir, m) || m : m);
   const describe = logger
-    ? `${library} logger '${logger.exportName}' from ${logger.module}${logger.why ? ` (${logger.why})` : ''}`
+    ? `${library} logger '${logger.exportName}' from ${shown(logger.module)}${logger.why ? ` (${logger.why})` : ''}`
     : settings.scaffold
-      ? `the ${library === 'scaffold' ? 'JSON-lines' : library} logger shipshape creates at ${settings.import} (the service has no logger)`
-      : `${library} logger '${settings.name}' from ${settings.import} (configured)`;
+      ? `the ${library === 'scaffold' ? 'JSON-lines' : library} logger shipshape creates at ${shown(settings.import)} (the service has no logger)`
+      : `${library} logger '${settings.name}' from ${shown(settings.import)} (configured)`;
   return {
     metaFirst,
     errors,
