@@ -170,4 +170,10 @@ describe('console-to-logger, until the model has a logger fact: a candidate coun
     expect(options).toMatchObject({ import: path.join(dir, 'src/lib/logger.js'), name: 'logger', kind: 'default' });
     expect(options.loggerFact).toMatchObject({ library: 'winston', winston: { printfIgnoresMeta: { file: path.join(dir, 'src/lib/logger.js'), line: 3 } } });
   });
+
+  it('a project module with level methods is the logger, with their parameter counts', () => {
+    write('src/log/index.js', 'module.exports.info = (message) => console.log(message);\nmodule.exports.error = (...args) => console.error(...args);\n');
+    const c = write('src/c.js', "const logger = require('./log');\nconsole.log('x');\n");
+    expect(run([c]).loggerFact).toMatchObject({ library: 'custom', methods: { info: 1, error: 0 } });
+  });
 });

@@ -15,7 +15,7 @@ import { profileOf, type Profile } from './console-to-logger/profile';
 import { finalizeRewrites, type RewriteRecord } from './console-to-logger/finalize';
 import { generateLogger, prepareOptions } from './console-to-logger/prepare';
 import { importsBrowserFramework, skipReason } from './console-to-logger/skip';
-import { withFileExtensionHabit } from './console-to-logger/specifier';
+import { pathsAliasReaches, withFileExtensionHabit } from './console-to-logger/specifier';
 
 interface Rewrite {
   path: ASTPath<any>;
@@ -97,7 +97,7 @@ export const consoleToLogger: Transform = {
         source: withFileExtensionHabit(j, root, specifierFor(settings.import, ctx.root, ctx.path)),
         name: settings.name,
         kind: settings.kind,
-        matches: (spec) => specifierMatches(spec, ctx.path, settings.import, ctx.root),
+        matches: (spec) => specifierMatches(spec, ctx.path, settings.import, ctx.root) || pathsAliasReaches(spec, path.resolve(ctx.root, settings.import), ctx.service),
       };
       const profile = profileOf(settings, ctx.service);
       // graceful-shutdown (later, same tree) logs through this logger, in this argument order.
