@@ -68,6 +68,15 @@ describe('console-to-logger decides the logger from the fleet model', () => {
     expect(esm.content).toContain("import { getCorrelationId } from './middleware/correlation-id.js';");
   });
 
+  it('the scaffold finds the correlation-id module shipshape wrote in the service without a model fact', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-corr-'));
+    fs.mkdirSync(path.join(dir, 'middleware'));
+    fs.writeFileSync(path.join(dir, 'middleware', 'correlation-id.ts'), 'export function getCorrelationId(): string | undefined {\n  return undefined;\n}\n');
+    const scaffold = loggerScaffold(makeService({ dir, sourceRoot: dir }));
+    expect(scaffold.content).toContain("import { getCorrelationId } from './middleware/correlation-id';");
+    expect(loggerScaffold(makeService({ dir: '/nowhere', sourceRoot: '/nowhere/src' })).addsCorrelationId).toBe(false);
+  });
+
   it('the scaffolded module writes one JSON line with the error message, stack and correlation ID', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-scaffold-'));
     fs.mkdirSync(path.join(dir, 'middleware'));

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { readText } from '../fleet/read';
 import type { ServiceModel } from '../fleet/types';
 
 /**
@@ -109,6 +110,18 @@ function specifier(from: string, to: string, f: Flavour): string {
   return f.esm && !f.ts ? `${rel}.js` : rel;
 }
 
+/**
+ * The correlation-id transform's module, which exports getCorrelationId(): the model's `shipshape`
+ * correlation mechanism, else the module that transform writes in the service
+ * (`<sourceRoot>/middleware/correlation-id`) when it exists already.
+ */
+function correlationModule(service: Pick<ServiceModel, 'sourceRoot' | 'facts'>): string | undefined {
+  const fact = service.facts.correlation.find((c) => c.mechanism === 'shipshape' && c.file);
+  if (fact) return fact.file;
+  const stem = path.join(service.sourceRoot, 'middleware', 'correlation-id');
+  return ['.ts', '.js', '.mjs', '.cjs'].map((e) => stem + e).find((f) => readText(f)?.includes('getCorrelationId'));
+}
+
 /** The library the scaffold uses: one the service already depends on, else none. */
 export function scaffoldLibrary(service: Pick<ServiceModel, 'package'>): ScaffoldLibrary {
   const deps = { ...service.package?.dependencies };
@@ -122,9 +135,8 @@ export function loggerScaffold(service: Pick<ServiceModel, 'sourceRoot' | 'langu
   const ts = service.language === 'typescript';
   const file = path.join(service.sourceRoot, `${LOGGER_BASENAME}${ts ? '.ts' : '.js'}`);
   const flavour: Flavour = { ts, esm: service.moduleSystem === 'esm' };
-  // The correlation-id transform's module (existing, or created in this run) exports getCorrelationId().
-  const module = service.facts.correlation.find((c) => c.mechanism === 'shipshape');
-  if (module?.file) flavour.correlation = specifier(file, module.file, flavour);
+  const module = correlationModule(service);
+  if (module) flavour.correlation = specifier(file, module, flavour);
   const library = scaffoldLibrary(service);
   const content = library === 'pino' ? pinoModule(flavour) : library === 'winston' ? winstonModule(flavour) : plainModule(flavour);
   return { path: file, library, addsCorrelationId: !!flavour.correlation, content };
