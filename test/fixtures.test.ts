@@ -38,7 +38,8 @@ async function optionsFor(name: string, given: Options, file: string, source: st
   return options;
 }
 
-for (const transformName of fs.existsSync(FIXTURES) ? fs.readdirSync(FIXTURES) : []) {
+// trees/ holds whole-repository cases (test/helpers/tree.ts), not one transform's files.
+for (const transformName of fs.existsSync(FIXTURES) ? fs.readdirSync(FIXTURES).filter((d) => d !== 'trees') : []) {
   const dir = path.join(FIXTURES, transformName);
   if (!fs.statSync(dir).isDirectory()) continue;
   describe(`fixtures: ${transformName}`, () => {

@@ -4,7 +4,8 @@ import picomatch from 'picomatch';
 import YAML from 'yaml';
 import type { Config } from '../config/load';
 import { toPosix } from '../runner/discover';
-import { walk } from '../runner/walk';
+import { IGNORED_FOLDERS, walk } from '../runner/walk';
+import { isJsLike } from '../engine/parser';
 import type { Options } from '../types';
 import { UsageError } from '../types';
 
@@ -68,6 +69,18 @@ function workspacePatterns(root: string): string[] | null {
   return null;
 }
 
+/** Whether a folder holds a JS/TS file within `depth` levels (dependency and build folders aside). */
+function holdsCode(dir: string, depth: number): boolean {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return false;
+  }
+  if (entries.some((e) => e.isFile() && isJsLike(e.name))) return true;
+  return depth > 1 && entries.some((e) => e.isDirectory() && !IGNORED_FOLDERS.has(e.name) && !e.name.startsWith('.') && holdsCode(path.join(dir, e.name), depth - 1));
+}
+
 /**
  * Folders (relative, `/`) holding a package.json that the workspace globs name, or every one below the
  * root. One walk of the root only (never above it), no deeper than the globs can match, skipping
@@ -82,15 +95,22 @@ function packageFolders(root: string, patterns: string[] | null): string[] {
   // `services/*` names folders two levels down: deeper ones cannot match, so they are not read.
   const depth = positive.some((p) => p.includes('**')) ? Infinity : Math.max(0, ...positive.map((p) => p.split('/').length));
   const found: string[] = [];
+  const named: string[] = [];
   walk(root, {
     ignoreFiles: [],
-    enter: (rel) => !rel.split('/').pop()!.startsWith('.') && rel.split('/').length <= depth,
+    enter: (rel) => {
+      const enters = !rel.split('/').pop()!.startsWith('.') && rel.split('/').length <= depth;
+      if (enters && patterns && wanted(rel) && !unwanted(rel)) named.push(rel);
+      return enters;
+    },
     file(_abs, rel) {
       if (!rel.endsWith('/package.json')) return;
       const dir = rel.slice(0, -'/package.json'.length);
       if (wanted(dir) && !unwanted(dir)) found.push(dir);
     },
   });
+  // A folder the workspace globs name is a service even without its own package.json, when it holds code.
+  for (const rel of named) if (!found.includes(rel) && holdsCode(path.join(root, rel), 3)) found.push(rel);
   return [...new Set(found)].sort();
 }
 

@@ -1,0 +1,2 @@
+const logger = require('pino-logger');
+logger.info('pay up');

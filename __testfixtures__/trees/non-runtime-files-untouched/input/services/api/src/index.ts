@@ -1,0 +1,2 @@
+import { total } from './util';
+console.log('total', total([1, 2]));

@@ -1,0 +1,3 @@
+export default {
+  plugins: [{ name: 'log', configureServer() { console.log('dev server'); } }],
+};

@@ -1,0 +1,2 @@
+export const Badge = ({ n }) => <span className="badge">{n}</span>;
+console.log(window.location.href);

@@ -1,0 +1,7 @@
+const amqp = require('amqplib');
+
+async function main() {
+  const conn = await amqp.connect('amqp://rabbit');
+  return conn;
+}
+main();
