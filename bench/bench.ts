@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findTransform } from '../transforms';
+import { loadConfig } from '../src/config/load';
+import { buildFleet } from '../src/fleet/build';
 import { ALL, CONTENDERS, PATHS, type Check, type ContenderName, type RunContext } from './contenders';
 import { generate, numberFlag, parseFlags, shapeFromFlags, SHAPES, type GeneratedTree, type Shape } from './generate';
 import { describeMachine, machine, type Machine } from './machine';
@@ -55,7 +57,11 @@ export interface ShapeResult {
     candidateOverShipshapePaired?: number;
     candidateOverJscodeshift?: number;
     candidateOverJscodeshiftPaired?: number;
+    /** The fleet model's build time (in-process, median of 3) over shipshape's whole dry run. */
+    fleetOverShipshape?: number;
   };
+  /** Seconds the fleet model takes to build on this tree (median of 3, in-process). */
+  fleetModelS?: number;
 }
 
 export interface Target {
@@ -174,6 +180,12 @@ async function benchShape(name: string, shape: Shape, settings: Settings): Promi
       };
     });
     const ratios: ShapeResult['ratios'] = {};
+    // What the model costs: built as a run builds it, before any file is transformed.
+    const fleetRuns = [0, 1, 2].map(() => buildFleet(loadConfig(tree)).buildMs / 1000);
+    const fleetModelS = median(fleetRuns);
+    settings.log(`  fleet model: ${fleetModelS.toFixed(2)} s`);
+    const ssWall = byName.get('shipshape')?.runs;
+    if (ssWall?.length) ratios.fleetOverShipshape = fleetModelS / median(ssWall.map((r) => r.wallS));
     const ss = byName.get('shipshape')?.runs;
     const pair = (other: ContenderName, mine: RunFigures[] | undefined): [number, number] | null => {
       const o = byName.get(other)?.runs;
@@ -190,7 +202,7 @@ async function benchShape(name: string, shape: Shape, settings: Settings): Promi
     if (cs) [ratios.candidateOverShipshape, ratios.candidateOverShipshapePaired] = cs;
     const cj = pair('jscodeshift', cand);
     if (cj) [ratios.candidateOverJscodeshift, ratios.candidateOverJscodeshiftPaired] = cj;
-    return { name, shape, seed: settings.seed, tree: figures, runs: settings.runs, warmup: settings.warmup, jobs: settings.jobs, contenders, ratios };
+    return { name, shape, seed: settings.seed, tree: figures, runs: settings.runs, warmup: settings.warmup, jobs: settings.jobs, contenders, ratios, fleetModelS };
   } finally {
     if (settings.keep) settings.log(`  kept ${tree}`);
     else fs.rmSync(tree, { recursive: true, force: true });
@@ -211,6 +223,7 @@ export function judge(results: Pick<BenchResults, 'shapes' | 'scale'>): Target[]
   if (sparse) {
     ratio('sparse: shipshape (4 transforms) / jscodeshift (1 transform)', sparse.ratios.shipshapeOverJscodeshift, 0.4);
     ratio('sparse: shipshape / read floor', sparse.ratios.shipshapeOverFloor, 3);
+    ratio('sparse: fleet model build / shipshape dry run', sparse.ratios.fleetOverShipshape, 0.15);
   }
   if (dense) ratio('dense: shipshape (4 transforms) / jscodeshift (1 transform)', dense.ratios.shipshapeOverJscodeshift, 0.6);
   const points = results.scale

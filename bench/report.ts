@@ -42,6 +42,7 @@ function shapeTable(s: ShapeResult): string {
   if (r.shipshapeOverFloor !== undefined) parts.push(`shipshape/floor ${num(r.shipshapeOverFloor, 2)} (paired ${num(r.shipshapeOverFloorPaired!, 2)})`);
   if (r.candidateOverShipshape !== undefined) parts.push(`candidate/shipshape ${num(r.candidateOverShipshape, 2)} (paired ${num(r.candidateOverShipshapePaired!, 2)})`);
   if (r.candidateOverJscodeshift !== undefined) parts.push(`candidate/jscodeshift ${num(r.candidateOverJscodeshift, 2)} (paired ${num(r.candidateOverJscodeshiftPaired!, 2)})`);
+  if (r.fleetOverShipshape !== undefined) parts.push(`fleet model ${num(s.fleetModelS!, 2)} s = ${num(r.fleetOverShipshape * 100, 1)}% of the shipshape run`);
   if (parts.length) out += `ratios: ${parts.join('; ')}\n`;
   return out;
 }

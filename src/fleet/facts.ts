@@ -33,14 +33,20 @@ export function parseForFacts(file: string, source: string): ParsedFile | null {
   }
 }
 
+/** An app is made (`express()`, `new Koa()`, `fastify(`…) or something listens: the tree walks of src/ast are worth it. */
+const MAY_CREATE_APP = /\b(express|fastify|Fastify|koa|Koa|createServer|Server)\s*\(|NestFactory\.create|\.(server|Server)\s*\(|module\.exports\s*=|export\s+default/;
+const MAY_LISTEN = /\.(listen|start)\s*\(/;
+const MAY_HAVE_SIGNAL = /process\.(on|once|addListener|prependListener)\s*\(\s*['"]SIG/;
+
 const FRAMEWORK_OF: Record<string, Framework> = { app: 'express', server: 'http', fastify: 'fastify', nest: 'nest' };
 
 /** HTTP apps created in the file and where they (or a server made from them) listen. */
 function appsIn(p: ParsedFile): AppFact[] {
-  const factories = serverFactories(j, p.root);
   const apps: AppFact[] = [];
-  for (const c of findCreations(j, p.root, (call) => factories.kindOfCall(call) !== null)) {
-    const kind = factories.kindOfCall(c.call)!;
+  const creates = MAY_CREATE_APP.test(p.source);
+  const factories = creates ? serverFactories(j, p.root) : null;
+  for (const c of factories ? findCreations(j, p.root, (call) => factories.kindOfCall(call) !== null) : []) {
+    const kind = factories!.kindOfCall(c.call)!;
     const callee = c.call.callee;
     let framework = FRAMEWORK_OF[kind];
     if (kind === 'app' && /koa/i.test(p.source) && (c.call.type === 'NewExpression' || /Koa/.test(callee?.name ?? ''))) framework = 'koa';
@@ -52,7 +58,7 @@ function appsIn(p: ParsedFile): AppFact[] {
   // fastify-cli: the app is a plugin, `module.exports = async function (fastify, opts)`.
   const plugin = /(?:module\.exports\s*=|export\s+default)\s*(?:async\s+)?(?:function\s*\w*\s*)?\(\s*(fastify|app|server|instance)\s*,\s*(opts|options)/.exec(p.source);
   if (plugin && /fastify/.test(p.source)) apps.push({ file: p.file, line: lineAt(p.source, plugin.index), framework: 'fastify-plugin', binding: plugin[1] });
-  const sites = findListenSites(j, p.root);
+  const sites = MAY_LISTEN.test(p.source) ? findListenSites(j, p.root) : [];
   for (const site of sites) {
     const object = site.object;
     const name = object?.type === 'Identifier' ? object.name : object?.type === 'MemberExpression' && object.object?.type === 'ThisExpression' ? `this.${object.property?.name}` : undefined;
@@ -95,9 +101,10 @@ export function factsOf(service: ServiceModel, runtime: string[], read: (abs: st
     const p = parseForFacts(file, source);
     if (p) parsed.push(p);
   }
+  // Each fact walks the tree: a file is asked only for the facts its text can hold.
   for (const p of parsed) {
-    facts.apps.push(...appsIn(p));
-    facts.signals.push(...signalsIn(p));
+    if (MAY_CREATE_APP.test(p.source) || MAY_LISTEN.test(p.source)) facts.apps.push(...appsIn(p));
+    if (MAY_HAVE_SIGNAL.test(p.source)) facts.signals.push(...signalsIn(p));
     facts.resources.push(...resourcesIn(p));
     facts.outgoing.push(...outgoingIn(p));
     facts.correlation.push(...correlationIn(p));

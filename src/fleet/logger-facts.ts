@@ -94,7 +94,7 @@ export function loggerIn(parsed: ParsedFile[], service: ServiceModel): LoggerFac
   let custom: LoggerFact | undefined;
   for (const p of parsed) {
     for (const lib of LIBRARIES) {
-      if (!p.source.includes(lib.module)) continue;
+      if (!p.source.includes(`'${lib.module}'`) && !p.source.includes(`"${lib.module}"`)) continue;
       const b = moduleBindings(j, p.root, [lib.module]);
       const direct = p.source.includes(`require('${lib.module}')(`) || p.source.includes(`require("${lib.module}")(`);
       if (b.whole.size === 0 && b.named.size === 0 && !direct) continue;
@@ -131,7 +131,7 @@ export function loggerIn(parsed: ParsedFile[], service: ServiceModel): LoggerFac
       });
       if (fact) return fact;
     }
-    if (!custom) {
+    if (!custom && /\bexports?\b/.test(p.source) && /\b(info|error|warn)\b/.test(p.source)) {
       const own = projectLogger(p);
       if (own)
         custom = {

@@ -53,7 +53,7 @@ function creatorOf(callee: any, b: ModuleBindings): string | null {
 export function resourcesIn(p: ParsedFile): ResourceFact[] {
   const out: ResourceFact[] = [];
   // Each module's bindings cost a walk of the tree: only modules the text names are looked up.
-  const active = RULES.filter((r) => r.modules.some((m) => p.source.includes(m)))
+  const active = RULES.filter((r) => r.modules.some((m) => names(p.source, m)))
     .map((r) => ({ rule: r, bindings: moduleBindings(j, p.root, r.modules) }))
     .filter(
     (x) => x.bindings.whole.size > 0 || x.bindings.named.size > 0,
@@ -82,17 +82,23 @@ export function resourcesIn(p: ParsedFile): ResourceFact[] {
   return out;
 }
 
+/** The text names the module as a specifier (`'pg'`, `"pg/lib"`), not as part of a word. */
+function names(source: string, module: string): boolean {
+  return source.includes(`'${module}'`) || source.includes(`"${module}"`) || source.includes(`'${module}/`) || source.includes(`"${module}/`);
+}
+
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
 
 /** Outgoing HTTP calls: axios (instances and direct), got, undici, fetch, http.request. */
 export function outgoingIn(p: ParsedFile): OutgoingCallFact[] {
   const out: OutgoingCallFact[] = [];
   const none: ModuleBindings = { whole: new Set(), named: new Map() };
-  const bound = (modules: string[]) => (modules.some((m) => p.source.includes(`'${m}`) || p.source.includes(`"${m}`)) ? moduleBindings(j, p.root, modules) : none);
+  const bound = (modules: string[]) => (modules.some((m) => names(p.source, m)) ? moduleBindings(j, p.root, modules) : none);
   const axios = bound(['axios']);
   const got = bound(['got']);
   const undici = bound(['undici']);
   const http = bound(['http', 'https', 'node:http', 'node:https']);
+  if (axios === none && got === none && undici === none && http === none && !/\bfetch\s*\(/.test(p.source)) return out;
   const instances = new Set<string>();
   visitNodes(p.ast, (node, ancestors) => {
     if (node.type !== 'CallExpression') return;
