@@ -138,7 +138,7 @@ describe('graceful shutdown of whole migrated services, run for real', () => {
   it('a service whose incomplete SIGTERM handler is in another module: drained first, then that handler exits', async () => {
     const { dir: d, changed } = await migrate('incomplete-handler', (d) => ({
       apps: [{ framework: 'express', binding: 'app', file: path.join(d, 'index.js'), line: 4, listens: { file: path.join(d, 'index.js'), line: 9 } }],
-      signals: [{ signal: 'SIGTERM', file: path.join(d, 'telemetry.js'), line: 6, closesServer: false, exits: true, exitsBeforeClose: false, closes: ['sdk'] }],
+      signals: [{ signal: 'SIGTERM', file: path.join(d, 'telemetry.js'), line: 6, closesServer: false, exits: true, exitsBeforeClose: false, closes: ['sdk.shutdown()'] }],
     }));
     expect(changed).toEqual(['index.js', 'lifecycle.js', 'telemetry.js']);
     const running = start(path.join(d, 'index.js'));

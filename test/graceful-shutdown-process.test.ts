@@ -50,8 +50,11 @@ describe('graceful-shutdown: one handler per signal in the whole process', () =>
   it('reports what an incomplete handler misses, in its own file, never "SIGTERM is not handled"', async () => {
     const service = serviceModel(DIR, {
       ...listening,
-      signals: [signal('src/nats.js', 4, { closes: ['natsClient'], inFunction: 'connectNats' })],
-      resources: [{ kind: 'pg', binding: 'pool', file: at('src/db.js'), line: 3, close: 'pool.end()' }],
+      signals: [signal('src/nats.js', 4, { closes: ['natsClient.close()'], inFunction: 'connectNats' })],
+      resources: [
+        { kind: 'pg', binding: 'pool', file: at('src/db.js'), line: 3, close: 'pool.end()' },
+        { kind: 'nats', binding: 'natsClient', file: at('src/nats.js'), line: 3, close: 'natsClient.drain()' },
+      ],
     });
     const nats = "const { connect } = require('nats');\nasync function connectNats() {\n  const natsClient = await connect();\n  process.on('SIGTERM', () => natsClient.close());\n}\nmodule.exports = { connectNats };\n";
     const handlerFile = await run('src/nats.js', nats, service);
@@ -61,6 +64,8 @@ describe('graceful-shutdown: one handler per signal in the whole process', () =>
     expect(handlerFile.manual[0].line).toBe(4);
     expect(message).toContain('does not close the HTTP server');
     expect(message).toContain('pool (pg, src/db.js:3)');
+    // What the handler closes (`natsClient.close()`) is not reported missing.
+    expect(message).not.toContain('natsClient (nats');
     expect(message).toContain('registered inside connectNats()');
     expect(message).not.toMatch(/not handled/);
     // The server's file gets no second SIGTERM handler.

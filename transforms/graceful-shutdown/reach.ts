@@ -74,7 +74,8 @@ export function reportUnreachable(ctx: AstContext, service: ServiceModel, line: 
   const localNames = new Set(local.map((r) => r.name));
   for (const fact of service.facts.resources) {
     if (reached.some((x) => x.fact === fact) || covered.includes(fact)) continue;
-    if (fact.file === ctx.path && fact.binding && localNames.has(fact.binding)) continue;
+    // This file's own resources are found by its parse (a kafkajs Kafka is closed through its producers and consumers).
+    if (fact.file === ctx.path && ((fact.binding && localNames.has(fact.binding)) || local.some((r) => r.line === fact.line || r.kind === fact.kind))) continue;
     ctx.manual(
       line,
       `${resourceLabel(service, fact)} is not closed by the shutdown handler, which cannot reach it from here: export it from its module and close it in the handler (${fact.close ?? 'its close/quit/disconnect method'})`,
