@@ -44,7 +44,9 @@ export function closesResource(fact: SignalHandlerFact, resource: ResourceFact):
 }
 
 export function resourceLabel(service: ServiceModel, r: ResourceFact): string {
-  return `${r.binding ?? 'an unnamed client'} (${r.kind}, ${where(service, r)})`;
+  // mongoose.connect() keeps its connection on the module: it has no binding of its own.
+  const name = r.binding ?? (r.kind === 'mongoose' ? 'the mongoose connection' : `a ${r.kind} client`);
+  return `${name} (${r.kind}, ${where(service, r)})`;
 }
 
 /** What a handler leaves undone, in the words of a manual item; [] for a complete one. */
