@@ -72,6 +72,13 @@ describe('graceful-shutdown: one handler per signal in the whole process', () =>
     expect((await run('src/index.js', SERVER, service)).status).toBe('unchanged');
   });
 
+  it('says so when the file handles SIGTERM in a form the model cannot read', async () => {
+    const source = `${SERVER}['SIGINT', 'SIGTERM'].forEach((s) => process.once(s, () => server.closeAllConnections()));\n`;
+    const r = await run('src/index.js', source, serviceModel(DIR, listening));
+    expect(r.status).toBe('unchanged');
+    expect(r.manual).toEqual([{ transform: 'graceful-shutdown', line: 5, message: expect.stringContaining('in a form shipshape cannot read') }]);
+  });
+
   it('completes an exiting handler of the same file by draining first, then running it', async () => {
     const source = `${SERVER}process.on('SIGTERM', () => sdk.shutdown().finally(() => process.exit(0)));\n`;
     const service = serviceModel(DIR, { ...listening, signals: [signal('src/index.js', 5)] });
