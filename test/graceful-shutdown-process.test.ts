@@ -214,6 +214,13 @@ describe('graceful-shutdown: workers and resources of the whole process', () => 
     expect(r.code).toContain('await pool.end();');
     expect(r.manual.map((m) => m.message)).toEqual([expect.stringContaining('this.channel (amqplib, src/queue.js:7) is not closed')]);
   });
+  it("closes mongoose's module-level connection that another module opened", async () => {
+    const service = serviceModel(DIR, { ...listening, resources: [{ kind: 'mongoose', file: at('src/app.js'), line: 30, close: 'mongoose.disconnect()' }] });
+    const r = await run('src/index.js', SERVER, service);
+    expect(r.code).toContain("const mongoose = require('mongoose');");
+    expect(r.code).toContain('await mongoose.connection.close();');
+    expect(r.manual).toEqual([]);
+  });
   it('ends upgraded connections itself when socket.io is created behind a wrapper it cannot name', async () => {
     const service = serviceModel(DIR, { ...listening, resources: [{ kind: 'socket.io', binding: 'this.io', file: at('src/socket-service.js'), line: 9, close: 'this.io.close()' }] });
     const source = "const express = require('express');\nconst SocketService = require('./socket-service');\nconst app = express();\nconst server = app.listen(3000);\nSocketService.getInstance(server);\n";

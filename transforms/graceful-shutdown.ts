@@ -214,7 +214,7 @@ export const gracefulShutdown: Transform = {
           );
 
       const local = findResources(j, root);
-      const reached = reachableFacts(j, root, ctx, service);
+      const reached = reachableFacts(j, root, ctx, service, local);
       const resources = [...local, ...reached];
       const sockets = unreachableSocketIo(service, reached, ctx.path);
       const closed = new Set<Resource>();

@@ -56,7 +56,8 @@ function missingOf(service: ServiceModel, fact: SignalHandlerFact, listens: bool
   if (fact.closesServer && fact.exitsBeforeClose) missing.push("it calls process.exit before the server's close callback runs, so in-flight requests are cut off");
   const open = service.facts.resources.filter((r) => !closesResource(fact, r));
   if (open.length > 0) missing.push(`it does not close ${open.map((r) => resourceLabel(service, r)).join(', ')}`);
-  if (fact.inFunction) missing.push(`it is registered inside ${fact.inFunction}(), so every call adds another listener: register it once at module top level`);
+  const fn = fact.inFunction && /^[\w$.]+$/.test(fact.inFunction) ? `${fact.inFunction}()` : 'a function';
+  if (fact.inFunction) missing.push(`it is registered inside ${fn}, so every call adds another listener: register it once at module top level`);
   return missing;
 }
 
