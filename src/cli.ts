@@ -3,35 +3,32 @@ import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { PRESETS, TRANSFORMS, findTransform } from '../transforms';
 import { suggestion } from './config/options';
+import { checkOneStdout } from './cli/outputs';
+import { useColor } from './report/color';
 import { colorDiff } from './report/diff';
 import { Progress } from './report/progress';
 import { COLOR, PLAIN, formatSummary } from './report/summary';
-import type { Mode } from './report/types';
+import type { Mode, Report } from './report/types';
 import { formatRolloutLines } from './rollout/git-rollout';
 import { formatMarkdown } from './rollout/markdown';
 import { writePatchDir } from './rollout/patch-dir';
 import { sarifFor } from './rollout/sarif';
 import { execute } from './runner/run';
-import { removePendingTempFiles } from './runner/write';
+import { filesWritten, removePendingTempFiles } from './runner/write';
 import { UsageError, type Transform } from './types';
 
 /** Exit codes, as documented in the README. */
-export const EXIT = { ok: 0, changes: 1, error: 2 } as const;
+export const EXIT = { ok: 0, changes: 1, error: 2, interrupted: 130 } as const;
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+// No default array on repeatable flags: commander would print `(default: [])` in the help.
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
   return n;
-}
-
-function useColor(when: string, stream: NodeJS.WriteStream): boolean {
-  if (when === 'always') return true;
-  if (when === 'never') return false;
-  return !!stream.isTTY && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb';
 }
 
 function describeOptions(t: Transform): string[] {
@@ -48,15 +45,15 @@ function version(): string {
 }
 
 interface RunFlags {
-  transform: string[];
+  transform?: string[];
   dry?: boolean;
   write?: boolean;
   check?: boolean;
   json?: string;
   patch?: string;
   config?: string;
-  include: string[];
-  exclude: string[];
+  include?: string[];
+  exclude?: string[];
   gitignore: boolean;
   jobs?: number;
   allowDirty?: boolean;
@@ -64,7 +61,8 @@ interface RunFlags {
   color: string;
   quiet?: boolean;
   verbose?: boolean;
-  service: string[];
+  service?: string[];
+  listDifferent?: boolean;
   shard?: string;
   markdown?: string;
   sarif?: string;
@@ -86,9 +84,10 @@ function writeOut(target: string, text: string): void {
 
 async function runCommand(paths: string[], flags: RunFlags): Promise<number> {
   const mode = modeOf(flags);
+  checkOneStdout({ '--json': flags.json, '--patch': flags.patch, '--markdown': flags.markdown, '--sarif': flags.sarif, '--list-different': flags.listDifferent ? '-' : undefined });
   const stderrColor = useColor(flags.color, process.stderr);
   const progress = new Progress(process.stderr, !!process.stderr.isTTY && !flags.quiet);
-  const reportOnStdout = [flags.json, flags.patch, flags.markdown, flags.sarif].includes('-');
+  const reportOnStdout = [flags.json, flags.patch, flags.markdown, flags.sarif].includes('-') || !!flags.listDifferent;
   const outcome = await execute({
     paths,
     mode,
@@ -119,12 +118,23 @@ async function runCommand(paths: string[], flags: RunFlags): Promise<number> {
   if (!reportOnStdout && !flags.quiet && diff) {
     process.stdout.write(useColor(flags.color, process.stdout) ? colorDiff(diff) : diff);
   }
+  if (flags.listDifferent) return listDifferent(outcome.report);
   if (flags.verbose && outcome.config.file) process.stderr.write(`config: ${outcome.config.file}\n`);
   const summary = formatSummary(outcome.report, stderrColor ? COLOR : PLAIN, { quiet: flags.quiet, verbose: flags.verbose });
   if (summary) process.stderr.write(summary + '\n');
   const rollout = formatRolloutLines(outcome.report);
   if (rollout.length && !flags.quiet) process.stderr.write(rollout.join('\n') + '\n');
   return outcome.exitCode;
+}
+
+/** `-l`, as prettier's: only the paths that would change (or changed), exit 1 when any; errors still on stderr. */
+function listDifferent(report: Report): number {
+  const changed = report.files.filter((f) => f.status === 'changed');
+  for (const f of changed) process.stdout.write(`${f.path}\n`);
+  const errors = formatSummary(report, PLAIN, { quiet: true });
+  if (errors) process.stderr.write(errors + '\n');
+  if (report.summary.errors > 0) return EXIT.error;
+  return changed.length > 0 ? EXIT.changes : EXIT.ok;
 }
 
 export function buildProgram(): Command {
@@ -163,16 +173,16 @@ export function buildProgram(): Command {
   program
     .command('run')
     .description('run transforms over files, folders or globs (default "."): a dry run unless --write')
-    .argument('[paths...]', 'files, folders or globs', [])
-    .option('-t, --transform <names>', `comma-separated transforms or presets (${Object.keys(PRESETS).join(', ')}); repeatable; default: core`, collect, [])
+    .argument('[paths...]', 'files, folders or globs')
+    .option('-t, --transform <names>', `comma-separated transforms or presets (${Object.keys(PRESETS).join(', ')}); repeatable; default: core`, collect)
     .option('--dry', 'print a unified diff and change nothing (the default)')
     .option('--write', 'apply the changes')
     .option('--check', 'like --dry, but exit 1 when anything would change (CI gate)')
     .option('--json <file>', "write the JSON report to a file ('-' = stdout, then no diff on stdout)")
     .option('--patch <file>', "write the diff to a file that 'git apply' accepts ('-' = stdout)")
     .option('--config <file>', 'config file (default: shipshape.config.json found from the cwd upward, else package.json "shipshape")')
-    .option('--include <glob>', 'only files matching (repeatable)', collect, [])
-    .option('--exclude <glob>', 'leave files matching out (repeatable)', collect, [])
+    .option('--include <glob>', 'only files matching (repeatable)', collect)
+    .option('--exclude <glob>', 'leave files matching out (repeatable)', collect)
     .option('--no-gitignore', 'also process files .gitignore excludes')
     .option('--jobs <n>', 'parallel workers (default: available cores; 1 = in-process)', positiveInt)
     .option('--allow-dirty', '--write even when git shows uncommitted changes in the target paths')
@@ -181,7 +191,8 @@ export function buildProgram(): Command {
     .addOption(new Option('--color <when>', 'colour output').choices(['auto', 'always', 'never']).default('auto'))
     .option('-q, --quiet', 'print only errors')
     .option('--verbose', 'also list skipped files and every transform')
-    .option('--service <name>', 'only this service: name, folder or glob (repeatable)', collect, [])
+    .option('--service <name>', 'only this service: name, folder or glob (repeatable)', collect)
+    .option('-l, --list-different', 'print only the paths that would change (with --write: that changed); exit 1 when any')
     .option('--shard <i/n>', 'only the i-th of n disjoint shares of the services (CI job matrix)')
     .option('--markdown <file>', "write the per-service table and manual items as Markdown ('-' = stdout)")
     .option('--sarif <file>', "write SARIF 2.1.0 for code scanning ('-' = stdout)")
@@ -204,8 +215,9 @@ export async function main(argv: string[]): Promise<void> {
   process.once('SIGINT', () => {
     // An interrupted --write leaves whole files only: drop temp files, keep renamed ones.
     removePendingTempFiles();
-    process.stderr.write('\nshipshape: interrupted\n');
-    process.exit(130);
+    const n = filesWritten();
+    process.stderr.write(`\nshipshape: interrupted; ${n === 1 ? '1 file was' : `${n} files were`} written before the interrupt (each whole), the others are unchanged\n`);
+    process.exit(EXIT.interrupted);
   });
   const program = buildProgram();
   try {
