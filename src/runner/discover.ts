@@ -29,6 +29,8 @@ export interface Discovered {
   /** Absolute paths, sorted, each once. */
   files: string[];
   skipped: { path: string; reason: string }[];
+  /** Files left out by a `.shipshapeignore`. */
+  ignored: number;
 }
 
 export function toPosix(p: string): string {
@@ -89,17 +91,25 @@ export async function discover(opts: DiscoverOptions): Promise<Discovered> {
   const exclude = matcher(opts.exclude);
   const top = opts.gitignore ? gitTop(opts.cwd) ?? opts.cwd : null;
   const gitignore = top ? new GitignoreMatcher(top) : null;
+  // .shipshapeignore holds whether or not .gitignore is respected, and outside git too.
+  const shipshapeignore = new GitignoreMatcher(gitTop(opts.cwd) ?? opts.cwd, '.shipshapeignore');
+  let ignored = 0;
   const files = [...found]
     .filter((abs) => {
       if (explicit.has(abs)) return !exclude?.(abs);
       if (include && !include(abs)) return false;
       if (exclude?.(abs)) return false;
       if (gitignore?.ignores(abs)) return false;
+      if (shipshapeignore.ignores(abs)) {
+        // Counted only when a transform would have looked at it (not the ignore file itself).
+        if (opts.wants(toPosix(path.relative(opts.cwd, abs)))) ignored++;
+        return false;
+      }
       return true;
     })
     .filter((abs) => opts.wants(toPosix(path.relative(opts.cwd, abs))))
     .sort();
-  return { files, skipped };
+  return { files, skipped, ignored };
 }
 
 async function scan(base: string, patterns: string[], found: Set<string>, skipped: Discovered['skipped']): Promise<void> {

@@ -10,12 +10,16 @@ export class GitignoreMatcher {
   private readonly cache = new Map<string, Ignore | null>();
   private readonly dirs = new Map<string, boolean>();
 
-  constructor(private readonly top: string) {}
+  /** `fileName`: the ignore files to read in every folder (`.shipshapeignore` uses the same rules). */
+  constructor(
+    private readonly top: string,
+    private readonly fileName = '.gitignore',
+  ) {}
 
   private rulesOf(dir: string): Ignore | null {
     let rules = this.cache.get(dir);
     if (rules === undefined) {
-      const file = path.join(dir, '.gitignore');
+      const file = path.join(dir, this.fileName);
       rules = fs.existsSync(file) ? ignore().add(fs.readFileSync(file, 'utf8')) : null;
       this.cache.set(dir, rules);
     }

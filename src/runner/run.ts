@@ -154,7 +154,7 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
     }
   }
 
-  const { files, skipped: discoverySkips } = await discover({
+  const { files, skipped: discoverySkips, ignored } = await discover({
     cwd,
     paths,
     include: [
@@ -225,9 +225,10 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
     };
     if (r.error) entry.error = r.error;
     if (r.reason) entry.reason = r.reason;
+    if (r.suppressed) entry.suppressed = r.suppressed;
     if (r.status === 'changed' && r.patch) patches.push({ path: r.relPath, patch: redact(r.patch, r.redactions) });
     byPath.set(r.path, entry);
-    if (r.status !== 'unchanged' || r.manual.length > 0) reports.push(entry);
+    if (r.status !== 'unchanged' || r.manual.length > 0 || r.suppressed) reports.push(entry);
   }
   for (const g of generated) {
     const rel = relative(cwd, g.path);
@@ -272,7 +273,9 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
     if (e.status === 'skipped') summary.skipped++;
     summary.manual += e.manual.length;
     for (const [name, n] of Object.entries(e.changes)) summary.changes[name] = (summary.changes[name] ?? 0) + n;
+    for (const [name, n] of Object.entries(e.suppressed ?? {})) (summary.suppressed ??= {})[name] = (summary.suppressed[name] ?? 0) + n;
   }
+  if (ignored) summary.ignored = ignored;
   summary.files += generated.length;
   for (const e of reports) e.service = serviceOf(path.resolve(cwd, e.path)).name;
   const report: Report = { version: 1, mode, transforms: names, files: reports, summary, services: serviceReports(reports, [...scope], new Set(files.map(serviceOf))) };
