@@ -58,7 +58,6 @@ export function formatSummary(report: Report, paint: Paint, opts: { quiet?: bool
       if (n > 0 || opts.verbose) lines.push(`  ${name.padEnd(width)}  ${plural(n, 'change')}`);
     }
   const kept = Object.entries(summary.suppressed ?? {}).map(([name, n]) => `${name} ${n}`);
-  if (summary.ignored) kept.push(`${plural(summary.ignored, 'file')} in .shipshapeignore`);
   if (kept.length) lines.push(paint.dim(`suppressed: ${kept.join(', ')}`));
   if (summary.files === 0) lines.push('nothing to do: no file in the given paths is one the selected transforms handle');
   else if (summary.changed === 0 && summary.errors === 0 && names.length === 0) lines.push(paint.green('nothing to change'));

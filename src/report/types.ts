@@ -49,8 +49,6 @@ export interface Summary {
   changes: Record<string, number>;
   /** Changes and manual items shipshape-ignore comments kept out, per transform. */
   suppressed?: Record<string, number>;
-  /** Files a `.shipshapeignore` left out. */
-  ignored?: number;
 }
 
 /** The JSON report, version 1 (documented in the README). */

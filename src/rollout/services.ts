@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
+import picomatch from 'picomatch';
 import YAML from 'yaml';
 import type { Config } from '../config/load';
-import { ALWAYS_IGNORED, toPosix } from '../runner/discover';
+import { toPosix } from '../runner/discover';
+import { walk } from '../runner/walk';
 import type { Options } from '../types';
 import { UsageError } from '../types';
 
@@ -67,15 +68,30 @@ function workspacePatterns(root: string): string[] | null {
   return null;
 }
 
-/** Folders (relative, `/`) holding a package.json that the workspace globs name, or every one below the root. */
+/**
+ * Folders (relative, `/`) holding a package.json that the workspace globs name, or every one below the
+ * root. One walk of the root only (never above it), no deeper than the globs can match, skipping
+ * dependency, build and dot folders.
+ */
 function packageFolders(root: string, patterns: string[] | null): string[] {
-  const positive = patterns ? patterns.filter((p) => !p.startsWith('!')) : ['**'];
-  const negative = patterns ? patterns.filter((p) => p.startsWith('!')).map((p) => `${p.slice(1).replace(/\/+$/, '')}/package.json`) : [];
-  const found = fg.sync(
-    positive.map((p) => `${p.replace(/^\.\//, '').replace(/\/+$/, '')}/package.json`),
-    { cwd: root, ignore: [...ALWAYS_IGNORED, ...negative], dot: false, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true },
-  );
-  return [...new Set(found.map((f) => path.posix.dirname(f)).filter((d) => d !== '.'))].sort();
+  const clean = (p: string) => p.replace(/^\.\//, '').replace(/\/+$/, '');
+  const positive = (patterns ? patterns.filter((p) => !p.startsWith('!')) : ['**']).map(clean);
+  const negative = patterns ? patterns.filter((p) => p.startsWith('!')).map((p) => clean(p.slice(1))) : [];
+  const wanted = picomatch(positive.length ? positive : ['!**']);
+  const unwanted = negative.length ? picomatch(negative) : () => false;
+  // `services/*` names folders two levels down: deeper ones cannot match, so they are not read.
+  const depth = positive.some((p) => p.includes('**')) ? Infinity : Math.max(0, ...positive.map((p) => p.split('/').length));
+  const found: string[] = [];
+  walk(root, {
+    ignoreFiles: [],
+    enter: (rel) => !rel.split('/').pop()!.startsWith('.') && rel.split('/').length <= depth,
+    file(_abs, rel) {
+      if (!rel.endsWith('/package.json')) return;
+      const dir = rel.slice(0, -'/package.json'.length);
+      if (wanted(dir) && !unwanted(dir)) found.push(dir);
+    },
+  });
+  return [...new Set(found)].sort();
 }
 
 /**

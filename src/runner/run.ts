@@ -154,7 +154,7 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
     }
   }
 
-  const { files, skipped: discoverySkips, ignored } = await discover({
+  const { files, skipped: discoverySkips } = await discover({
     cwd,
     paths,
     include: [
@@ -166,6 +166,7 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
       { patterns: opts.exclude ?? [], base: cwd },
     ],
     gitignore: opts.gitignore ?? config.gitignore ?? true,
+    ignoreFiles: ['.shipshapeignore'],
     wants: (rel) => inScope(path.resolve(cwd, rel)) && wantsFile(rel, selected, options),
   });
 
@@ -275,7 +276,6 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
     for (const [name, n] of Object.entries(e.changes)) summary.changes[name] = (summary.changes[name] ?? 0) + n;
     for (const [name, n] of Object.entries(e.suppressed ?? {})) (summary.suppressed ??= {})[name] = (summary.suppressed[name] ?? 0) + n;
   }
-  if (ignored) summary.ignored = ignored;
   summary.files += generated.length;
   for (const e of reports) e.service = serviceOf(path.resolve(cwd, e.path)).name;
   const report: Report = { version: 1, mode, transforms: names, files: reports, summary, services: serviceReports(reports, [...scope], new Set(files.map(serviceOf))) };
