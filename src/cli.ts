@@ -11,6 +11,8 @@ import { COLOR, PLAIN, formatSummary } from './report/summary';
 import type { Mode, Report } from './report/types';
 import { formatRolloutLines } from './rollout/git-rollout';
 import { formatMarkdown } from './rollout/markdown';
+import { formatHtml } from './review/html';
+import { formatReadinessMarkdown, readinessOf } from './review/readiness';
 import { writePatchDir } from './rollout/patch-dir';
 import { sarifFor } from './rollout/sarif';
 import { execute } from './runner/run';
@@ -63,6 +65,7 @@ interface RunFlags {
   verbose?: boolean;
   service?: string[];
   listDifferent?: boolean;
+  html?: string;
   shard?: string;
   markdown?: string;
   sarif?: string;
@@ -84,10 +87,10 @@ function writeOut(target: string, text: string): void {
 
 async function runCommand(paths: string[], flags: RunFlags): Promise<number> {
   const mode = modeOf(flags);
-  checkOneStdout({ '--json': flags.json, '--patch': flags.patch, '--markdown': flags.markdown, '--sarif': flags.sarif, '--list-different': flags.listDifferent ? '-' : undefined });
+  checkOneStdout({ '--json': flags.json, '--patch': flags.patch, '--markdown': flags.markdown, '--sarif': flags.sarif, '--html': flags.html, '--list-different': flags.listDifferent ? '-' : undefined });
   const stderrColor = useColor(flags.color, process.stderr);
   const progress = new Progress(process.stderr, !!process.stderr.isTTY && !flags.quiet);
-  const reportOnStdout = [flags.json, flags.patch, flags.markdown, flags.sarif].includes('-') || !!flags.listDifferent;
+  const reportOnStdout = [flags.json, flags.patch, flags.markdown, flags.sarif, flags.html].includes('-') || !!flags.listDifferent;
   const outcome = await execute({
     paths,
     mode,
@@ -104,7 +107,7 @@ async function runCommand(paths: string[], flags: RunFlags): Promise<number> {
     commit: flags.commit,
     branchPerService: flags.branchPerService,
     // Diffs cost a second look at every changed file: skipped when nothing will show one.
-    patches: !(flags.quiet || reportOnStdout) || !!flags.patch || !!flags.sarif || !!flags.patchDir,
+    patches: !(flags.quiet || reportOnStdout) || !!flags.patch || !!flags.sarif || !!flags.patchDir || !!flags.html,
     onProgress: (done, total) => progress.update(done, total),
   });
   progress.clear();
@@ -113,6 +116,7 @@ async function runCommand(paths: string[], flags: RunFlags): Promise<number> {
   if (flags.json) writeOut(flags.json, JSON.stringify(outcome.report, null, 2) + '\n');
   if (flags.markdown) writeOut(flags.markdown, formatMarkdown(outcome.report));
   if (flags.sarif) writeOut(flags.sarif, JSON.stringify(sarifFor(outcome.report, outcome.patches, version(), process.cwd()), null, 2) + '\n');
+  if (flags.html) writeOut(flags.html, formatHtml(outcome.report, outcome.patches));
   if (flags.patchDir) writePatchDir(path.resolve(flags.patchDir), outcome.report, outcome.patches);
   // The diff is the product of a dry run; with --write it is what was applied. A report on stdout replaces it.
   if (!reportOnStdout && !flags.quiet && diff) {
@@ -196,11 +200,30 @@ export function buildProgram(): Command {
     .option('--shard <i/n>', 'only the i-th of n disjoint shares of the services (CI job matrix)')
     .option('--markdown <file>', "write the per-service table and manual items as Markdown ('-' = stdout)")
     .option('--sarif <file>', "write SARIF 2.1.0 for code scanning ('-' = stdout)")
+    .option('--html <file>', "write a self-contained review page: per-service diffs, manual items, readiness ('-' = stdout)")
     .option('--patch-dir <dir>', 'write one <service>.patch per service into a folder')
     .option('--commit', 'with --write: one commit per service on the current branch')
     .option('--branch-per-service <prefix>', 'with --write: a branch <prefix>/<service> per service from HEAD; the working tree stays unchanged')
     .action(async (paths: string[], flags: RunFlags) => {
       process.exitCode = await runCommand(paths, flags);
+    });
+  program
+    .command('report')
+    .description('the production-readiness review of each service (a dry run of every transform): Markdown on stdout')
+    .argument('[paths...]', 'files, folders or globs (default ".")')
+    .option('-t, --transform <names>', 'transforms or presets to check with; default: all', collect)
+    .option('--config <file>', 'config file (as for run)')
+    .option('--service <name>', 'only this service (repeatable)', collect)
+    .option('--markdown <file>', "write the Markdown to a file instead of stdout ('-' = stdout)")
+    .option('--html <file>', "also write the review page ('-' = stdout)")
+    .option('--jobs <n>', 'parallel workers', positiveInt)
+    .action(async (paths: string[], flags: { transform?: string[]; config?: string; service?: string[]; markdown?: string; html?: string; jobs?: number }) => {
+      const markdown = flags.markdown ?? '-';
+      checkOneStdout({ '--markdown': markdown, '--html': flags.html });
+      const outcome = await execute({ paths, mode: 'dry', transforms: flags.transform?.length ? flags.transform : ['all'], config: flags.config, services: flags.service, jobs: flags.jobs });
+      writeOut(markdown, formatReadinessMarkdown(outcome.report, readinessOf(outcome.report, outcome.patches)));
+      if (flags.html) writeOut(flags.html, formatHtml(outcome.report, outcome.patches));
+      process.exitCode = outcome.exitCode;
     });
   return program;
 }
