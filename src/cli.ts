@@ -15,7 +15,8 @@ import { formatHtml } from './review/html';
 import { formatReadinessMarkdown, readinessOf } from './review/readiness';
 import { writePatchDir } from './rollout/patch-dir';
 import { sarifFor } from './rollout/sarif';
-import { execute } from './runner/run';
+import { checkTerminal, reviewInteractively } from './review/interactive';
+import { execute, refuseDirty } from './runner/run';
 import { filesWritten, removePendingTempFiles } from './runner/write';
 import { UsageError, type Transform } from './types';
 
@@ -66,6 +67,7 @@ interface RunFlags {
   service?: string[];
   listDifferent?: boolean;
   html?: string;
+  interactive?: boolean;
   shard?: string;
   markdown?: string;
   sarif?: string;
@@ -86,6 +88,7 @@ function writeOut(target: string, text: string): void {
 }
 
 async function runCommand(paths: string[], flags: RunFlags): Promise<number> {
+  if (flags.interactive) return interactiveCommand(paths, flags);
   const mode = modeOf(flags);
   checkOneStdout({ '--json': flags.json, '--patch': flags.patch, '--markdown': flags.markdown, '--sarif': flags.sarif, '--html': flags.html, '--list-different': flags.listDifferent ? '-' : undefined });
   const stderrColor = useColor(flags.color, process.stderr);
@@ -129,6 +132,35 @@ async function runCommand(paths: string[], flags: RunFlags): Promise<number> {
   const rollout = formatRolloutLines(outcome.report);
   if (rollout.length && !flags.quiet) process.stderr.write(rollout.join('\n') + '\n');
   return outcome.exitCode;
+}
+
+/** `-i`: a dry run, then each hunk offered on the terminal; the accepted ones are written. */
+async function interactiveCommand(paths: string[], flags: RunFlags): Promise<number> {
+  const clash = (['write', 'check', 'listDifferent', 'commit', 'branchPerService'] as const).filter((f) => flags[f]);
+  if (clash.length) throw new UsageError(`--interactive writes what you accept and cannot be combined with --${clash[0].replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+  checkOneStdout({ '--interactive': '-', '--json': flags.json, '--patch': flags.patch, '--markdown': flags.markdown, '--sarif': flags.sarif, '--html': flags.html });
+  checkTerminal(process.stdin, process.stdout);
+  if (!flags.allowDirty) refuseDirty(process.cwd(), paths.length ? paths : ['.'], '--interactive');
+  const outcome = await execute({
+    paths,
+    mode: 'dry',
+    transforms: flags.transform,
+    config: flags.config,
+    include: flags.include,
+    exclude: flags.exclude,
+    gitignore: flags.gitignore,
+    jobs: flags.jobs,
+    format: flags.format,
+    services: flags.service,
+    shard: flags.shard,
+    keepResults: true,
+  });
+  const color = useColor(flags.color, process.stdout);
+  const done = await reviewInteractively(outcome.changedFiles ?? [], { input: process.stdin, output: process.stdout, color });
+  const errors = formatSummary(outcome.report, PLAIN, { quiet: true });
+  if (errors) process.stderr.write(errors + '\n');
+  process.stderr.write(`shipshape: ${done.accepted} hunk${done.accepted === 1 ? '' : 's'} applied, ${done.skipped} skipped; ${done.written.length} file${done.written.length === 1 ? '' : 's'} written\n`);
+  return done.failed.length || outcome.report.summary.errors ? EXIT.error : EXIT.ok;
 }
 
 /** `-l`, as prettier's: only the paths that would change (or changed), exit 1 when any; errors still on stderr. */
@@ -196,6 +228,7 @@ export function buildProgram(): Command {
     .option('-q, --quiet', 'print only errors')
     .option('--verbose', 'also list skipped files and every transform')
     .option('--service <name>', 'only this service: name, folder or glob (repeatable)', collect)
+    .option('-i, --interactive', 'on a terminal: review hunk by hunk (y/n/a/d/q, ? for help) and write what you accept')
     .option('-l, --list-different', 'print only the paths that would change (with --write: that changed); exit 1 when any')
     .option('--shard <i/n>', 'only the i-th of n disjoint shares of the services (CI job matrix)')
     .option('--markdown <file>', "write the per-service table and manual items as Markdown ('-' = stdout)")

@@ -52,6 +52,19 @@ export interface RunOptions {
   /** With mode write: a branch `<prefix>/<service>` per service instead of writing files (--branch-per-service). */
   branchPerService?: string;
   onProgress?(done: number, total: number): void;
+  /** Return each changed file's original and new text (`changedFiles` of the outcome), for interactive review. */
+  keepResults?: boolean;
+}
+
+/** A changed or created file's texts: what interactive review applies hunk by hunk. */
+export interface ChangedFile {
+  path: string;
+  relPath: string;
+  /** null: the file is created. */
+  original: string | null;
+  output: string;
+  mode?: number;
+  redactions?: string[];
 }
 
 export interface FilePatch {
@@ -66,6 +79,8 @@ export interface RunOutcome {
   exitCode: 0 | 1 | 2;
   /** Where options came from, for --verbose. */
   config: Config;
+  /** With keepResults. */
+  changedFiles?: ChangedFile[];
 }
 
 async function hasPrettierConfig(dir: string): Promise<boolean> {
@@ -118,6 +133,17 @@ function writeResult(result: ProcessedFile): string | null {
   }
 }
 
+/** Throws when git shows uncommitted changes in the paths: a rewrite must be reviewable and undoable. */
+export function refuseDirty(cwd: string, paths: string[], flag = '--write'): void {
+  const dirty = dirtyPaths(cwd, paths);
+  if (dirty.length > 0) {
+    const shown = dirty.slice(0, 5).join(', ') + (dirty.length > 5 ? ` and ${dirty.length - 5} more` : '');
+    throw new UsageError(
+      `refusing to ${flag}: git shows uncommitted changes in ${shown}; commit or stash them first so the rewrite can be reviewed and undone, or pass --allow-dirty`,
+    );
+  }
+}
+
 /** The whole run: config, discovery, transforms (in workers when it pays), writes, report. */
 export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
   const cwd = path.resolve(opts.cwd ?? process.cwd());
@@ -144,15 +170,8 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
   // --branch-per-service commits the new contents onto branches; the working tree stays as it is.
   const writesFiles = mode === 'write' && opts.branchPerService === undefined;
 
-  if (mode === 'write' && !opts.allowDirty) {
-    const dirty = dirtyPaths(cwd, paths);
-    if (dirty.length > 0) {
-      const shown = dirty.slice(0, 5).join(', ') + (dirty.length > 5 ? ` and ${dirty.length - 5} more` : '');
-      throw new UsageError(
-        `refusing to --write: git shows uncommitted changes in ${shown}; commit or stash them first so the rewrite can be reviewed and undone, or pass --allow-dirty`,
-      );
-    }
-  }
+  if (mode === 'write' && !opts.allowDirty) refuseDirty(cwd, paths);
+
 
   const { files, skipped: discoverySkips } = await discover({
     cwd,
@@ -289,7 +308,13 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
     for (const g of generated) contents.set(relative(cwd, g.path), { content: g.content });
     branchPerService(cwd, report, contents, opts.branchPerService);
   }
-  return { report, patches, exitCode: exitCodeOf(mode, summary), config };
+  const changedFiles: ChangedFile[] | undefined = opts.keepResults
+    ? [
+        ...results.filter((r) => r.status === 'changed').map((r) => ({ path: r.path, relPath: r.relPath, original: r.original!, output: r.output!, mode: r.mode, redactions: r.redactions })),
+        ...generated.map((g) => ({ path: g.path, relPath: relative(cwd, g.path), original: null, output: g.content })),
+      ].sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0))
+    : undefined;
+  return { report, patches, exitCode: exitCodeOf(mode, summary), config, changedFiles };
 }
 
 /** Programmatic API: runs shipshape and returns the JSON report object. */
