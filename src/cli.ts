@@ -18,6 +18,7 @@ import { sarifFor } from './rollout/sarif';
 import { checkTerminal, reviewInteractively } from './review/interactive';
 import { execute, refuseDirty } from './runner/run';
 import { filesWritten, removePendingTempFiles } from './runner/write';
+import { formatFleetVerbose } from './fleet/role-skips';
 import { UsageError, type Transform } from './types';
 
 /** Exit codes, as documented in the README. */
@@ -127,6 +128,7 @@ async function runCommand(paths: string[], flags: RunFlags): Promise<number> {
   }
   if (flags.listDifferent) return listDifferent(outcome.report);
   if (flags.verbose && outcome.config.file) process.stderr.write(`config: ${outcome.config.file}\n`);
+  if (flags.verbose) process.stderr.write(formatFleetVerbose(outcome.fleet, outcome.roleSkips).join('\n') + '\n');
   const summary = formatSummary(outcome.report, stderrColor ? COLOR : PLAIN, { quiet: flags.quiet, verbose: flags.verbose });
   if (summary) process.stderr.write(summary + '\n');
   const rollout = formatRolloutLines(outcome.report);
