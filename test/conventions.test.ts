@@ -69,3 +69,28 @@ describe('CLI conventions', () => {
     expect(r.stdout).toContain('\u001b[');
   });
 });
+
+describe('manual-item lines', () => {
+  it('refer to the file on disk after the run: the original in a dry run, the written file under --write', () => {
+    const source = "console.log('a');\nconsole.table([1]);\n";
+    const dir = tempTree({ 'shipshape.config.json': LOGGER_CONFIG, 'src/logger.ts': 'export const logger = { info() {} };\n', 'src/app.ts': source });
+    const line = (args: string[]) => {
+      const r = shipshape(dir, ['run', ...C2L, '--json', '-', ...args]);
+      const item = JSON.parse(r.stdout).files.find((f: any) => f.path === 'src/app.ts').manual[0];
+      return { item, stderr: r.stderr };
+    };
+    const dry = line([]);
+    expect(dry.item.line).toBe(2);
+    expect(source.split('\n')[dry.item.line - 1]).toContain('console.table');
+    const written = line(['--write', '--allow-dirty']);
+    const after = read(dir, 'src/app.ts');
+    expect(after.split('\n')[0]).toMatch(/^import/);
+    expect(after.split('\n')[written.item.line - 1]).toContain('console.table');
+    expect(written.item.line).toBe(3);
+  });
+
+  it('the dry-run summary says which file the lines are of', () => {
+    const dir = tempTree({ 'shipshape.config.json': LOGGER_CONFIG, 'src/logger.ts': 'export const logger = { info() {} };\n', 'src/app.ts': "console.log('a');\nconsole.table([1]);\n" });
+    expect(shipshape(dir, ['run', ...C2L]).stderr).toContain('manual-item lines are those of the files as they are now; under --write, of the written files');
+  });
+});

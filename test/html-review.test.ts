@@ -72,7 +72,9 @@ describe('--html review page in headless Chromium', () => {
     // An evidence link goes to its line in the diff.
     const link = page.locator('a.line-link[data-line]').first();
     await link.click();
-    expect(await page.locator('tr.hl, article.hl').count()).toBe(1);
+    expect(await page.locator('tr.hl').count()).toBe(1);
+    // The row is the linked line on the old side of a dry run's diff.
+    expect((await page.locator('tr.hl .line-num1').textContent())?.trim()).toBe(await link.getAttribute('data-line'));
     expect(errors).toEqual([]);
     await page.screenshot({ path: path.join(os.tmpdir(), 'shipshape-review-page.png'), fullPage: false });
   }, 120_000);

@@ -35,6 +35,10 @@ export function formatSummary(report: Report, paint: Paint, opts: { quiet?: bool
       for (const f of report.files.filter((x) => x.status === 'skipped')) lines.push(`${paint.dim('skipped')} ${f.path}: ${f.reason}`);
     }
   }
+  // A changed file's lines differ before and after: say which the items use.
+  if (!opts.quiet && mode !== 'write' && report.files.some((f) => f.status === 'changed' && f.manual.some((m) => m.line > 0))) {
+    lines.push(paint.dim('(manual-item lines are those of the files as they are now; under --write, of the written files)'));
+  }
   for (const f of errors) lines.push(`${paint.red('error')}   ${f.path}: ${f.error}`);
   if (opts.quiet) return lines.join('\n');
 

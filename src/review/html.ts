@@ -86,7 +86,8 @@ const SCRIPT = `
       render();
     });
   });
-  // A manual item or a check's evidence goes to its line in the file's diff (the new side).
+  // A manual item or a check's evidence goes to its line in the diff: lines are those of the files on
+  // disk after the run, so the old side of a dry run's diff and the new side after --write.
   document.addEventListener('click', function (ev) {
     var a = ev.target.closest && ev.target.closest('a.line-link');
     if (!a) return;
@@ -98,8 +99,15 @@ const SCRIPT = `
     var line = a.dataset.line;
     var hit = null;
     if (line) {
-      file.querySelectorAll('.line-num2, .d2h-code-side-linenumber').forEach(function (n) {
-        if (!hit && n.textContent.trim() === line && (n.classList.contains('line-num2') || n.closest('.d2h-file-side-diff') === n.closest('.d2h-files-diff').lastElementChild)) hit = n.closest('tr');
+      var num = data.side === 'new' ? '.line-num2' : '.line-num1';
+      file.querySelectorAll(num + ', .d2h-code-side-linenumber').forEach(function (n) {
+        if (hit || n.textContent.trim() !== line) return;
+        if (n.classList.contains('d2h-code-side-linenumber')) {
+          var panes = n.closest('.d2h-files-diff');
+          var pane = data.side === 'new' ? panes.lastElementChild : panes.firstElementChild;
+          if (n.closest('.d2h-file-side-diff') !== pane) return;
+        }
+        hit = n.closest('tr');
       });
     }
     (hit || file).classList.add('hl');
@@ -178,7 +186,7 @@ export function formatHtml(report: Report, patches: FilePatch[]): string {
 ${filterButtons('transform', transforms)}${filterButtons('service', services.map((x: any) => x.name))}
 <div class="views">diff: <button data-view="side-by-side" class="active">side by side</button><button data-view="line-by-line">unified</button></div></header>
 <main><h2>Summary</h2>${summaryTable}${sections.join('\n')}</main>
-<script type="application/json" id="shipshape-data">${scriptJson({ patches: byPath })}</script>
+<script type="application/json" id="shipshape-data">${scriptJson({ patches: byPath, side: report.mode === 'write' ? 'new' : 'old' })}</script>
 <script>${inlineScript(asset('bundles/js/diff2html.min.js'))}</script>
 <script>${SCRIPT}</script>
 </body></html>

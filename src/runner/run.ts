@@ -7,6 +7,7 @@ import { isJsLike } from '../engine/parser';
 import type { FileTask, ProcessedFile } from '../engine/process-file';
 import { wantsFile } from '../engine/transform-file';
 import { unifiedDiff } from '../report/diff';
+import { lineMapper, segmentsOf } from '../report/hunks';
 import { redact } from '../report/redact';
 import type { FileReport, Mode, Report } from '../report/types';
 import type { GeneratedFile, Options, PathManualItem, Transform } from '../types';
@@ -154,6 +155,16 @@ function writeResult(result: ProcessedFile): string | null {
   }
 }
 
+/**
+ * Manual items as lines of the file on disk after the run: transforms report lines of the original,
+ * and a written file's added import has moved them down.
+ */
+function onDiskLines(r: ProcessedFile, written: boolean) {
+  if (!written || r.status !== 'changed' || r.original === undefined || r.output === undefined || !r.manual.some((m) => m.line > 0)) return r.manual;
+  const toWritten = lineMapper(segmentsOf(r.original, r.output));
+  return r.manual.map((m) => (m.line > 0 ? { ...m, line: toWritten(m.line) } : m));
+}
+
 /** Throws when git shows uncommitted changes in the paths: a rewrite must be reviewable and undoable. */
 export function refuseDirty(cwd: string, paths: string[], flag = '--write'): void {
   const dirty = dirtyPaths(cwd, paths);
@@ -289,7 +300,7 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
       path: r.relPath,
       status: r.status,
       changes: r.status === 'changed' ? r.changes : {},
-      manual: r.manual.map((m) => ({ ...m, message: redact(m.message, r.redactions) })),
+      manual: onDiskLines(r, writesFiles).map((m) => ({ ...m, message: redact(m.message, r.redactions) })),
     };
     if (r.error) entry.error = r.error;
     if (r.reason) entry.reason = r.reason;
