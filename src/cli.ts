@@ -16,7 +16,7 @@ import { formatReadinessMarkdown, readinessOf } from './review/readiness';
 import { writePatchDir } from './rollout/patch-dir';
 import { sarifFor } from './rollout/sarif';
 import { checkTerminal, reviewInteractively } from './review/interactive';
-import { execute, refuseDirty } from './runner/run';
+import { execute, refuseDirty, type RunOptions } from './runner/run';
 import { filesWritten, removePendingTempFiles } from './runner/write';
 import { formatFleetVerbose } from './fleet/role-skips';
 import { UsageError, type Transform } from './types';
@@ -88,6 +88,22 @@ function writeOut(target: string, text: string): void {
   else fs.writeFileSync(path.resolve(target), text);
 }
 
+/** What a run works on and how, as the flags say: shared by the plain and the interactive run. */
+function selection(paths: string[], flags: RunFlags): RunOptions {
+  return {
+    paths,
+    transforms: flags.transform,
+    config: flags.config,
+    include: flags.include,
+    exclude: flags.exclude,
+    gitignore: flags.gitignore,
+    jobs: flags.jobs,
+    format: flags.format,
+    services: flags.service,
+    shard: flags.shard,
+  };
+}
+
 async function runCommand(paths: string[], flags: RunFlags): Promise<number> {
   if (flags.interactive) return interactiveCommand(paths, flags);
   const mode = modeOf(flags);
@@ -96,18 +112,9 @@ async function runCommand(paths: string[], flags: RunFlags): Promise<number> {
   const progress = new Progress(process.stderr, !!process.stderr.isTTY && !flags.quiet);
   const reportOnStdout = [flags.json, flags.patch, flags.markdown, flags.sarif, flags.html].includes('-') || !!flags.listDifferent;
   const outcome = await execute({
-    paths,
+    ...selection(paths, flags),
     mode,
-    transforms: flags.transform,
-    config: flags.config,
-    include: flags.include,
-    exclude: flags.exclude,
-    gitignore: flags.gitignore,
-    jobs: flags.jobs,
     allowDirty: flags.allowDirty,
-    format: flags.format,
-    services: flags.service,
-    shard: flags.shard,
     commit: flags.commit,
     branchPerService: flags.branchPerService,
     // Diffs cost a second look at every changed file: skipped when nothing will show one.
@@ -143,20 +150,7 @@ async function interactiveCommand(paths: string[], flags: RunFlags): Promise<num
   checkOneStdout({ '--interactive': '-', '--json': flags.json, '--patch': flags.patch, '--markdown': flags.markdown, '--sarif': flags.sarif, '--html': flags.html });
   checkTerminal(process.stdin, process.stdout);
   if (!flags.allowDirty) refuseDirty(process.cwd(), paths.length ? paths : ['.'], '--interactive');
-  const outcome = await execute({
-    paths,
-    mode: 'dry',
-    transforms: flags.transform,
-    config: flags.config,
-    include: flags.include,
-    exclude: flags.exclude,
-    gitignore: flags.gitignore,
-    jobs: flags.jobs,
-    format: flags.format,
-    services: flags.service,
-    shard: flags.shard,
-    keepResults: true,
-  });
+  const outcome = await execute({ ...selection(paths, flags), mode: 'dry', keepResults: true });
   const color = useColor(flags.color, process.stdout);
   const done = await reviewInteractively(outcome.changedFiles ?? [], { input: process.stdin, output: process.stdout, color });
   const errors = formatSummary(outcome.report, PLAIN, { quiet: true });
