@@ -294,7 +294,16 @@ export function transformFile(input: FileInput, transforms: Transform[], options
     const wanted = t.ast ? isJsLike(input.path) && t.ast.prefilter(input.source, optionsByName[t.name] ?? {}) : !!t.text?.claims(input.relPath, optionsByName[t.name] ?? {});
     if (wanted) count(t.name);
   }
-  const result = transformAll(input, transforms.filter((t) => !away.includes(t)), optionsByName);
+  let result = transformAll(input, transforms.filter((t) => !away.includes(t)), optionsByName);
+  if (result.status === 'changed' && sup.lines.size > 0) {
+    // A kept-out change of a transform whose changes only work together keeps out all of them.
+    const probe = honourLineSuppressions(input.path, input.source, result.output!, result.changes, sup);
+    const whole = transforms.filter((t) => t.editsTogether && probe.counts[t.name]);
+    if (whole.length) {
+      whole.forEach((t) => count(t.name, probe.counts[t.name]));
+      result = transformAll(input, transforms.filter((t) => !away.includes(t) && !whole.includes(t)), optionsByName);
+    }
+  }
   result.manual = result.manual.filter((m) => {
     const hit = covers(sup.lines.get(m.line), m.transform);
     if (hit) count(m.transform);

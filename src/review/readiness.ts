@@ -32,7 +32,7 @@ export interface ServiceReadiness {
 const CONCERNS: { concern: string; transforms: string[]; gap: string }[] = [
   { concern: 'Console calls', transforms: ['console-to-logger'], gap: 'console calls instead of the structured logger' },
   { concern: 'Logs to stdout only', transforms: ['logger-stdout-only'], gap: 'logger transports writing files or elsewhere' },
-  { concern: 'Health and readiness routes, probes', transforms: ['healthz-to-health', 'healthcheck-loopback'], gap: 'health routes or probes on another path or host' },
+  { concern: 'Health and readiness routes, probes', transforms: ['healthz-to-health', 'healthcheck-loopback', 'readiness-probe'], gap: 'health or readiness routes and probes missing, or on another path or host' },
   { concern: 'Correlation IDs', transforms: ['correlation-id'], gap: 'apps without the correlation-ID middleware' },
   { concern: 'Graceful shutdown', transforms: ['graceful-shutdown'], gap: 'servers without a SIGTERM drain' },
   { concern: 'Secrets in env templates', transforms: ['env-secrets'], gap: 'real-looking secrets committed in env templates' },
