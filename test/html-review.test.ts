@@ -70,7 +70,8 @@ describe('--html review page in headless Chromium', () => {
     expect(await page.locator('.d2h-file-diff').count()).toBe(changed.length);
 
     // An evidence link goes to its line in the diff.
-    const link = page.locator('a.line-link[data-line]').first();
+    // (the evidence of a gap this run closes: a line of the diff)
+    const link = page.locator('td.verdict-fixed + td a.line-link[data-line]').first();
     await link.click();
     expect(await page.locator('tr.hl').count()).toBe(1);
     // The row is the linked line on the old side of a dry run's diff.

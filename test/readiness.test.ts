@@ -28,7 +28,7 @@ describe('readiness review', () => {
     expect(verdict(a, 'Console calls').verdict).toBe('open');
     expect(verdict(a, 'Console calls').evidence).toContainEqual({ path: 'svc/a/src/app.ts', line: 9, note: 'console.table is not rewritten' });
     expect(verdict(a, 'Database pool limits').verdict).toBe('fixed');
-    expect(verdict(a, 'Database pool limits').evidence[0]).toMatchObject({ path: 'svc/a/src/db.ts', line: 6 });
+    expect(verdict(a, 'Database pool limits').evidence[0]).toMatchObject({ path: 'svc/a/src/db.ts', line: 5 });
     expect(verdict(a, 'Graceful shutdown').verdict).toBe('ready');
     expect(verdict(a, 'bcrypt rounds').verdict).toBe('not-checked');
     // A file that could not be migrated keeps every concern of its service open.
@@ -43,6 +43,7 @@ describe('readiness review', () => {
   it('changed lines refer to the file on disk: the original in a dry run, the written file under --write', () => {
     const patch = '@@ -1,3 +1,4 @@\n+import x;\n a\n-b\n+B\n c\n';
     expect(changedLines(patch, 'dry')).toEqual([1, 2]);
+    expect(changedLines('@@ -1,2 +1,3 @@\n a\n b\n+c\n', 'dry')).toEqual([2]);
     expect(changedLines(patch, 'write')).toEqual([1, 3]);
   });
 

@@ -65,7 +65,8 @@ export function changedLines(patch: string | undefined, mode: Report['mode']): n
     if (!oldLine && !newLine) continue;
     const kind = text[0];
     if (kind === '-' || kind === '+') {
-      if (!inChange) lines.push(Math.max(1, mode === 'write' ? newLine : oldLine));
+      // An insertion has no line of its own in the original: the line above it stands for it.
+      if (!inChange) lines.push(Math.max(1, mode === 'write' ? newLine : kind === '+' ? oldLine - 1 : oldLine));
       inChange = true;
       if (kind === '-') oldLine++;
       else newLine++;
@@ -90,7 +91,8 @@ function checkOf(concern: (typeof CONCERNS)[number], files: FileReport[], report
     const n = ran.reduce((sum, t) => sum + (f.changes[t] ?? 0), 0);
     if (n > 0 && f.status === 'changed') {
       rewrites += n;
-      const at = changedLines(patches.get(f.path), report.mode);
+      // A file the dry run would create has no lines on disk yet.
+      const at = f.created && report.mode !== 'write' ? [] : changedLines(patches.get(f.path), report.mode);
       // Lines are the file's changes: this concern's own only when no other transform changed the file.
       const own = Object.keys(f.changes).every((t) => ran.includes(t));
       const where = at.length ? `; ${own ? 'changed at' : "the file's changes (all transforms) at"} line${at.length > 1 ? 's' : ''} ${at.join(', ')}` : '';
