@@ -116,6 +116,8 @@ export interface GeneratedFile {
   /** Absolute path. */
   path: string;
   content: string;
+  /** The transform that creates it (set by the runner). */
+  by?: string;
 }
 
 export interface PrepareContext {

@@ -47,6 +47,16 @@ describe('readiness review', () => {
     expect(changedLines(patch, 'write')).toEqual([1, 3]);
   });
 
+  it('a module two transforms create is reported once, credited to the transform that creates it', () => {
+    const r = shipshape(path.join(__dirname, '..', 'examples', 'fleet'), ['run', '-t', 'all', '--json', '-', '-q']);
+    const files: any[] = JSON.parse(r.stdout).files;
+    const paths = files.map((f) => f.path);
+    expect(paths.length).toBe(new Set(paths).size);
+    const created = files.filter((f) => f.created);
+    expect(created.find((f) => f.path.endsWith('/readiness.ts'))?.changes).toEqual({ 'readiness-probe': 1 });
+    expect(created.find((f) => f.path.endsWith('/lifecycle.ts'))?.changes).toEqual({ 'graceful-shutdown': 1 });
+  });
+
   it('shipshape report prints the review of every service of the example fleet', () => {
     const r = shipshape(path.join(__dirname, '..', 'examples', 'fleet'), ['report']);
     expect(r.code, r.stderr).toBe(0);

@@ -34,7 +34,7 @@ const CONCERNS: { concern: string; transforms: string[]; gap: string }[] = [
   { concern: 'Logs to stdout only', transforms: ['logger-stdout-only'], gap: 'logger transports writing files or elsewhere' },
   { concern: 'Health and readiness routes, probes', transforms: ['healthz-to-health', 'healthcheck-loopback', 'readiness-probe'], gap: 'health or readiness routes and probes missing, or on another path or host' },
   { concern: 'Correlation IDs', transforms: ['correlation-id'], gap: 'apps without the correlation-ID middleware' },
-  { concern: 'Graceful shutdown', transforms: ['graceful-shutdown'], gap: 'servers without a SIGTERM drain' },
+  { concern: 'Graceful shutdown', transforms: ['graceful-shutdown', 'container-signals'], gap: 'servers without a SIGTERM drain, or containers that do not pass SIGTERM on' },
   { concern: 'Secrets in env templates', transforms: ['env-secrets'], gap: 'real-looking secrets committed in env templates' },
   { concern: 'Database pool limits', transforms: ['pg-pool-limits'], gap: 'pg pools without max and timeouts' },
   { concern: 'bcrypt rounds', transforms: ['bcrypt-rounds'], gap: 'bcrypt calls with too few rounds' },

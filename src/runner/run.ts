@@ -119,7 +119,8 @@ async function prepare(
   const scope = { cwd, root, files: code, read, ...(service ? { service } : {}), fleet, transforms: selected.map((t) => t.name) };
   for (const t of selected) {
     if (t.prepare) options[t.name] = await t.prepare({ ...scope, options: options[t.name] });
-    if (t.generate) generated.push(...t.generate({ ...scope, options: options[t.name] }).filter((g) => !fs.existsSync(g.path)));
+    // Two transforms may create the same module (the lifecycle module readiness and shutdown share): once, by the first.
+    if (t.generate) generated.push(...t.generate({ ...scope, options: options[t.name] }).filter((g) => !fs.existsSync(g.path) && !generated.some((x) => x.path === g.path)).map((g) => ({ ...g, by: t.name })));
   }
   return generated;
 }
@@ -312,8 +313,8 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
   for (const g of generated) {
     const rel = relative(cwd, g.path);
     const entry: FileReport = { path: rel, status: 'changed', changes: {}, manual: [], created: true };
-    const owner = selected.find((t) => t.generate);
-    if (owner) entry.changes[owner.name] = 1;
+    const owner = g.by ?? selected.find((t) => t.generate)?.name;
+    if (owner) entry.changes[owner] = 1;
     if (writesFiles) {
       try {
         fs.mkdirSync(path.dirname(g.path), { recursive: true });
