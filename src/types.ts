@@ -116,6 +116,8 @@ export interface GeneratedFile {
   /** Absolute path. */
   path: string;
   content: string;
+  /** The transform that creates it (set by the runner). */
+  by?: string;
 }
 
 export interface PrepareContext {
@@ -136,6 +138,12 @@ export interface PrepareContext {
 
 export interface Transform {
   name: string;
+  /**
+   * The transform's changes in one file only work together (a /ready route and the call at listen
+   * that marks startup): a shipshape-ignore-next-line that keeps one of them out keeps out all of
+   * them in that file. Default: each change stands alone (one console call rewritten, another kept).
+   */
+  editsTogether?: boolean;
   /** One line for `shipshape list`: what it fixes. */
   summary: string;
   options: Record<string, OptionSpec>;

@@ -12,6 +12,8 @@ describe('Ctrl-C during --write', () => {
     for (let i = 0; i < 300; i++) files[`src/m${i}.ts`] = body;
     const dir = tempTree(files);
     const child = spawn(process.execPath, [BIN, 'run', '-t', 'console-to-logger', '--write', '--jobs', '1', '-q'], { cwd: dir });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     // Interrupt once the first files have been written.
     const deadline = Date.now() + 30_000;
@@ -23,6 +25,7 @@ describe('Ctrl-C during --write', () => {
     child.kill('SIGINT');
     const code = await exit;
     expect(code).toBe(130);
+    const written = Number(/interrupted; (\d+) files? (?:was|were) written before the interrupt/.exec(stderr)?.[1]);
     const names = fs.readdirSync(path.join(dir, 'src'));
     expect(names.filter((n) => n.includes('.shipshape-'))).toEqual([]);
     for (const n of names) {
@@ -32,5 +35,7 @@ describe('Ctrl-C during --write', () => {
     }
     // The run really was cut short: some files are still as they were.
     expect(names.some((n) => fs.readFileSync(path.join(dir, 'src', n), 'utf8') === body)).toBe(true);
+    // The count printed is the number of files rewritten on disk.
+    expect(written).toBe(names.filter((n) => n !== 'logger.ts' && fs.readFileSync(path.join(dir, 'src', n), 'utf8') !== body).length);
   }, 90_000);
 });

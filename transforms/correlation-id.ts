@@ -37,6 +37,7 @@ function createsExpressApp(source: string): boolean {
 
 export const correlationId: Transform = {
   name: 'correlation-id',
+  editsTogether: true,
   summary: 'Adds correlation-ID middleware to every app and forwards the header through API-gateway proxies',
   options: OPTIONS,
   prepare: prepareOptions,

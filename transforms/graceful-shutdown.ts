@@ -103,6 +103,7 @@ function insertHelperCalls(root: Collection<any>, ctx: AstContext, group: Placem
 
 export const gracefulShutdown: Transform = {
   name: 'graceful-shutdown',
+  editsTogether: true,
   summary: 'Adds SIGTERM/SIGINT handlers that drain the HTTP server and close pools, queues and clients',
   options: {
     timeoutMs: {

@@ -124,6 +124,7 @@ function generate(ctx: PrepareContext) {
 
 export const readinessProbe: Transform = {
   name: NAME,
+  editsTogether: true,
   summary: 'Adds a /ready route that answers 503 until startup has finished, while shutdown drains and when a database or cache check fails; Kubernetes readinessProbes on it',
   options: {
     path: {

@@ -7,7 +7,11 @@ export function suggestion(name: string, known: string[]): string {
   if (known.length === 0) return '';
   const best = closest(name, known);
   const limit = Math.max(2, Math.floor(best.length / 3));
-  return distance(name, best) <= limit ? ` (did you mean '${best}'?)` : ` (known: ${known.join(', ')})`;
+  if (distance(name, best) <= limit) return ` (did you mean '${best}'?)`;
+  // A shortened name (`healthz`, `shutdown`) is far by edit distance but names one transform plainly.
+  const containing = name.length >= 3 ? known.filter((k) => k.includes(name.toLowerCase())) : [];
+  if (containing.length === 1) return ` (did you mean '${containing[0]}'?)`;
+  return ` (known: ${known.join(', ')})`;
 }
 
 function distance(a: string, b: string): number {

@@ -7,6 +7,7 @@ import { acceptsRole } from '../fleet/roles';
 import type { FileRole, ServiceModel } from '../fleet/types';
 import { isJsLike, parserFor, type FileParser } from './parser';
 import { restoreNoSemicolonStyle } from './semicolons';
+import { covers, fileSuppressed, honourLineSuppressions, parseSuppressions } from './suppressions';
 import { shareUnchanged } from './share-unchanged';
 import { builtPieces, resetBuiltCode } from '../ast/build';
 import { attachInsertions, detachInsertions, resetInsertions } from '../ast/insert';
@@ -30,6 +31,8 @@ export interface FileResult {
   redactions?: string[];
   /** Why the file was skipped. */
   reason?: string;
+  /** Changes and manual items shipshape-ignore directives kept out, per transform. */
+  suppressed?: Record<string, number>;
 }
 
 /** What one pass over a file's tree tells the next pass. */
@@ -282,6 +285,42 @@ export function wantsFile(relPath: string, transforms: Transform[], optionsByNam
  * order, one print, and a second parse of the result. Line endings and a BOM are kept.
  */
 export function transformFile(input: FileInput, transforms: Transform[], optionsByName: Record<string, Options>): FileResult {
+  const sup = parseSuppressions(input.source);
+  if (!sup) return transformAll(input, transforms, optionsByName);
+  const counts: Record<string, number> = {};
+  const count = (name: string, n = 1) => (counts[name] = (counts[name] ?? 0) + n);
+  const away = fileSuppressed(sup, transforms);
+  for (const t of away) {
+    const wanted = t.ast ? isJsLike(input.path) && t.ast.prefilter(input.source, optionsByName[t.name] ?? {}) : !!t.text?.claims(input.relPath, optionsByName[t.name] ?? {});
+    if (wanted) count(t.name);
+  }
+  let result = transformAll(input, transforms.filter((t) => !away.includes(t)), optionsByName);
+  if (result.status === 'changed' && sup.lines.size > 0) {
+    // A kept-out change of a transform whose changes only work together keeps out all of them.
+    const probe = honourLineSuppressions(input.path, input.source, result.output!, result.changes, sup);
+    const whole = transforms.filter((t) => t.editsTogether && probe.counts[t.name]);
+    if (whole.length) {
+      whole.forEach((t) => count(t.name, probe.counts[t.name]));
+      result = transformAll(input, transforms.filter((t) => !away.includes(t) && !whole.includes(t)), optionsByName);
+    }
+  }
+  result.manual = result.manual.filter((m) => {
+    const hit = covers(sup.lines.get(m.line), m.transform);
+    if (hit) count(m.transform);
+    return !hit;
+  });
+  if (result.status === 'changed' && sup.lines.size > 0) {
+    const kept = honourLineSuppressions(input.path, input.source, result.output!, result.changes, sup);
+    for (const [name, n] of Object.entries(kept.counts)) count(name, n);
+    if (kept.error) Object.assign(result, { status: 'error', error: kept.error, output: undefined, changes: {} });
+    else if (kept.output === input.source) Object.assign(result, { status: 'unchanged', output: undefined, changes: {} });
+    else Object.assign(result, { output: kept.output, changes: kept.changes });
+  }
+  if (Object.keys(counts).length) result.suppressed = counts;
+  return result;
+}
+
+function transformAll(input: FileInput, transforms: Transform[], optionsByName: Record<string, Options>): FileResult {
   const notes: PassNotes = { applied: [], again: [] };
   const first = transformOnce(input, transforms, optionsByName, notes);
   if (first.status !== 'changed' || !isJsLike(input.path)) return first;

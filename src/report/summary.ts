@@ -35,6 +35,10 @@ export function formatSummary(report: Report, paint: Paint, opts: { quiet?: bool
       for (const f of report.files.filter((x) => x.status === 'skipped')) lines.push(`${paint.dim('skipped')} ${f.path}: ${f.reason}`);
     }
   }
+  // A changed file's lines differ before and after: say which the items use.
+  if (!opts.quiet && mode !== 'write' && report.files.some((f) => f.status === 'changed' && f.manual.some((m) => m.line > 0))) {
+    lines.push(paint.dim('(manual-item lines are those of the files as they are now; under --write, of the written files)'));
+  }
   for (const f of errors) lines.push(`${paint.red('error')}   ${f.path}: ${f.error}`);
   if (opts.quiet) return lines.join('\n');
 
@@ -57,6 +61,8 @@ export function formatSummary(report: Report, paint: Paint, opts: { quiet?: bool
       const n = summary.changes[name] ?? 0;
       if (n > 0 || opts.verbose) lines.push(`  ${name.padEnd(width)}  ${plural(n, 'change')}`);
     }
+  const kept = Object.entries(summary.suppressed ?? {}).map(([name, n]) => `${name} ${n}`);
+  if (kept.length) lines.push(paint.dim(`suppressed: ${kept.join(', ')}`));
   if (summary.files === 0) lines.push('nothing to do: no file in the given paths is one the selected transforms handle');
   else if (summary.changed === 0 && summary.errors === 0 && names.length === 0) lines.push(paint.green('nothing to change'));
   else if (mode === 'dry' && summary.changed > 0) lines.push(paint.dim('dry run: nothing was written; run again with --write to apply'));

@@ -17,6 +17,8 @@ export interface FileReport {
   created?: boolean;
   /** The service the file belongs to (`(root)` outside every service). */
   service?: string;
+  /** Changes and manual items shipshape-ignore comments kept out, per transform. */
+  suppressed?: Record<string, number>;
 }
 
 /** One service's share of a run (rollout across services). */
@@ -45,6 +47,8 @@ export interface Summary {
   skipped: number;
   manual: number;
   changes: Record<string, number>;
+  /** Changes and manual items shipshape-ignore comments kept out, per transform. */
+  suppressed?: Record<string, number>;
 }
 
 /** The JSON report, version 1 (documented in the README). */

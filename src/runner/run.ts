@@ -7,6 +7,7 @@ import { isJsLike } from '../engine/parser';
 import type { FileTask, ProcessedFile } from '../engine/process-file';
 import { wantsFile } from '../engine/transform-file';
 import { unifiedDiff } from '../report/diff';
+import { lineMapper, segmentsOf } from '../report/hunks';
 import { redact } from '../report/redact';
 import type { FileReport, Mode, Report } from '../report/types';
 import type { GeneratedFile, Options, PathManualItem, Transform } from '../types';
@@ -56,6 +57,19 @@ export interface RunOptions {
   /** With mode write: a branch `<prefix>/<service>` per service instead of writing files (--branch-per-service). */
   branchPerService?: string;
   onProgress?(done: number, total: number): void;
+  /** Return each changed file's original and new text (`changedFiles` of the outcome), for interactive review. */
+  keepResults?: boolean;
+}
+
+/** A changed or created file's texts: what interactive review applies hunk by hunk. */
+export interface ChangedFile {
+  path: string;
+  relPath: string;
+  /** null: the file is created. */
+  original: string | null;
+  output: string;
+  mode?: number;
+  redactions?: string[];
 }
 
 export interface FilePatch {
@@ -70,6 +84,8 @@ export interface RunOutcome {
   exitCode: 0 | 1 | 2;
   /** Where options came from, for --verbose. */
   config: Config;
+  /** With keepResults. */
+  changedFiles?: ChangedFile[];
   /** What shipshape believed about the services of the run. */
   fleet: FleetModel;
   /** Files some selected transforms left alone because of their role (for --verbose). */
@@ -104,7 +120,8 @@ async function prepare(
   const scope = { cwd, root, files: code, read, ...(service ? { service } : {}), fleet, transforms: selected.map((t) => t.name) };
   for (const t of selected) {
     if (t.prepare) options[t.name] = await t.prepare({ ...scope, options: options[t.name] });
-    if (t.generate) generated.push(...t.generate({ ...scope, options: options[t.name] }).filter((g) => !fs.existsSync(g.path)));
+    // Two transforms may create the same module (the lifecycle module readiness and shutdown share): once, by the first.
+    if (t.generate) generated.push(...t.generate({ ...scope, options: options[t.name] }).filter((g) => !fs.existsSync(g.path) && !generated.some((x) => x.path === g.path)).map((g) => ({ ...g, by: t.name })));
   }
   return generated;
 }
@@ -140,6 +157,27 @@ function writeResult(result: ProcessedFile): string | null {
   }
 }
 
+/**
+ * Manual items as lines of the file on disk after the run: transforms report lines of the original,
+ * and a written file's added import has moved them down.
+ */
+function onDiskLines(r: ProcessedFile, written: boolean) {
+  if (!written || r.status !== 'changed' || r.original === undefined || r.output === undefined || !r.manual.some((m) => m.line > 0)) return r.manual;
+  const toWritten = lineMapper(segmentsOf(r.original, r.output));
+  return r.manual.map((m) => (m.line > 0 ? { ...m, line: toWritten(m.line) } : m));
+}
+
+/** Throws when git shows uncommitted changes in the paths: a rewrite must be reviewable and undoable. */
+export function refuseDirty(cwd: string, paths: string[], flag = '--write'): void {
+  const dirty = dirtyPaths(cwd, paths);
+  if (dirty.length > 0) {
+    const shown = dirty.slice(0, 5).join(', ') + (dirty.length > 5 ? ` and ${dirty.length - 5} more` : '');
+    throw new UsageError(
+      `refusing to ${flag}: git shows uncommitted changes in ${shown}; commit or stash them first so the rewrite can be reviewed and undone, or pass --allow-dirty`,
+    );
+  }
+}
+
 /** The whole run: config, discovery, transforms (in workers when it pays), writes, report. */
 export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
   const cwd = path.resolve(opts.cwd ?? process.cwd());
@@ -166,15 +204,8 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
   // --branch-per-service commits the new contents onto branches; the working tree stays as it is.
   const writesFiles = mode === 'write' && opts.branchPerService === undefined;
 
-  if (mode === 'write' && !opts.allowDirty) {
-    const dirty = dirtyPaths(cwd, paths);
-    if (dirty.length > 0) {
-      const shown = dirty.slice(0, 5).join(', ') + (dirty.length > 5 ? ` and ${dirty.length - 5} more` : '');
-      throw new UsageError(
-        `refusing to --write: git shows uncommitted changes in ${shown}; commit or stash them first so the rewrite can be reviewed and undone, or pass --allow-dirty`,
-      );
-    }
-  }
+  if (mode === 'write' && !opts.allowDirty) refuseDirty(cwd, paths);
+
 
   const { files, skipped: discoverySkips } = await discover({
     cwd,
@@ -188,6 +219,7 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
       { patterns: opts.exclude ?? [], base: cwd },
     ],
     gitignore: opts.gitignore ?? config.gitignore ?? true,
+    ignoreFiles: ['.shipshapeignore'],
     wants: (rel) => inScope(path.resolve(cwd, rel)) && wantsFile(rel, selected, options),
   });
 
@@ -275,19 +307,20 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
       path: r.relPath,
       status: r.status,
       changes: r.status === 'changed' ? r.changes : {},
-      manual: r.manual.map((m) => ({ ...m, message: redact(m.message, r.redactions) })),
+      manual: onDiskLines(r, writesFiles).map((m) => ({ ...m, message: redact(m.message, r.redactions) })),
     };
     if (r.error) entry.error = r.error;
     if (r.reason) entry.reason = r.reason;
+    if (r.suppressed) entry.suppressed = r.suppressed;
     if (r.status === 'changed' && r.patch) patches.push({ path: r.relPath, patch: redact(r.patch, r.redactions) });
     byPath.set(r.path, entry);
-    if (r.status !== 'unchanged' || r.manual.length > 0) reports.push(entry);
+    if (r.status !== 'unchanged' || r.manual.length > 0 || r.suppressed) reports.push(entry);
   }
   for (const g of generated) {
     const rel = relative(cwd, g.path);
     const entry: FileReport = { path: rel, status: 'changed', changes: {}, manual: [], created: true };
-    const owner = selected.find((t) => t.generate);
-    if (owner) entry.changes[owner.name] = 1;
+    const owner = g.by ?? selected.find((t) => t.generate)?.name;
+    if (owner) entry.changes[owner] = 1;
     if (writesFiles) {
       try {
         fs.mkdirSync(path.dirname(g.path), { recursive: true });
@@ -327,6 +360,7 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
     if (e.status === 'skipped') summary.skipped++;
     summary.manual += e.manual.length;
     for (const [name, n] of Object.entries(e.changes)) summary.changes[name] = (summary.changes[name] ?? 0) + n;
+    for (const [name, n] of Object.entries(e.suppressed ?? {})) (summary.suppressed ??= {})[name] = (summary.suppressed[name] ?? 0) + n;
   }
   summary.files += generated.length;
   for (const e of reports) e.service = serviceOf(path.resolve(cwd, e.path)).name;
@@ -341,7 +375,13 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
     for (const g of generated) contents.set(relative(cwd, g.path), { content: g.content });
     branchPerService(cwd, report, contents, opts.branchPerService);
   }
-  return { report, patches, exitCode: exitCodeOf(mode, summary), config, fleet, roleSkips };
+  const changedFiles: ChangedFile[] | undefined = opts.keepResults
+    ? [
+        ...results.filter((r) => r.status === 'changed').map((r) => ({ path: r.path, relPath: r.relPath, original: r.original!, output: r.output!, mode: r.mode, redactions: r.redactions })),
+        ...generated.map((g) => ({ path: g.path, relPath: relative(cwd, g.path), original: null, output: g.content })),
+      ].sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0))
+    : undefined;
+  return { report, patches, exitCode: exitCodeOf(mode, summary), config, fleet, roleSkips, changedFiles };
 }
 
 /** Programmatic API: runs shipshape and returns the JSON report object. */

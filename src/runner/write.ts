@@ -4,6 +4,12 @@ import path from 'node:path';
 
 /** Temp files being written right now, removed if the process is interrupted. */
 const pending = new Set<string>();
+/** Files this process has written (renamed into place): an interrupt says how many. */
+let written = 0;
+
+export function filesWritten(): number {
+  return written;
+}
 
 export function removePendingTempFiles(): void {
   for (const tmp of pending) {
@@ -34,6 +40,7 @@ export function writeFileAtomic(file: string, content: string, mode?: number): v
     }
     if (mode !== undefined) fs.chmodSync(tmp, mode & 0o7777);
     fs.renameSync(tmp, file);
+    written++;
   } catch (err) {
     try {
       fs.unlinkSync(tmp);

