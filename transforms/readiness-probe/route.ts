@@ -1,7 +1,7 @@
 import type { Collection } from 'jscodeshift';
 import { findCreations, findExpressApps, moduleBindings, type AppBinding } from '../../src/ast/apps';
 import { statementFromCode } from '../../src/ast/build';
-import { insertStatement } from '../../src/ast/insert';
+import { insertPlaced } from '../../src/ast/placement';
 import { EXPRESS_SETTINGS, firstMiddlewarePoint } from '../../src/ast/middleware';
 import { findRouteRegistrations } from '../../src/ast/routes';
 import { enclosingStatement, lineOf } from '../../src/ast/scope';
@@ -79,13 +79,19 @@ export function addReadyRoute(root: Collection<any>, ctx: AstContext, ready: Rea
   );
   const at = health ? enclosingStatement(health.call) : null;
   if (at && creation && at.body === creation.body && at.index > creation.index) {
-    insertStatement(j, at.body, at.index + 1, statementFromCode(j, code), 'after');
+    insertPlaced(j, at.body, at.index + 1, statementFromCode(j, code), 'after', { program: isProgramBody(root, at.body) });
     return true;
   }
   const point = firstMiddlewarePoint(j, app.path, app.name, framework === 'express' ? EXPRESS_SETTINGS : []);
   if (!point) return false;
-  insertStatement(j, point.body, point.index, statementFromCode(j, code), 'after');
+  // Below the import of readiness() too when that landed under the creation (`var app = express(), server = ...;`).
+  insertPlaced(j, point.body, point.index, statementFromCode(j, code), 'after', { program: isProgramBody(root, point.body) });
   return true;
+}
+
+function isProgramBody(root: Collection<any>, body: any[]): boolean {
+  const node = root.get().node;
+  return (node.program ?? node).body === body;
 }
 
 export function lineOfApp(ready: ReadyApp): number {
