@@ -85,7 +85,9 @@ export function addReadyRoute(root: Collection<any>, ctx: AstContext, ready: Rea
   const point = firstMiddlewarePoint(j, app.path, app.name, framework === 'express' ? EXPRESS_SETTINGS : []);
   if (!point) return false;
   // Below the import of readiness() too when that landed under the creation (`var app = express(), server = ...;`).
-  insertPlaced(j, point.body, point.index, statementFromCode(j, code), 'after', { program: isProgramBody(root, point.body) });
+  // It belongs with the middleware it goes before: anchored there, the creation's own text is not reprinted.
+  const attach = point.index < point.body.length ? 'before' : 'after';
+  insertPlaced(j, point.body, point.index, statementFromCode(j, code), attach, { program: isProgramBody(root, point.body), spaced: true });
   return true;
 }
 
