@@ -102,3 +102,49 @@ describe('readiness-probe on a running Express service', () => {
     expect(Date.now() - at).toBeLessThan(2000);
   });
 });
+
+describe('readiness-probe with graceful-shutdown, a whole run', () => {
+  it('answers 503 draining after SIGTERM while the server still serves its drain delay', async () => {
+    const { execute } = await import('../src/runner/run');
+    const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-ready-sigterm-'));
+    try {
+      fs.writeFileSync(path.join(tree, 'package.json'), '{ "name": "svc", "main": "src/server.js", "dependencies": { "express": "^5.0.0" } }\n');
+      fs.mkdirSync(path.join(tree, 'src'));
+      for (const f of ['src/app.js', 'src/server.js']) fs.copyFileSync(path.join(FIXTURE, f), path.join(tree, f));
+      const outcome = await execute({
+        cwd: tree,
+        transforms: ['graceful-shutdown', 'readiness-probe'],
+        mode: 'write',
+        allowDirty: true,
+        jobs: 1,
+        transformOptions: { 'graceful-shutdown': { drainDelayMs: 1500 } },
+      });
+      expect(outcome.exitCode).toBe(0);
+      const server = fs.readFileSync(path.join(tree, 'src/server.js'), 'utf8');
+      expect(server).toContain('markDraining()');
+      const child = spawn(process.execPath, ['src/server.js'], { cwd: tree, env: { ...process.env, PORT: '0', NODE_PATH: NODE_MODULES }, stdio: ['ignore', 'pipe', 'pipe'] });
+      children.push(child);
+      const port = await new Promise<number>((resolve, reject) => {
+        let out = '';
+        const timer = setTimeout(() => reject(new Error(`not listening: ${out}`)), 10_000);
+        child.stdout!.on('data', (c) => {
+          out += c;
+          const m = /listening on (\d+)/.exec(out);
+          if (m) {
+            clearTimeout(timer);
+            resolve(Number(m[1]));
+          }
+        });
+        child.stderr!.on('data', (c) => (out += c));
+      });
+      expect(await get(port, '/ready')).toEqual({ status: 200, body: { status: 'ready' } });
+      child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await get(port, '/ready')).toEqual({ status: 503, body: { status: 'draining' } });
+      const exit = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(exit).toBe(0);
+    } finally {
+      fs.rmSync(tree, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
