@@ -134,3 +134,27 @@ describe('which files serve routes', () => {
     expect(servesRoutes({ role: undefined, relPath: 'test/app.test.ts' })).toBe(false);
   });
 });
+
+describe('whole run with the fleet model', () => {
+  it('keeps a class-field route with its test and probe, and leaves a Go service and the root compose file alone', async () => {
+    const { execute } = await import('../src/runner/run');
+    const { tempTree } = await import('./helpers/cli');
+    const dir = tempTree({
+      'services/api/package.json': '{ "name": "api", "main": "dist/index.js", "dependencies": { "express": "^4.0.0" } }',
+      'services/api/tsconfig.json': '{ "compilerOptions": { "rootDir": "src", "outDir": "dist", "strict": true } }',
+      'services/api/src/health.controller.ts': "export class HealthController {\n  public path = '/healthz';\n}\n",
+      'services/api/src/index.ts': "import express from 'express';\nimport { HealthController } from './health.controller';\nconst app = express();\nconst c = new HealthController();\napp.get(`/api/v1${c.path}`, (req, res) => res.send('ok'));\napp.listen(3000);\n",
+      'services/api/test/health.test.ts': "describe('GET /api/v1/healthz', () => {\n  it('answers', () => request(app).get('/api/v1/healthz').expect(200));\n});\n",
+      'services/api/k8s/deployment.yaml': 'spec:\n  containers:\n    - name: api\n      livenessProbe:\n        httpGet:\n          path: /api/v1/healthz\n          port: 3000\n',
+      'services/gw/Dockerfile': 'FROM golang:1.22\nHEALTHCHECK CMD wget -qO- http://localhost:8080/healthz || exit 1\n',
+      'services/gw/main.go': 'package main\n',
+      'docker-compose.yml': 'services:\n  gw:\n    build: ./services/gw\n    healthcheck:\n      test: ["CMD", "wget", "-qO-", "http://localhost:8080/healthz"]\n',
+    });
+    const { report } = await execute({ cwd: dir, transforms: ['healthz-to-health'], mode: 'dry' });
+    expect(report.files.filter((f) => f.status === 'changed').map((f) => f.path)).toEqual([]);
+    const items = report.files.flatMap((f) => f.manual.map((m) => ({ path: f.path, line: m.line, message: m.message })));
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ path: 'services/api/src/health.controller.ts', line: 2 });
+    expect(items[0].message).toMatch(/services\/api\/k8s\/deployment\.yaml:6 .*services\/api\/test\/health\.test\.ts:2/);
+  });
+});

@@ -49,7 +49,8 @@ function start(args: string[], env: Record<string, string> = {}): Promise<{ chil
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`not listening after 10 s: ${out}`)), 10_000);
+    // Generous: on a machine shared by several test runs a node start can take seconds.
+    const timer = setTimeout(() => reject(new Error(`not listening after 25 s: ${out}`)), 25_000);
     child.stdout!.on('data', (c) => {
       out += c;
       const m = /listening on (\d+)/.exec(out);
@@ -75,7 +76,7 @@ function get(port: number, pathname: string): Promise<{ status: number; body: an
   });
 }
 
-describe('readiness-probe on a running Express service', () => {
+describe('readiness-probe on a running Express service', { timeout: 40_000 }, () => {
   it('answers 503 until startup has finished', async () => {
     const { port } = await start(['unstarted.js']);
     expect(await get(port, '/ready')).toEqual({ status: 503, body: { status: 'starting' } });
@@ -101,4 +102,50 @@ describe('readiness-probe on a running Express service', () => {
     expect(await get(port, '/ready')).toEqual({ status: 503, body: { status: 'unavailable', failed: 'pg', reason: 'timed out after 300 ms' } });
     expect(Date.now() - at).toBeLessThan(2000);
   });
+});
+
+describe('readiness-probe with graceful-shutdown, a whole run', () => {
+  it('answers 503 draining after SIGTERM while the server still serves its drain delay', async () => {
+    const { execute } = await import('../src/runner/run');
+    const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-ready-sigterm-'));
+    try {
+      fs.writeFileSync(path.join(tree, 'package.json'), '{ "name": "svc", "main": "src/server.js", "dependencies": { "express": "^5.0.0" } }\n');
+      fs.mkdirSync(path.join(tree, 'src'));
+      for (const f of ['src/app.js', 'src/server.js']) fs.copyFileSync(path.join(FIXTURE, f), path.join(tree, f));
+      const outcome = await execute({
+        cwd: tree,
+        transforms: ['graceful-shutdown', 'readiness-probe'],
+        mode: 'write',
+        allowDirty: true,
+        jobs: 1,
+        transformOptions: { 'graceful-shutdown': { drainDelayMs: 1500 } },
+      });
+      expect(outcome.exitCode).toBe(0);
+      const server = fs.readFileSync(path.join(tree, 'src/server.js'), 'utf8');
+      expect(server).toContain('markDraining()');
+      const child = spawn(process.execPath, ['src/server.js'], { cwd: tree, env: { ...process.env, PORT: '0', NODE_PATH: NODE_MODULES }, stdio: ['ignore', 'pipe', 'pipe'] });
+      children.push(child);
+      const port = await new Promise<number>((resolve, reject) => {
+        let out = '';
+        const timer = setTimeout(() => reject(new Error(`not listening: ${out}`)), 25_000);
+        child.stdout!.on('data', (c) => {
+          out += c;
+          const m = /listening on (\d+)/.exec(out);
+          if (m) {
+            clearTimeout(timer);
+            resolve(Number(m[1]));
+          }
+        });
+        child.stderr!.on('data', (c) => (out += c));
+      });
+      expect(await get(port, '/ready')).toEqual({ status: 200, body: { status: 'ready' } });
+      child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await get(port, '/ready')).toEqual({ status: 503, body: { status: 'draining' } });
+      const exit = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(exit).toBe(0);
+    } finally {
+      fs.rmSync(tree, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -96,6 +96,8 @@ function readyTargets(ctx: PrepareContext): ReadyTargets | undefined {
 function prepare(ctx: PrepareContext): Options {
   const o = { ...ctx.options };
   if (!PATH_OPTION.test(String(o.path))) return o;
+  // Manifests anywhere (a root `infra/k8s`) follow the fleet-wide decision of which services get the route.
+  o.$targets = readyTargets(ctx);
   if (ctx.service && !ctx.service.isNode) return o;
   // Only a service with an HTTP app gets the modules (a gRPC or queue worker has no route to add).
   const found = whereFromFiles(ctx);
@@ -107,7 +109,6 @@ function prepare(ctx: PrepareContext): Options {
   o.$blocked = blockedBy(life.path, 'markStarted', ctx) ?? blockedBy(ready.path, 'export', ctx);
   o.$where = where;
   o.$resources = (ctx.service?.facts.resources ?? []).filter((r) => (o.checks as string[]).includes(r.kind));
-  o.$targets = readyTargets(ctx);
   return o;
 }
 
@@ -208,8 +209,10 @@ export const readinessProbe: Transform = {
     claims: (relPath) => /\.ya?ml$/i.test(relPath) && !/(^|\/)(docker-)?compose[^/]*\.ya?ml$/i.test(relPath) && !/(^|\/)\.github\//.test(relPath),
     prefilter: (source) => source.includes('livenessProbe'),
     apply(source, ctx) {
-      if (!ctx.options.$where || ctx.options.$existing || ctx.options.$blocked) return source;
-      return addReadinessProbes(source, ctx, ctx.options.$targets);
+      const o = ctx.options;
+      if (o.$targets) return addReadinessProbes(source, ctx, o.$targets);
+      if (!o.$where || o.$existing || o.$blocked) return source;
+      return addReadinessProbes(source, ctx, undefined);
     },
   },
 };

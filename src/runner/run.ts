@@ -250,10 +250,14 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
   }
   for (const [s, own] of serviceOptions) {
     const group = byService.get(s) ?? [];
-    if (!group.some(isJsLike)) continue;
+    // A folder with deployment files only (a Go service, the root's compose file) still gets the
+    // run-level decisions of transforms that edit those files (which service a probe belongs to).
+    const codeless = !group.some(isJsLike);
+    const steps = codeless ? selected.filter((t) => t.text) : selected;
+    if (codeless && (group.length === 0 || !steps.some((t) => t.prepare))) continue;
     // A service shipshape cannot decide for becomes one manual item; the other services go on.
     const created = await undecidedAsManual(s, undecided, () =>
-      forService(s, scope.size > 1, () => prepare(selected, own, cwd, config.dir, group, read, modelOf.get(s.name), fleet)),
+      forService(s, scope.size > 1, () => prepare(steps, own, cwd, config.dir, group, read, modelOf.get(s.name), fleet)),
     );
     generated.push(...created.filter((g) => !generated.some((x) => x.path === g.path)));
   }

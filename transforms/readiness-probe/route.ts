@@ -1,7 +1,7 @@
 import type { Collection } from 'jscodeshift';
 import { findCreations, findExpressApps, moduleBindings, type AppBinding } from '../../src/ast/apps';
 import { statementFromCode } from '../../src/ast/build';
-import { insertStatement } from '../../src/ast/insert';
+import { insertPlaced } from '../../src/ast/placement';
 import { EXPRESS_SETTINGS, firstMiddlewarePoint } from '../../src/ast/middleware';
 import { findRouteRegistrations } from '../../src/ast/routes';
 import { enclosingStatement, lineOf } from '../../src/ast/scope';
@@ -79,13 +79,21 @@ export function addReadyRoute(root: Collection<any>, ctx: AstContext, ready: Rea
   );
   const at = health ? enclosingStatement(health.call) : null;
   if (at && creation && at.body === creation.body && at.index > creation.index) {
-    insertStatement(j, at.body, at.index + 1, statementFromCode(j, code), 'after');
+    insertPlaced(j, at.body, at.index + 1, statementFromCode(j, code), 'after', { program: isProgramBody(root, at.body) });
     return true;
   }
   const point = firstMiddlewarePoint(j, app.path, app.name, framework === 'express' ? EXPRESS_SETTINGS : []);
   if (!point) return false;
-  insertStatement(j, point.body, point.index, statementFromCode(j, code), 'after');
+  // Below the import of readiness() too when that landed under the creation (`var app = express(), server = ...;`).
+  // It belongs with the middleware it goes before: anchored there, the creation's own text is not reprinted.
+  const attach = point.index < point.body.length ? 'before' : 'after';
+  insertPlaced(j, point.body, point.index, statementFromCode(j, code), attach, { program: isProgramBody(root, point.body), spaced: true });
   return true;
+}
+
+function isProgramBody(root: Collection<any>, body: any[]): boolean {
+  const node = root.get().node;
+  return (node.program ?? node).body === body;
 }
 
 export function lineOfApp(ready: ReadyApp): number {

@@ -1,6 +1,7 @@
 import type { ASTPath, Collection } from 'jscodeshift';
 import { expressionFromCode, statementFromCode } from '../../src/ast/build';
 import { insertStatement } from '../../src/ast/insert';
+import { insertPlaced } from '../../src/ast/placement';
 import { enclosingStatement, lineOf } from '../../src/ast/scope';
 import { findListenSites } from '../../src/ast/servers';
 import type { AstContext } from '../../src/types';
@@ -44,7 +45,7 @@ export function markStartedAtListen(root: Collection<any>, ctx: AstContext, impo
     const last = args[args.length - 1];
     const awaited = awaitedStatement(site.path);
     if (awaited) {
-      insertStatement(j, awaited.body, awaited.index + 1, statementFromCode(j, call()), 'after');
+      insertPlaced(j, awaited.body, awaited.index + 1, statementFromCode(j, call()), 'after');
       out.placed++;
     } else if (isFunction(last)) {
       // Fastify's callback gets the error first: ready only when there is none.
@@ -65,7 +66,7 @@ export function markStartedAtListen(root: Collection<any>, ctx: AstContext, impo
     if (object.type !== 'Identifier' || !hapiServers.includes(object.name)) return;
     const awaited = awaitedStatement(p);
     if (awaited) {
-      insertStatement(j, awaited.body, awaited.index + 1, statementFromCode(j, call()), 'after');
+      insertPlaced(j, awaited.body, awaited.index + 1, statementFromCode(j, call()), 'after');
       out.placed++;
     } else out.manual.push({ line: lineOf(p.node), message: `${object.name}.start() is not awaited: call markStarted() once it resolves, or /ready keeps answering 503` });
   });
