@@ -37,6 +37,7 @@ export const correlationId: Transform = {
   prepare: prepareOptions,
   generate: scaffoldModule,
   ast: {
+    roles: ['runtime'],
     prefilter: (source) => OTHER_FRAMEWORKS.test(source) || createsExpressApp(source),
     exclude(relPath, absPath, options, root) {
       if (isTestPath(relPath)) return 'test file';

@@ -85,6 +85,7 @@ export const healthzToHealth: Transform = {
     return ctx.options;
   },
   ast: {
+    roles: ['runtime', 'test'],
     prefilter: (source, options) => source.includes(lastSegment(options)),
     // Files without the old path are not parsed; their route paths still count for the probe check.
     scan: (source, ctx) => {
