@@ -11,7 +11,7 @@ import { shareUnchanged } from './share-unchanged';
 import { applyEdits, overlaps, SourceEdits, type Edit } from './edits';
 import { builtPieces, resetBuiltCode } from '../ast/build';
 import { attachInsertions, detachInsertions, resetInsertions } from '../ast/insert';
-import './recast-fixes';
+import { lockTemplateLines } from './recast-fixes';
 import '../ast/fast-find';
 
 export type FileStatus = 'unchanged' | 'changed' | 'error' | 'skipped';
@@ -212,8 +212,23 @@ function applyEditGroup(run: RunInput, source: string, group: Transform[]): stri
   return output;
 }
 
-/** Tree-based transforms: one recast tree, every transform changes it in order, one print. */
+/**
+ * Tree-based transforms: one recast tree, every transform changes it in order, one print. recast
+ * glues a statement inserted at the top onto a `#!` line; as a line comment of the same length the
+ * shebang keeps its place (and every position) and new code goes below it. Edit-based groups need
+ * none of this: babel reads the line as the file's interpreter, and no edit moves it.
+ */
 function applyRecastGroup(run: RunInput, source: string, active: Transform[], eligible: Transform[]): string {
+  if (!source.startsWith('#!')) return reprint(run, source, active, eligible);
+  const commented = `//${source.slice(2)}`;
+  const output = reprint(run, commented, active, eligible);
+  if (output === commented) return source;
+  const line = commented.slice(0, commented.indexOf('\n') >>> 0);
+  if (!output.startsWith(`${line}\n`) && output !== line) throw new FileError('the #! line would move; the file was left unchanged, please report this');
+  return `#!${output.slice(2)}`;
+}
+
+function reprint(run: RunInput, source: string, active: Transform[], eligible: Transform[]): string {
   const { input, result, facts, notes, style, optionsOf } = run;
   const { parser, j } = toolsFor(input.path);
   let root: Collection<any>;
@@ -223,6 +238,7 @@ function applyRecastGroup(run: RunInput, source: string, active: Transform[], el
   } catch (err) {
     throw syntaxError(err);
   }
+  if (source.includes('`')) lockTemplateLines(j, root);
   // A directive is a string statement at the top of a program or function; most files have none.
   if (/(?:^|[{;]|\*\/)\s*(['"])(?:[^'"\\\n]|\\.)*\1\s*;/m.test(source)) fixDirectiveLocations(j, root, source);
   resetInsertions();
@@ -419,21 +435,11 @@ function transformOnce(input: FileInput, transforms: Transform[], optionsByName:
   if (eol === 'crlf') source = source.replace(/\r\n/g, '\n');
   const facts: Record<string, unknown> = {};
   const jsLike = isJsLike(input.path);
-  // recast glues a statement inserted at the top onto a `#!` line; as a line comment of the same
-  // length the shebang keeps its place (and every position) and new code goes below it.
-  const shebang = jsLike && source.startsWith('#!');
-  if (shebang) source = `//${source.slice(2)}`;
   let output: string;
   try {
     output = jsLike
       ? applyAst(input, source, transforms, optionsByName, result, facts, notes)
       : applyText(input, source, transforms, optionsByName, result, facts);
-    if (shebang) {
-      const line = source.slice(0, source.indexOf('\n') >>> 0);
-      if (!output.startsWith(`${line}\n`) && output !== line) throw new FileError('the #! line would move; the file was left unchanged, please report this');
-      source = `#!${source.slice(2)}`;
-      output = `#!${output.slice(2)}`;
-    }
   } catch (err: any) {
     if (!(err instanceof FileError)) throw err;
     return { ...result, status: 'error', error: err.message, changes: {}, records: {} };
