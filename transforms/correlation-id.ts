@@ -9,6 +9,8 @@ import { addToNestApps } from './correlation-id/nest';
 import { OPTIONS, prepareOptions } from './correlation-id/options';
 import { forwardThroughProxies } from './correlation-id/proxy';
 import { scaffoldModule } from './correlation-id/scaffold';
+import { checkHeaders, reportAdopted } from './correlation-id/headers';
+import type { Adopted } from './correlation-id/adopt';
 import { isTestPath } from '../src/ast/paths';
 
 const OTHER_FRAMEWORKS = /NestFactory|fastify|koa|hapi|http-proxy-middleware|express-http-proxy/;
@@ -46,18 +48,20 @@ export const correlationId: Transform = {
     },
     apply(root, ctx) {
       // Without `import` (prepare found no Express or Nest app in the run) only what needs no module.
-      let foreign: string[] = [];
+      let adopted: Adopted[] = [];
       if (ctx.options.import !== undefined) {
         const importer = importerFor(root, ctx, ctx.options.name, ctx.options.kind);
-        foreign = addToExpressApps(root, ctx, importer);
+        adopted = addToExpressApps(root, ctx, importer);
         addToNestApps(root, ctx, importer);
       }
+      reportAdopted(ctx, adopted);
       configureFastify(root, ctx);
       addToKoaApps(root, ctx);
       addToHapiServers(root, ctx);
-      forwardThroughProxies(root, ctx, foreign);
+      forwardThroughProxies(root, ctx, adopted);
     },
   },
+  finalize: (records) => checkHeaders(records, 'correlation-id'),
 };
 
 export default toJscodeshift(correlationId);
