@@ -6,7 +6,7 @@ import { isJsLike } from '../src/engine/parser';
 import { wantsFile } from '../src/engine/transform-file';
 import { discover } from '../src/runner/discover';
 import { IGNORED_FOLDERS } from '../src/runner/walk';
-import { discoverServices } from '../src/rollout/services';
+import { discoverServices } from '../src/fleet/services';
 
 /**
  * The read floor: the least any codemod run over the tree must do. In one process, with no
