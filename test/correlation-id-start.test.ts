@@ -53,10 +53,10 @@ function start(file: string): Promise<number> {
   });
 }
 
-function get(port: number, headers: Record<string, string> = {}): Promise<{ header: string | undefined; body: any }> {
+function get(port: number, headers: Record<string, string> = {}, urlPath = '/ping'): Promise<{ header: string | undefined; body: any }> {
   return new Promise((resolve, reject) => {
     http
-      .get({ host: '127.0.0.1', port, path: '/ping', headers }, (res) => {
+      .get({ host: '127.0.0.1', port, path: urlPath, headers }, (res) => {
         let body = '';
         res.on('data', (c) => (body += c));
         res.on('end', () => resolve({ header: res.headers['x-correlation-id'] as string | undefined, body: JSON.parse(body) }));
@@ -65,30 +65,85 @@ function get(port: number, headers: Record<string, string> = {}): Promise<{ head
   });
 }
 
-describe('a migrated CommonJS service with var declarations and a tracing preamble', () => {
-  it('starts, loads the agent first, and echoes or mints the ID', async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-cid-start-'));
-    fs.mkdirSync(path.join(dir, 'src'));
-    fs.writeFileSync(path.join(dir, 'package.json'), '{ "name": "svc", "main": "src/server.js" }\n');
-    fs.writeFileSync(path.join(dir, 'src', 'server.js'), fs.readFileSync(FIXTURE, 'utf8'));
-    fs.writeFileSync(path.join(dir, 'src', 'tracing.js'), TRACING);
-    const outcome = await execute({
+/** A service folder with `files` (under src/), migrated by a real `--write` run with the scaffold. */
+async function migrated(files: Record<string, string>) {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-cid-start-'));
+  fs.mkdirSync(path.join(dir, 'src'));
+  fs.writeFileSync(path.join(dir, 'package.json'), '{ "name": "svc", "main": "src/server.js" }\n');
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, 'src', name), text);
+  return execute({
+    cwd: dir,
+    mode: 'write',
+    allowDirty: true,
+    jobs: 1,
+    transforms: ['correlation-id'],
       cwd: dir,
       mode: 'write',
       allowDirty: true,
       jobs: 1,
       transforms: ['correlation-id'],
-      transformOptions: { 'correlation-id': { import: './src/middleware/correlation-id', scaffold: true } },
-    });
-    expect(outcome.report.summary.errors).toBe(0);
-    expect(fs.existsSync(path.join(dir, 'src', 'middleware', 'correlation-id.js'))).toBe(true);
+    transformOptions: { 'correlation-id': { import: './src/middleware/correlation-id', scaffold: true } },
+  });
+}
 
-    const port = await start(path.join(dir, 'src', 'server.js'));
+describe('a migrated CommonJS service with var declarations and a tracing preamble', () => {
+  it('starts, loads the agent first, and echoes or mints the ID', async () => {
+    const outcome = await migrated({ 'server.js': fs.readFileSync(FIXTURE, 'utf8'), 'tracing.js': TRACING });
+    expect(outcome.report.summary.errors).toBe(0);
+    expect(fs.existsSync(path.join(dir!, 'src', 'middleware', 'correlation-id.js'))).toBe(true);
+
+    const port = await start(path.join(dir!, 'src', 'server.js'));
     const given = await get(port, { 'x-correlation-id': 'req-7' });
     expect(given.header).toBe('req-7');
     expect(given.body).toEqual({ id: 'req-7', loadedFirst: true });
     const minted = await get(port);
     expect(minted.header).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(minted.body.id).toBe(minted.header);
+  });
+});
+
+// A gateway whose route calls a downstream service through an axios instance made in another module.
+const GATEWAY = `const express = require('express');
+const { inventory } = require('./clients');
+
+const app = express();
+app.get('/stock', async (req, res) => {
+  const { data } = await inventory.get('/stock');
+  res.json({ id: req.correlationId, downstream: data });
+});
+
+const server = app.listen(0, '127.0.0.1', () => console.log('listening on ' + server.address().port));
+`;
+const CLIENTS = `const axios = require('axios');
+
+const inventory = axios.create({ baseURL: process.env.INVENTORY_URL, timeout: 2000 });
+
+module.exports = { inventory };
+`;
+
+describe('a migrated gateway calling another service through an axios instance', () => {
+  it('forwards the incoming or minted ID, observed by a second local server', async () => {
+    const seen: (string | undefined)[] = [];
+    const downstream = http.createServer((req, res) => {
+      seen.push(req.headers['x-correlation-id'] as string | undefined);
+      res.setHeader('content-type', 'application/json');
+      res.end('{"count":3}');
+    });
+    await new Promise<void>((resolve) => downstream.listen(0, '127.0.0.1', resolve));
+    try {
+      const outcome = await migrated({ 'server.js': GATEWAY, 'clients.js': CLIENTS });
+      expect(outcome.report.summary.errors).toBe(0);
+      expect(fs.readFileSync(path.join(dir!, 'src', 'clients.js'), 'utf8')).toContain('inventory.interceptors.request.use(');
+      process.env.INVENTORY_URL = `http://127.0.0.1:${(downstream.address() as any).port}`;
+      const port = await start(path.join(dir!, 'src', 'server.js'));
+      const given = await get(port, { 'x-correlation-id': 'gw-1' }, '/stock');
+      expect(given.body).toEqual({ id: 'gw-1', downstream: { count: 3 } });
+      const minted = await get(port, {}, '/stock');
+      expect(seen).toEqual(['gw-1', minted.header]);
+      expect(minted.body.id).toBe(minted.header);
+    } finally {
+      delete process.env.INVENTORY_URL;
+      downstream.close();
+    }
   });
 });

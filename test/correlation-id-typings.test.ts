@@ -51,8 +51,8 @@ function service(node: string, expressTypes: string): string {
   return dir;
 }
 
-function diagnostics(dir: string, expressTypes: string): string[] {
-  const files = ['middleware/correlation-id.ts', 'middleware/trace-ids.ts', 'server.ts'].map((f) => path.join(dir, 'src', f));
+function diagnostics(dir: string, expressTypes: string, more: string[] = []): string[] {
+  const files = ['middleware/correlation-id.ts', 'middleware/trace-ids.ts', 'server.ts', ...more].map((f) => path.join(dir, 'src', f));
   const program = ts.createProgram(files, {
     strict: true,
     noEmit: true,
@@ -67,7 +67,7 @@ function diagnostics(dir: string, expressTypes: string): string[] {
     typeRoots: [path.join(dir, 'types')],
     baseUrl: dir,
     // The real folder, so the express typings find their own dependencies next to them.
-    paths: { express: [path.join(TYPES, expressTypes)] },
+    paths: { express: [path.join(TYPES, expressTypes)], axios: [path.join(__dirname, '..', 'node_modules', 'axios')] },
   });
   return ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? path.relative(dir, d.file.fileName) : ''} TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
 }
@@ -84,4 +84,14 @@ describe('scaffolded TypeScript module against installed typings', () => {
       });
     }
   }
+});
+
+describe('the axios interceptor correlation-id writes', () => {
+  it('compiles against axios 1 typings next to the scaffold', () => {
+    const dir = service('node20', 'express5');
+    fs.mkdirSync(path.join(dir, 'src', 'clients'));
+    const migrated = fs.readFileSync(path.join(__dirname, '..', '__testfixtures__', 'correlation-id', 'axios-instance.output.ts'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'src', 'clients', 'orders.ts'), migrated);
+    expect(diagnostics(dir, 'express5', ['clients/orders.ts'])).toEqual([]);
+  });
 });

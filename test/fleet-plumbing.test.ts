@@ -55,7 +55,8 @@ describe('fleet model plumbing', () => {
     const cart = outcome.fleet.services.find((s) => s.name === 'cart')!;
     expect(cart.package?.dependencies).toEqual({ winston: '^3.0.0' });
     expect(cart.roleCounts).toEqual({ runtime: 2, tooling: 3, generated: 1 });
-    expect(outcome.fleet.roleReasons[path.join(dir, 'services/cart/src/app.js')]).toBe('no entry point found');
+    expect(cart.entries.map((e) => [path.relative(dir, e.file), e.from])).toEqual([['services/cart/src/app.js', 'convention']]);
+    expect(outcome.fleet.roleReasons[path.join(dir, 'services/cart/src/lib/util.ts')]).toMatch(/only guessed/);
     expect(outcome.roleSkips.map((s) => [s.relPath, s.role])).toEqual([
       ['services/cart/load/k6-checkout.js', 'tooling'],
       ['services/cart/seeds/users.js', 'tooling'],

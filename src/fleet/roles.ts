@@ -14,6 +14,11 @@ export interface RoleInputs {
   package?: PackageFacts;
   /** Files reachable from the entry points; null when no entry point was found. */
   graph: Set<string> | null;
+  /**
+   * The entries were only guessed from conventional names: a file they do not reach may still be
+   * loaded (a router required by a computed path), so it stays runtime rather than unknown.
+   */
+  guessed?: boolean;
   /** tsconfig outDir (absolute), when the service compiles TypeScript. */
   outDir?: string;
   /** Test files the test runner's config names, beyond the conventional test paths. */
@@ -87,6 +92,7 @@ export function roleOf(abs: string, inputs: RoleInputs): RoleVerdict {
   if (inputs.graph?.has(abs)) return { role: 'runtime', reason: 'in the runtime graph' };
   if (TOOL_FOLDER.test(rel)) return { role: 'tooling', reason: `one-off program (${rel.match(TOOL_FOLDER)![2]}/), not in the runtime graph` };
   if (!inputs.graph) return { role: 'runtime', reason: 'no entry point found' };
+  if (inputs.guessed) return { role: 'runtime', reason: 'not reached from the conventionally named entry, which was only guessed' };
   return { role: 'unknown', reason: 'not reachable from any entry point' };
 }
 
