@@ -4,11 +4,13 @@ import type { API, FileInfo, Options } from 'jscodeshift';
  * The jscodeshift contender: console-to-logger as a jscodeshift user writes it, with jscodeshift's
  * own API end to end (parse with `api.jscodeshift(source)`, find, replace, `toSource()`), and none of
  * shipshape's engine. It does the core of the job: `console.<level>(...)` becomes `logger.<level>(...)`
- * and the logger is imported once (ESM import or require, after the file's last one).
+ * and the logger is imported once (ESM import or require, after the file's last one). Like any
+ * transform written with speed in mind, it returns before parsing a file that never says `console.`.
  */
 const LEVELS: Record<string, string> = { log: 'info', info: 'info', debug: 'debug', trace: 'debug', warn: 'warn', error: 'error' };
 
 export default function transformer(file: FileInfo, api: API, options: Options): string | undefined {
+  if (!file.source.includes('console.')) return undefined;
   const j = api.jscodeshift;
   const root = j(file.source);
   const from = typeof options.import === 'string' ? options.import : './logger';
