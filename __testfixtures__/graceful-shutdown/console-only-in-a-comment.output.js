@@ -34,7 +34,7 @@ async function shutdown(signal) {
     });
     process.exit(0);
   } catch (err) {
-    logger.error('Graceful shutdown failed', { error: err });
+    logger.error('Graceful shutdown failed', err);
     process.exit(1);
   }
 }

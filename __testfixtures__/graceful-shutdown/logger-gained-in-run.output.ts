@@ -34,7 +34,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
     });
     process.exit(0);
   } catch (err) {
-    logger.error('Graceful shutdown failed', { error: err });
+    logger.error('Graceful shutdown failed', err);
     process.exit(1);
   }
 }
