@@ -75,8 +75,9 @@ for (const transformName of fs.existsSync(FIXTURES) ? fs.readdirSync(FIXTURES) :
         const second = transformFile({ path: abs, relPath, root: ROOT, source: expected, service }, selected, optionsByName);
         expect(second.error).toBeUndefined();
         expect(second.output ?? expected).toBe(expected);
-        // The same case through the transform module as jscodeshift calls it (src/jscodeshift-adapter.ts).
-        if (!$transforms?.length) {
+        // The same case through the transform module as jscodeshift calls it (src/jscodeshift-adapter.ts),
+        // for cases that need no other transform and no fleet model (a bare jscodeshift run has neither).
+        if (!$transforms?.length && !$service) {
           const module = await import(`../transforms/${transformName}`);
           const reports: string[] = [];
           const api = { jscodeshift: jscodeshift.withParser('tsx'), j: jscodeshift, stats: () => {}, report: (m: string) => reports.push(m) };
