@@ -3,13 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Measurement } from './measure';
 
-export type ContenderName = 'shipshape' | 'jscodeshift' | 'floor' | 'candidate';
-export const CONTENDERS: ContenderName[] = ['shipshape', 'jscodeshift', 'floor'];
+export type ContenderName = 'shipshape' | 'jscodeshift' | 'ast-grep' | 'floor' | 'jscodeshift-adapter' | 'shipshape-1' | 'candidate';
+export const CONTENDERS: ContenderName[] = ['shipshape', 'jscodeshift', 'ast-grep', 'floor', 'jscodeshift-adapter', 'shipshape-1'];
 
 /** Paths from dist/bench/*.js to what the contenders run. */
 export const PATHS = {
   shipshape: path.resolve(__dirname, '..', '..', 'bin', 'shipshape.js'),
+  /** shipshape's console-to-logger module, which jscodeshift runs through src/jscodeshift-adapter.ts. */
   transform: path.resolve(__dirname, '..', 'transforms', 'console-to-logger.js'),
+  /** console-to-logger written with jscodeshift's own API, as a jscodeshift user would (bench/jscodeshift-console.ts). */
+  jscodeshiftTransform: path.resolve(__dirname, 'jscodeshift-console.js'),
   floor: path.resolve(__dirname, 'floor.js'),
 };
 
@@ -55,17 +58,17 @@ function tail(text: string): string {
   return text.trim().split('\n').slice(-15).join('\n');
 }
 
-function shipshapeRun(name: 'shipshape' | 'candidate', binOf: (ctx: RunContext) => string): Contender {
+function shipshapeRun(name: 'shipshape' | 'shipshape-1' | 'candidate', binOf: (ctx: RunContext) => string, jobsOf = (ctx: RunContext) => ctx.jobs): Contender {
   const reportOf = (ctx: RunContext) => path.join(ctx.scratch, `${name}.json`);
   return {
     name,
     command(ctx) {
       return {
         cmd: process.execPath,
-        args: [binOf(ctx), 'run', '--dry', '-t', 'core', '--json', reportOf(ctx), '--quiet', '--jobs', String(ctx.jobs), '.'],
+        args: [binOf(ctx), 'run', '--dry', '-t', 'core', '--json', reportOf(ctx), '--quiet', '--jobs', String(jobsOf(ctx)), '.'],
         cwd: ctx.tree,
         env,
-        workers: ctx.jobs,
+        workers: jobsOf(ctx),
       };
     },
     check(m, ctx) {
@@ -83,6 +86,9 @@ function shipshapeRun(name: 'shipshape' | 'candidate', binOf: (ctx: RunContext) 
 
 export const shipshape = shipshapeRun('shipshape', (ctx) => ctx.shipshapeBin);
 
+/** The same build on one thread: whether workers pay on this machine (README, Benchmark). */
+export const shipshapeOneThread = shipshapeRun('shipshape-1', (ctx) => ctx.shipshapeBin, () => 1);
+
 export const candidate = shipshapeRun('candidate', (ctx) => {
   if (!ctx.candidateBin) throw new Error('the candidate contender needs --candidate-bin');
   return ctx.candidateBin;
@@ -93,39 +99,72 @@ export function jscodeshiftWorkers(jobs: number): number {
   return Math.min(jobs, Math.max(os.cpus().length - 1, 1));
 }
 
-export const jscodeshift: Contender = {
-  name: 'jscodeshift',
+function jscodeshiftRun(name: 'jscodeshift' | 'jscodeshift-adapter', transformOf: () => string): Contender {
+  return {
+    name,
+    command(ctx) {
+      const options = Object.entries(ctx.consoleOptions).map(([k, v]) => `--${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
+      return {
+        cmd: process.execPath,
+        args: [
+          jscodeshiftBin(),
+          '-t',
+          transformOf(),
+          '--dry',
+          // The transform module is compiled JavaScript: compiling it again with @babel/register would only slow jscodeshift down.
+          '--no-babel',
+          '--extensions=ts,tsx,js,jsx,mjs,cjs',
+          '--parser=tsx',
+          `--cpus=${ctx.jobs}`,
+          '--ignore-pattern=**/node_modules/**',
+          ...options,
+          '.',
+        ],
+        cwd: ctx.tree,
+        env,
+        workers: jscodeshiftWorkers(ctx.jobs),
+      };
+    },
+    check(m) {
+      const count = (label: string) => {
+        const hit = new RegExp(`(\\d+) ${label}`).exec(m.stdout);
+        return hit ? Number(hit[1]) : NaN;
+      };
+      const processing = /Processing (\d+) files/.exec(m.stdout);
+      if (!processing || !/All done/.test(m.stdout)) throw new Error(`${name} did not finish (exit ${m.code}):\n${tail(m.stdout + '\n' + m.stderr)}`);
+      return { files: Number(processing[1]), ok: count('ok'), unmodified: count('unmodified'), skipped: count('skipped'), errors: count('errors') };
+    },
+  };
+}
+
+/** The contender of the targets: console-to-logger written with jscodeshift's own API, run by jscodeshift. */
+export const jscodeshift = jscodeshiftRun('jscodeshift', () => PATHS.jscodeshiftTransform);
+
+/** shipshape's own module through the adapter under jscodeshift: shipshape's engine on both sides, an extra row only. */
+export const jscodeshiftAdapter = jscodeshiftRun('jscodeshift-adapter', () => PATHS.transform);
+
+/** The ast-grep binary of this platform, from the @ast-grep/cli package's platform dependency. */
+export function astGrepBin(): string {
+  const abi = process.platform === 'linux' ? '-gnu' : process.platform === 'win32' ? '-msvc' : '';
+  const pkg = require.resolve(`@ast-grep/cli-${process.platform}-${process.arch}${abi}/package.json`);
+  return path.join(path.dirname(pkg), process.platform === 'win32' ? 'ast-grep.exe' : 'ast-grep');
+}
+
+/** One `console.log(...)` to `logger.info(...)` rewrite, for TypeScript and JavaScript files. */
+const AST_GREP_RULES = ['TypeScript', 'JavaScript']
+  .map((language) => `id: console-log-${language}\nlanguage: ${language}\nrule:\n  pattern: console.log($$$ARGS)\nfix: logger.info($$$ARGS)\n`)
+  .join('---\n');
+
+export const astGrep: Contender = {
+  name: 'ast-grep',
   command(ctx) {
-    const options = Object.entries(ctx.consoleOptions).map(([k, v]) => `--${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
-    return {
-      cmd: process.execPath,
-      args: [
-        jscodeshiftBin(),
-        '-t',
-        PATHS.transform,
-        '--dry',
-        // The transform module is compiled JavaScript: compiling it again with @babel/register would only slow jscodeshift down.
-        '--no-babel',
-        '--extensions=ts,tsx,js,jsx,mjs,cjs',
-        '--parser=tsx',
-        `--cpus=${ctx.jobs}`,
-        '--ignore-pattern=**/node_modules/**',
-        ...options,
-        '.',
-      ],
-      cwd: ctx.tree,
-      env,
-      workers: jscodeshiftWorkers(ctx.jobs),
-    };
+    // Without --update-all ast-grep only reports each rewrite (the dry run); stream JSON is its cheapest report.
+    return { cmd: astGrepBin(), args: ['scan', '--inline-rules', AST_GREP_RULES, '--json=stream', `--threads=${ctx.jobs}`, '.'], cwd: ctx.tree, env, workers: ctx.jobs };
   },
   check(m) {
-    const count = (label: string) => {
-      const hit = new RegExp(`(\\d+) ${label}`).exec(m.stdout);
-      return hit ? Number(hit[1]) : NaN;
-    };
-    const processing = /Processing (\d+) files/.exec(m.stdout);
-    if (!processing || !/All done/.test(m.stdout)) throw new Error(`jscodeshift did not finish (exit ${m.code}):\n${tail(m.stdout + '\n' + m.stderr)}`);
-    return { files: Number(processing[1]), ok: count('ok'), unmodified: count('unmodified'), skipped: count('skipped'), errors: count('errors') };
+    if (m.code !== 0) throw new Error(`ast-grep failed (exit ${m.code}):\n${tail(m.stderr)}`);
+    const matches = m.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+    return { rewrites: matches.length, files: new Set(matches.map((x) => x.file)).size };
   },
 };
 
@@ -135,14 +174,20 @@ export const floor: Contender = {
     return { cmd: process.execPath, args: [PATHS.floor, ctx.tree], cwd: ctx.tree, env, workers: 1 };
   },
   check(m) {
-    let out: { files: number; wouldProcess: number; ms: number };
+    let out: { files: number; wouldProcess: number; ms: number; readdirMs: number; discoveryMs: number };
     try {
       out = JSON.parse(m.stdout);
     } catch {
       throw new Error(`the floor printed no result (exit ${m.code}):\n${tail(m.stderr)}`);
     }
-    return { files: out.files, 'would process': out.wouldProcess, 'in-process ms': Math.round(out.ms) };
+    return {
+      files: out.files,
+      'would process': out.wouldProcess,
+      'in-process ms': Math.round(out.ms),
+      'readdir ms': Number(out.readdirMs.toFixed(1)),
+      'discovery ms': Number(out.discoveryMs.toFixed(1)),
+    };
   },
 };
 
-export const ALL: Record<ContenderName, Contender> = { shipshape, jscodeshift, floor, candidate };
+export const ALL: Record<ContenderName, Contender> = { shipshape, jscodeshift, 'ast-grep': astGrep, floor, 'jscodeshift-adapter': jscodeshiftAdapter, 'shipshape-1': shipshapeOneThread, candidate };

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
 import { loadConfig } from '../src/config/load';
 import { optionsFor, selectTransforms } from '../src/config/select';
 import { isJsLike } from '../src/engine/parser';
 import { wantsFile } from '../src/engine/transform-file';
-import { ALWAYS_IGNORED } from '../src/runner/discover';
+import { discover } from '../src/runner/discover';
+import { IGNORED_FOLDERS } from '../src/runner/walk';
+import { discoverServices } from '../src/fleet/services';
 
 /**
  * The read floor: the least any codemod run over the tree must do. In one process, with no
@@ -20,6 +21,48 @@ export interface FloorResult {
   wouldProcess: number;
   /** Time from the start of discovery to the last prefilter, without process and module start-up. */
   ms: number;
+  /** Median CPU ms of a plain recursive readdir of the tree (no ignore files, no globs): the discovery floor. */
+  readdirMs: number;
+  /** Median CPU ms of shipshape's discovery of the same tree: services, then files (ignore files, globs, wanted paths). */
+  discoveryMs: number;
+}
+
+/** Every file below `dir` by recursive readdir, skipping only dependency and build folders by name. */
+export function readdirFiles(dir: string, rel = '', out: string[] = []): string[] {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (!IGNORED_FOLDERS.has(entry.name)) readdirFiles(path.join(dir, entry.name), childRel, out);
+    } else if (entry.isFile()) out.push(childRel);
+  }
+  return out;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * Discovery against the readdir floor, alternating, median of `rounds` each (same process, warm
+ * caches). Both are synchronous file-system work, timed as this process's CPU time (user + system):
+ * on a loaded machine wall time mostly measures the wait for a core.
+ */
+async function discoveryAgainstReaddir(dir: string, wants: (rel: string) => boolean, rounds = 15): Promise<{ readdirMs: number; discoveryMs: number }> {
+  const config = loadConfig(dir);
+  const plain: number[] = [];
+  const ours: number[] = [];
+  const cpuMs = (since: NodeJS.CpuUsage) => {
+    const d = process.cpuUsage(since);
+    return (d.user + d.system) / 1000;
+  };
+  for (let i = 0; i < rounds; i++) {
+    let t = process.cpuUsage();
+    readdirFiles(dir);
+    plain.push(cpuMs(t));
+    t = process.cpuUsage();
+    discoverServices(config);
+    await discover({ cwd: dir, paths: ['.'], include: [{ patterns: config.include, base: config.dir }], exclude: [{ patterns: config.exclude, base: config.dir }], gitignore: true, wants });
+    ours.push(cpuMs(t));
+  }
+  return { readdirMs: median(plain), discoveryMs: median(ours) };
 }
 
 const GENERATED = /(\.d\.[cm]?ts|\.min\.[cm]?js)$/;
@@ -29,8 +72,8 @@ export async function floor(dir: string, transformNames: string[] = ['core']): P
   const config = loadConfig(dir);
   const selected = selectTransforms(transformNames);
   const options = optionsFor(selected, config);
-  const entries = await fg('**/*', { cwd: dir, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ALWAYS_IGNORED, suppressErrors: true });
-  const result: FloorResult = { files: 0, bytes: 0, wouldProcess: 0, ms: 0 };
+  const entries = readdirFiles(dir);
+  const result: FloorResult = { files: 0, bytes: 0, wouldProcess: 0, ms: 0, readdirMs: 0, discoveryMs: 0 };
   for (const rel of entries) {
     if (GENERATED.test(rel) || !wantsFile(rel, selected, options)) continue;
     const abs = path.join(dir, rel);
@@ -47,6 +90,7 @@ export async function floor(dir: string, transformNames: string[] = ['core']): P
     if (passes) result.wouldProcess++;
   }
   result.ms = Number(process.hrtime.bigint() - started) / 1e6;
+  Object.assign(result, await discoveryAgainstReaddir(dir, (rel) => wantsFile(rel, selected, options)));
   return result;
 }
 

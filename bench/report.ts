@@ -11,15 +11,16 @@ const num = (x: number, digits: number) => x.toLocaleString('en-US', { minimumFr
 
 function checkText(c: ContenderResult): string {
   const k = c.check;
-  if (c.name === 'shipshape' || c.name === 'candidate') {
+  if (c.name === 'shipshape' || c.name === 'shipshape-1' || c.name === 'candidate') {
     const per = Object.entries(k)
       .filter(([key]) => key.startsWith('changes.'))
       .map(([key, v]) => `${key.slice(8)} ${v}`)
       .join(', ');
     return `${k.files} files, ${k.changed} changed${per ? ` (${per})` : ''}, ${k.errors} errors`;
   }
-  if (c.name === 'jscodeshift') return `${k.files} files, ${k.ok} changed, ${k.errors} errors`;
-  return `${k.files} files, ${k['would process']} pass a prefilter, ${k['in-process ms']} ms in-process`;
+  if (c.name === 'jscodeshift' || c.name === 'jscodeshift-adapter') return `${k.files} files, ${k.ok} changed, ${k.errors} errors`;
+  if (c.name === 'ast-grep') return `${k.rewrites} console.log rewrites in ${k.files} files`;
+  return `${k.files} files, ${k['would process']} pass a prefilter, ${k['in-process ms']} ms in-process; discovery ${k['discovery ms']} ms, readdir ${k['readdir ms']} ms`;
 }
 
 function shapeTable(s: ShapeResult): string {
@@ -40,6 +41,9 @@ function shapeTable(s: ShapeResult): string {
   const parts: string[] = [];
   if (r.shipshapeOverJscodeshift !== undefined) parts.push(`shipshape/jscodeshift ${num(r.shipshapeOverJscodeshift, 2)} (paired ${num(r.shipshapeOverJscodeshiftPaired!, 2)})`);
   if (r.shipshapeOverFloor !== undefined) parts.push(`shipshape/floor ${num(r.shipshapeOverFloor, 2)} (paired ${num(r.shipshapeOverFloorPaired!, 2)})`);
+  if (r.shipshapeOverAstGrep !== undefined) parts.push(`shipshape/ast-grep ${num(r.shipshapeOverAstGrep, 2)} (paired ${num(r.shipshapeOverAstGrepPaired!, 2)})`);
+  if (r.shipshapeOverOneThread !== undefined) parts.push(`shipshape/shipshape-1 ${num(r.shipshapeOverOneThread, 2)} (paired ${num(r.shipshapeOverOneThreadPaired!, 2)})`);
+  if (r.discoveryOverReaddir !== undefined) parts.push(`discovery/readdir ${num(r.discoveryOverReaddir, 2)}`);
   if (r.candidateOverShipshape !== undefined) parts.push(`candidate/shipshape ${num(r.candidateOverShipshape, 2)} (paired ${num(r.candidateOverShipshapePaired!, 2)})`);
   if (r.candidateOverJscodeshift !== undefined) parts.push(`candidate/jscodeshift ${num(r.candidateOverJscodeshift, 2)} (paired ${num(r.candidateOverJscodeshiftPaired!, 2)})`);
   if (r.fleetOverShipshape !== undefined) parts.push(`fleet model ${num(s.fleetModelS!, 2)} s = ${num(r.fleetOverShipshape * 100, 1)}% of the shipshape run`);

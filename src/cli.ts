@@ -227,7 +227,7 @@ export function buildProgram(): Command {
     .option('--include <glob>', 'only files matching (repeatable)', collect)
     .option('--exclude <glob>', 'leave files matching out (repeatable)', collect)
     .option('--no-gitignore', 'also process files .gitignore excludes')
-    .option('--jobs <n>', 'parallel workers (default: available cores; 1 = in-process)', positiveInt)
+    .option('--jobs <n>', 'parallel workers (default: 1 on two cores, else available cores; 1 = in-process)', positiveInt)
     .option('--allow-dirty', '--write even when git shows uncommitted changes in the target paths')
     .option('--format', 'run prettier on changed JS/TS files (default: when the project has a prettier config)')
     .option('--no-format', 'never run prettier')

@@ -1,5 +1,6 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import type { CodeStyle } from './ast/style';
+import type { SourceEdits } from './engine/edits';
 import type { FileRole, FleetModel, ServiceModel } from './fleet/types';
 
 /** One option of a transform, as documented by `shipshape describe` and checked when the config loads. */
@@ -67,6 +68,11 @@ export interface AstContext extends FileContext {
   source: string;
   /** Quote, semicolon, indentation and trailing-comma habits of the file. */
   style: CodeStyle;
+  /**
+   * For a transform with `ast.edits`: where it describes its changes, as edits on `source` (the tree
+   * is babel's, positions in `start`/`end`, and must not be changed). Undefined for the others.
+   */
+  edit?: SourceEdits;
 }
 
 export interface AstPart {
@@ -85,7 +91,16 @@ export interface AstPart {
    * Returns the reason, or null to go on.
    */
   exclude?(relPath: string, absPath: string, options: Options, root: string): string | null;
-  /** Rewrites the tree in place; counts changes with ctx.changed and reports ctx.manual items. */
+  /**
+   * The transform describes its changes as edits on the original text (ctx.edit) instead of changing
+   * the tree: the engine then parses with babel only (no recast, no reprint) and every byte outside
+   * an edit stays as it was. README, "Edits, not reprints".
+   */
+  edits?: boolean;
+  /**
+   * Rewrites the tree in place (or, with `edits`, records edits on ctx.edit); counts changes with
+   * ctx.changed and reports ctx.manual items.
+   */
   apply(root: Collection<any>, ctx: AstContext): void;
   /**
    * For a file the prefilter turned away: a text-only look that may ctx.record data for finalize

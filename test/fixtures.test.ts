@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import jscodeshift from 'jscodeshift';
+import { describe, expect, it, vi } from 'vitest';
 import { resolveOptions } from '../src/config/options';
 import { transformFile } from '../src/engine/transform-file';
 import type { Options } from '../src/types';
@@ -75,6 +76,18 @@ for (const transformName of fs.existsSync(FIXTURES) ? fs.readdirSync(FIXTURES).f
         const second = transformFile({ path: abs, relPath, root: ROOT, source: expected, service }, selected, optionsByName);
         expect(second.error).toBeUndefined();
         expect(second.output ?? expected).toBe(expected);
+        // The same case through the transform module as jscodeshift calls it (src/jscodeshift-adapter.ts),
+        // for cases that need no other transform and no fleet model (a bare jscodeshift run has neither).
+        if (!$transforms?.length && !$service) {
+          const module = await import(`../transforms/${transformName}`);
+          const reports: string[] = [];
+          const api = { jscodeshift: jscodeshift.withParser('tsx'), j: jscodeshift, stats: () => {}, report: (m: string) => reports.push(m) };
+          // jscodeshift passes paths relative to the cwd, which the adapter takes as the root.
+          const cwd = vi.spyOn(process, 'cwd').mockReturnValue(ROOT);
+          const viaJscodeshift = await module.default({ path: relPath, source: input }, api, own).finally(() => cwd.mockRestore());
+          expect(viaJscodeshift ?? input).toBe(expected);
+          if ($manual) expect(reports).toHaveLength($manual.length);
+        }
       });
     }
   });

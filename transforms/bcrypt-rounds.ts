@@ -6,7 +6,7 @@ import { bcryptRoundsArguments } from './bcrypt-rounds/bcrypt-calls';
 import { envFallbacks } from './bcrypt-rounds/env-fallbacks';
 import { lowRoundsEntries, raiseEntries } from './bcrypt-rounds/env-template';
 import { namedRoundsSettings, ROUNDS_NAME } from './bcrypt-rounds/named-settings';
-import { literalRounds, raiseLiteral } from './bcrypt-rounds/rounds-literal';
+import { literalRounds, raisedLiteral } from './bcrypt-rounds/rounds-literal';
 import { readsOf, roundsSource } from './bcrypt-rounds/rounds-source';
 import { isTestPath } from '../src/ast/paths';
 
@@ -23,11 +23,13 @@ export const bcryptRounds: Transform = {
     },
   },
   ast: {
+    edits: true,
     prefilter: (source) => /bcrypt|rounds|work_?factor/i.test(source),
     // Tests hash with a low cost on purpose, to stay fast.
     exclude: (relPath) => (isTestPath(relPath) ? 'test code: a low bcrypt cost keeps tests fast' : null),
     apply(root, ctx) {
       const { j } = ctx;
+      const edit = ctx.edit!;
       const min: number = ctx.options.min;
       const toRaise = new Set<any>();
       const low = (node: any) => (literalRounds(node) ?? min) < min;
@@ -59,9 +61,12 @@ export const bcryptRounds: Transform = {
           );
       }
 
-      for (const node of toRaise) raiseLiteral(node, min);
+      for (const node of toRaise) edit.replace(node, raisedLiteral(node, min, ctx.style.quote));
       // `genSalt()` salts with the library's default of 10: the cost is written out.
-      for (const call of defaulted) call.node.arguments.unshift(j.numericLiteral(min));
+      for (const { node: call } of defaulted) {
+        if (call.arguments.length) edit.insertBefore(call.arguments[0], `${min}, `);
+        else edit.insertBefore({ start: call.end - 1, end: call.end }, String(min));
+      }
       ctx.changed(toRaise.size + defaulted.length);
     },
   },

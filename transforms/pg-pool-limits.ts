@@ -1,10 +1,9 @@
 import { parseExpression } from '@babel/parser';
 import { toJscodeshift } from '../src/jscodeshift-adapter';
 import { lineOf } from '../src/ast/scope';
-import { sourceOf } from '../src/ast/build';
 import type { AstContext, Transform } from '../src/types';
 import { findPoolConstructions } from './pg-pool-limits/find-pools';
-import { expressionAsWritten, objectText, withAppendedProperties } from './pg-pool-limits/append-properties';
+import { objectText, withAppendedProperties } from './pg-pool-limits/append-properties';
 import { isTestPath } from '../src/ast/paths';
 
 const LIMIT_KEYS = ['max', 'idleTimeoutMillis', 'connectionTimeoutMillis'] as const;
@@ -67,18 +66,20 @@ export const pgPoolLimits: Transform = {
     },
   },
   ast: {
+    edits: true,
     prefilter: (source) => /\bpg\b/.test(source) && source.includes('Pool'),
     // Test pools are short-lived, and a 2 s connection timeout would make slow CI databases flaky.
     exclude: (relPath) => (isTestPath(relPath) ? 'test code' : null),
     apply(root, ctx) {
       const { j } = ctx;
+      const edit = ctx.edit!;
       for (const path of findPoolConstructions(j, root)) {
         const args = path.node.arguments;
         const line = lineOf(path.node);
         if (args.length === 0) {
-          // The whole expression is rebuilt: recast would put a new argument on a line of its own.
-          const object = objectText(limitEntries(ctx.options, LIMIT_KEYS), ctx.style.indent, ctx.style.trailingComma);
-          path.replace(expressionAsWritten(j, `new ${sourceOf(j, path.node.callee)}(${object})`));
+          // The whole expression is rewritten, so `new Pool` without parentheses gets them too.
+          const object = objectText(limitEntries(ctx.options, LIMIT_KEYS), ctx.style.indent, ctx.style.trailingComma, edit.indentAt(path.node));
+          edit.replace(path.node, `new ${edit.textOf(path.node.callee)}(${object})`);
           ctx.changed();
           continue;
         }
@@ -86,7 +87,7 @@ export const pgPoolLimits: Transform = {
         if (options.type !== 'ObjectExpression') {
           ctx.manual(
             line,
-            `new Pool(${sourceOf(j, args[0])}): the pool options are built elsewhere; make sure they set ${LIMIT_KEYS.join(', ')} (pg's defaults are 10 clients, 10 s idle and no connection timeout)`,
+            `new Pool(${edit.textOf(args[0])}): the pool options are built elsewhere; make sure they set ${LIMIT_KEYS.join(', ')} (pg's defaults are 10 clients, 10 s idle and no connection timeout)`,
           );
           continue;
         }
@@ -98,13 +99,9 @@ export const pgPoolLimits: Transform = {
           ctx.manual(line, `new Pool({ ...spread }): the spread options may already set ${missing.join(', ')}; set them where the options are built, or add them here`);
           continue;
         }
-        const replacement = withAppendedProperties(j, options, limitEntries(ctx.options, missing), ctx.style.indent);
-        if (options === args[0]) args[0] = replacement;
-        else {
-          let holder = args[0];
-          while (holder.expression !== options) holder = holder.expression;
-          holder.expression = replacement;
-        }
+        const last = options.properties[options.properties.length - 1];
+        const text = withAppendedProperties(edit.textOf(options), last ? last.end - options.start : null, limitEntries(ctx.options, missing), ctx.style.indent, edit.indentAt(options));
+        edit.replace(options, text);
         ctx.changed();
       }
     },

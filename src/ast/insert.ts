@@ -138,6 +138,16 @@ export function detachInsertions(j: JSCodeshift, root: any, source: string, styl
       const anchor = candidates.find((n) => n && isSafeAnchor(n) && n.loc?.lines === fileLines);
       if (!anchor || (first.top && anchor !== next)) {
         for (const node of body.slice(start, end + 1)) asNewStatement(node);
+        // recast prints a real insertion above the next statement's comments, so a file header
+        // (a `#!` line, a licence) would end up below the new code: it moves to the new statement.
+        if (first.top && next) {
+          const comments = next.comments ?? [];
+          const header = headerCount(comments, next);
+          if (header > 0) {
+            body[start].comments = [...comments.slice(0, header), ...(body[start].comments ?? [])];
+            next.comments = comments.slice(header);
+          }
+        }
         start = end;
         continue;
       }

@@ -58,12 +58,15 @@ export function babelOptions(file: string): babel.ParserOptions {
 export interface FileParser {
   /** The parse recast and jscodeshift take (`{ parse(source) }`), with tokens for reprinting. */
   parse(source: string): any;
+  /** The same grammar without tokens (comments attached): the tree edit-based transforms read. */
+  light(source: string): any;
   /** The same grammar without tokens or comments: about a third cheaper, enough to prove a result parses. */
   check(source: string): any;
 }
 
 export function parserFor(file: string): FileParser {
   const options = babelOptions(file);
-  const bare: babel.ParserOptions = { ...options, tokens: false, attachComment: false };
-  return { parse: (source: string) => babel.parse(source, options), check: (source: string) => babel.parse(source, bare) };
+  const light: babel.ParserOptions = { ...options, tokens: false };
+  const bare: babel.ParserOptions = { ...light, attachComment: false };
+  return { parse: (source: string) => babel.parse(source, options), light: (source: string) => babel.parse(source, light), check: (source: string) => babel.parse(source, bare) };
 }

@@ -9,9 +9,10 @@ import { isJsLike, parserFor, type FileParser } from './parser';
 import { restoreNoSemicolonStyle } from './semicolons';
 import { covers, fileSuppressed, honourLineSuppressions, parseSuppressions } from './suppressions';
 import { shareUnchanged } from './share-unchanged';
+import { applyEdits, overlaps, SourceEdits, type Edit } from './edits';
 import { builtPieces, resetBuiltCode } from '../ast/build';
 import { attachInsertions, detachInsertions, resetInsertions } from '../ast/insert';
-import './recast-fixes';
+import { lockTemplateLines } from './recast-fixes';
 import '../ast/fast-find';
 
 export type FileStatus = 'unchanged' | 'changed' | 'error' | 'skipped';
@@ -39,8 +40,10 @@ export interface FileResult {
 interface PassNotes {
   /** Transforms that ran on the tree. */
   applied: string[];
-  /** Transforms that ran before other transforms wrote code with work for them. */
+  /** Transforms that ran before other transforms wrote code with work for them, or whose edits lost an overlap. */
   again: string[];
+  /** Transforms whose edits overlapped a later transform's and were dropped (they run again on the result). */
+  clashed: string[];
 }
 
 export interface FileInput {
@@ -118,16 +121,127 @@ function applyAst(
     return false;
   });
   if (active.length === 0) return source;
-
-  const { parser, j } = toolsFor(input.path);
   const style: CodeStyle = detectStyle(source);
+  const run: RunInput = { input, result, facts, notes, style, optionsOf };
+  // Neighbouring transforms of one kind share a tree: edit-based ones one light babel parse and a
+  // splice, the others one recast tree and print. A group works on the text the group before it left;
+  // a tree-based one may also run the not yet active tree-based transforms its new code has work for.
+  let text = source;
+  for (const group of groupsOf(active)) {
+    text = group[0].ast!.edits ? applyEditGroup(run, text, group) : applyRecastGroup(run, text, group, eligible.filter((t) => !t.ast!.edits && (group.includes(t) || !active.includes(t))));
+  }
+  return text;
+}
+
+/** What every group of one pass shares. */
+interface RunInput {
+  input: FileInput;
+  result: FileResult;
+  facts: Record<string, unknown>;
+  notes: PassNotes;
+  style: CodeStyle;
+  optionsOf(t: Transform): Options;
+}
+
+/** The transforms split into runs of neighbours that are all edit-based or all tree-based. */
+function groupsOf(active: Transform[]): Transform[][] {
+  const groups: Transform[][] = [];
+  for (const t of active) {
+    const last = groups[groups.length - 1];
+    if (last && !!last[0].ast!.edits === !!t.ast!.edits) last.push(t);
+    else groups.push([t]);
+  }
+  return groups;
+}
+
+function syntaxError(err: unknown): FileError {
+  return new FileError(`syntax error: ${describeSyntaxError(err)}; fix it or leave the file out with --exclude`);
+}
+
+/** Forgets what a transform reported in this pass: it runs again on the result. */
+function forgetPass(result: FileResult, name: string): void {
+  delete result.changes[name];
+  delete result.records[name];
+  result.manual = result.manual.filter((m) => m.transform !== name);
+}
+
+/**
+ * Edit-based transforms: one babel parse without tokens, every transform reads the same tree and
+ * records edits on the text, and the edits are spliced in. When two transforms' edits overlap, the
+ * later transform's edits win; the earlier transform's edits in this file are dropped and it runs
+ * again on the result (transformFile's second pass), as if it had run after the other.
+ */
+function applyEditGroup(run: RunInput, source: string, group: Transform[]): string {
+  const { input, result, facts, notes, style, optionsOf } = run;
+  const { parser, j } = toolsFor(input.path);
+  let ast: any;
+  try {
+    ast = parser.light(source);
+  } catch (err) {
+    throw syntaxError(err);
+  }
+  const root = j(ast);
+  const edits: Edit[] = [];
+  for (const t of group) {
+    const edit = new SourceEdits(source, t.name);
+    const ctx = { ...makeContext(input, t, optionsOf(t), result, facts), j, source, style, edit };
+    try {
+      t.ast!.apply(root, ctx);
+    } catch (err: any) {
+      throw new FileError(`transform ${t.name} failed: ${err?.message ?? err}; the file was left unchanged`);
+    }
+    edits.push(...edit.list);
+    notes.applied.push(t.name);
+  }
+  let clashes;
+  try {
+    clashes = overlaps(edits, group.map((t) => t.name));
+  } catch (err: any) {
+    throw new FileError(`${err.message}; the file was left unchanged, please report this`);
+  }
+  const losers = new Set(clashes.map((c) => c.earlier.transform));
+  for (const name of losers) {
+    forgetPass(result, name);
+    notes.clashed.push(name);
+    if (!notes.again.includes(name)) notes.again.push(name);
+  }
+  const output = applyEdits(source, losers.size ? edits.filter((e) => !losers.has(e.transform)) : edits);
+  if (output === source) return source;
+  try {
+    parser.check(output);
+  } catch (err) {
+    throw new FileError(`the result of ${group.map((t) => t.name).join(', ')} does not parse (${describeSyntaxError(err)}); the file was left unchanged, please report this`);
+  }
+  return output;
+}
+
+/**
+ * Tree-based transforms: one recast tree, every transform changes it in order, one print. recast
+ * glues a statement inserted at the top onto a `#!` line; as a line comment of the same length the
+ * shebang keeps its place (and every position) and new code goes below it. Edit-based groups need
+ * none of this: babel reads the line as the file's interpreter, and no edit moves it.
+ */
+function applyRecastGroup(run: RunInput, source: string, active: Transform[], eligible: Transform[]): string {
+  if (!source.startsWith('#!')) return reprint(run, source, active, eligible);
+  const commented = `//${source.slice(2)}`;
+  const output = reprint(run, commented, active, eligible);
+  if (output === commented) return source;
+  const line = commented.slice(0, commented.indexOf('\n') >>> 0);
+  if (!output.startsWith(`${line}\n`) && output !== line) throw new FileError('the #! line would move; the file was left unchanged, please report this');
+  return `#!${output.slice(2)}`;
+}
+
+function reprint(run: RunInput, source: string, active: Transform[], eligible: Transform[]): string {
+  const { input, result, facts, notes, style, optionsOf } = run;
+  const { parser, j } = toolsFor(input.path);
   let root: Collection<any>;
   try {
     // recast must read tabs at the width it prints them with, or reprinted lines get extra indentation.
     root = j(source, { tabWidth: style.tabWidth, useTabs: style.useTabs } as any);
   } catch (err) {
-    throw new FileError(`syntax error: ${describeSyntaxError(err)}; fix it or leave the file out with --exclude`);
+    throw syntaxError(err);
   }
+  if (source.includes('`')) lockTemplateLines(j, root);
   // A directive is a string statement at the top of a program or function; most files have none.
   if (/(?:^|[{;]|\*\/)\s*(['"])(?:[^'"\\\n]|\\.)*\1\s*;/m.test(source)) fixDirectiveLocations(j, root, source);
   resetInsertions();
@@ -171,8 +285,8 @@ function applyAst(
       applyOne(t);
     }
   }
-  notes.applied = [...seenUpTo.keys()].map((t) => t.name);
-  if (Object.keys(result.changes).length === 0) return source;
+  notes.applied.push(...[...seenUpTo.keys()].map((t) => t.name));
+  if (![...seenUpTo.keys()].some((t) => result.changes[t.name])) return source;
   const inserted = detachInsertions(j, root, source, style);
   shareUnchanged(root.get().node);
   let output = root.toSource({
@@ -321,7 +435,7 @@ export function transformFile(input: FileInput, transforms: Transform[], options
 }
 
 function transformAll(input: FileInput, transforms: Transform[], optionsByName: Record<string, Options>): FileResult {
-  const notes: PassNotes = { applied: [], again: [] };
+  const notes: PassNotes = { applied: [], again: [], clashed: [] };
   const first = transformOnce(input, transforms, optionsByName, notes);
   if (first.status !== 'changed' || !isJsLike(input.path)) return first;
   // A transform whose prefilter turned the file away may have work in what the others wrote
@@ -332,8 +446,13 @@ function transformAll(input: FileInput, transforms: Transform[], optionsByName: 
     (t) => notes.again.includes(t.name) || (!notes.applied.includes(t.name) && !wanted(t, input.source) && wanted(t, first.output!)),
   );
   if (late.length === 0) return first;
-  const second = transformOnce({ ...input, source: first.output! }, late, optionsByName, { applied: [], again: [] });
+  const again: PassNotes = { applied: [], again: [], clashed: [] };
+  const second = transformOnce({ ...input, source: first.output! }, late, optionsByName, again);
   if (second.status === 'error') return { ...first, status: 'error', error: second.error, output: undefined, changes: {}, records: {} };
+  if (again.clashed.length) {
+    const error = `the edits of ${again.clashed.join(', ')} overlap another transform's even on its result; the file was left unchanged, please report this`;
+    return { ...first, status: 'error', error, output: undefined, changes: {}, records: {} };
+  }
   if (second.status !== 'changed') return first;
   const changes = { ...first.changes };
   for (const [name, n] of Object.entries(second.changes)) changes[name] = (changes[name] ?? 0) + n;
@@ -355,21 +474,11 @@ function transformOnce(input: FileInput, transforms: Transform[], optionsByName:
   if (eol === 'crlf') source = source.replace(/\r\n/g, '\n');
   const facts: Record<string, unknown> = {};
   const jsLike = isJsLike(input.path);
-  // recast glues a statement inserted at the top onto a `#!` line; as a line comment of the same
-  // length the shebang keeps its place (and every position) and new code goes below it.
-  const shebang = jsLike && source.startsWith('#!');
-  if (shebang) source = `//${source.slice(2)}`;
   let output: string;
   try {
     output = jsLike
       ? applyAst(input, source, transforms, optionsByName, result, facts, notes)
       : applyText(input, source, transforms, optionsByName, result, facts);
-    if (shebang) {
-      const line = source.slice(0, source.indexOf('\n') >>> 0);
-      if (!output.startsWith(`${line}\n`) && output !== line) throw new FileError('the #! line would move; the file was left unchanged, please report this');
-      source = `#!${source.slice(2)}`;
-      output = `#!${output.slice(2)}`;
-    }
   } catch (err: any) {
     if (!(err instanceof FileError)) throw err;
     return { ...result, status: 'error', error: err.message, changes: {}, records: {} };

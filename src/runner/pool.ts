@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { processFile, type FileTask, type ProcessedFile } from '../engine/process-file';
 import type { ServiceModel } from '../fleet/types';
@@ -9,6 +10,15 @@ const MIN_FILES_PER_WORKER = 48;
 const BATCH = 24;
 /** Young-generation cap of each worker (V8's default is several times larger). */
 const YOUNG_GENERATION_MB = 8;
+
+/**
+ * Worker threads when --jobs is not given. On two cores a second worker measured no faster than one
+ * thread (the issue's paired ratio 1.01; `shipshape-1` in `npm run bench`), and the main thread's own
+ * work (discovery, diffs, writes) then competes with it: one thread. Above that, every core.
+ */
+export function defaultJobs(cores = os.availableParallelism()): number {
+  return cores <= 2 ? 1 : cores;
+}
 
 export interface PoolOptions {
   jobs: number;

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type Config } from '../config/load';
 import { checkConfigTransforms, optionsFor, selectTransforms } from '../config/select';
@@ -23,7 +22,7 @@ import type { FleetModel, ServiceModel } from '../fleet/types';
 import { parseShard, selectServices } from '../rollout/shard';
 import { discover, toPosix } from './discover';
 import { dirtyPaths } from './git';
-import { runTasks } from './pool';
+import { defaultJobs, runTasks } from './pool';
 import { isReadOnly, writeFileAtomic } from './write';
 
 export interface RunOptions {
@@ -39,7 +38,7 @@ export interface RunOptions {
   exclude?: string[];
   /** Respect .gitignore files; default true. */
   gitignore?: boolean;
-  /** Worker threads; 1 = in-process; default: available cores. */
+  /** Worker threads; 1 = in-process; default: defaultJobs() (1 on two cores, else every core). */
   jobs?: number;
   allowDirty?: boolean;
   /** Prettier on changed JS/TS files; default: when the project has a prettier config. */
@@ -290,7 +289,7 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
     }
   };
   const results = await runTasks(tasks, {
-    jobs: opts.jobs ?? os.availableParallelism(),
+    jobs: opts.jobs ?? defaultJobs(),
     onProgress: opts.onProgress,
     onResult: applyResult,
     services: fleet.services,

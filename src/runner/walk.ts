@@ -93,7 +93,9 @@ export function walk(start: string, opts: WalkOptions): void {
     } catch {
       return;
     }
-    const own = names.length ? readRules(dir, names) : null;
+    // Only names the folder holds are opened: a failed open costs more than reading the folder did.
+    const held = names.length ? names.filter((n) => entries.some((e) => e.name === n && !e.isDirectory())) : names;
+    const own = held.length ? readRules(dir, held) : null;
     if (own) stack.push({ lead: '', cut: rel === '' ? 0 : rel.length + 1, ignore: own });
     for (const entry of entries) {
       const name = entry.name;

@@ -9,18 +9,10 @@ export function literalRounds(node: any): number | null {
 }
 
 /**
- * Sets a rounds literal to `min` in place, a number staying a number and a string a string. Recast
- * prints a changed number from `extra.raw`, so that is rewritten with the value; a changed string is
- * printed in the file's quote style.
+ * The text of a rounds literal raised to `min`: a number stays a number, and a string a string in the
+ * file's quote style.
  */
-export function raiseLiteral(node: any, min: number): void {
-  if (typeof node.value === 'number') {
-    node.value = min;
-    node.extra = { ...node.extra, rawValue: min, raw: String(min) };
-    if ('raw' in node) node.raw = String(min);
-    return;
-  }
-  node.value = String(min);
-  if (node.extra) node.extra = { ...node.extra, rawValue: String(min), raw: JSON.stringify(String(min)) };
-  if ('raw' in node) node.raw = JSON.stringify(String(min));
+export function raisedLiteral(node: any, min: number, quote: 'single' | 'double'): string {
+  if (typeof node.value === 'number') return String(min);
+  return quote === 'single' ? `'${min}'` : `"${min}"`;
 }
