@@ -35,7 +35,7 @@ export function formatSummary(report: Report, paint: Paint, opts: { quiet?: bool
       for (const f of report.files.filter((x) => x.status === 'skipped')) lines.push(`${paint.dim('skipped')} ${f.path}: ${f.reason}`);
     }
   }
-  for (const f of errors) lines.push(`${paint.red('error')}   ${f.path}: ${f.error}`);
+  for (const f of errors) lines.push(`${paint.red(f.withheld ? 'withheld' : 'error')}${f.withheld ? '' : '   '} ${f.path}: ${f.error}`);
   if (opts.quiet) return lines.join('\n');
 
   if (lines.length) lines.push('');
@@ -43,11 +43,12 @@ export function formatSummary(report: Report, paint: Paint, opts: { quiet?: bool
   const head = [
     plural(summary.files, 'file') + ' scanned',
     `${summary.changed} ${verb}`,
-    `${summary.errors} failed`,
+    `${summary.errors} failed${summary.withheld ? ` (${summary.withheld} withheld by verification)` : ''}`,
     `${summary.skipped} skipped`,
     plural(summary.manual, 'manual-review item'),
   ];
   lines.push(paint.bold(`shipshape: ${head.join(', ')}`));
+  if (report.verification?.skipped) lines.push(paint.yellow(report.verification.skipped));
   const names = Object.keys(summary.changes);
   const width = Math.max(0, ...report.transforms.map((n) => n.length));
   // Several services: one row each (a rollout reviews service by service); else the totals per transform.
