@@ -143,8 +143,6 @@ function missingNamed(ref: ModuleRef, cjsFile: string, spec: string, out: Module
     });
 }
 
-const GLOBALS = new Set([...Object.getOwnPropertyNames(globalThis), 'require', 'module', 'exports', '__dirname', '__filename', 'arguments', 'undefined']);
-
 function refKey(r: ModuleRef): string {
   return `${r.kind === 'export' ? 'import' : r.kind}\0${r.specifier}\0${r.names.join(',')}`;
 }
@@ -195,13 +193,6 @@ export function checkModules(file: string, before: string | null, after: string,
     }
     const what = u.declaredWith === 'var' ? `is still undefined there (the var is assigned on line ${u.declaredLine})` : `is not initialised until line ${u.declaredLine} (${u.declaredWith})`;
     out.problems.push({ line: u.line, message: `'${u.name}' is used on line ${u.line} at module top level but ${what}; the service would fail at start` });
-  }
-  // TypeScript files are checked by the compiler, which knows declaration files and ambient globals.
-  if (!isTypeScript(file)) {
-    for (const name of now.free) {
-      if (GLOBALS.has(name) || old?.free.has(name)) continue;
-      out.problems.push({ line: 0, message: `'${name}' is used but declared nowhere in the file; the service would throw a ReferenceError` });
-    }
   }
   out.imports = [...new Set(out.imports)];
   return out;

@@ -24,8 +24,6 @@ export interface EarlyUse {
 export interface ModuleFacts {
   refs: ModuleRef[];
   earlyUses: EarlyUse[];
-  /** Names read anywhere that no binding of the file declares (globals included). */
-  free: Set<string>;
 }
 
 const SKIP_KEYS = new Set(['loc', 'start', 'end', 'extra', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'range']);
@@ -204,58 +202,8 @@ function earlyUsesOf(body: any[]): EarlyUse[] {
   return uses;
 }
 
-/** Every name any binding of the file declares, in any scope (loose on purpose: it only clears names). */
-function declaredNames(program: any): Set<string> {
-  const names = new Set<string>();
-  walk(program, (node) => {
-    switch (node.type) {
-      case 'VariableDeclarator':
-        patternNames(node.id).forEach((n) => names.add(n));
-        break;
-      case 'FunctionDeclaration':
-      case 'FunctionExpression':
-      case 'ArrowFunctionExpression':
-      case 'ObjectMethod':
-      case 'ClassMethod':
-      case 'ClassPrivateMethod':
-        if (node.id) names.add(node.id.name);
-        for (const p of node.params) patternNames(p).forEach((n) => names.add(n));
-        break;
-      case 'ClassDeclaration':
-      case 'ClassExpression':
-        if (node.id) names.add(node.id.name);
-        break;
-      case 'ImportSpecifier':
-      case 'ImportDefaultSpecifier':
-      case 'ImportNamespaceSpecifier':
-        names.add(node.local.name);
-        break;
-      case 'CatchClause':
-        patternNames(node.param).forEach((n) => names.add(n));
-        break;
-      case 'TSEnumDeclaration':
-      case 'TSImportEqualsDeclaration':
-        names.add(node.id.name);
-        break;
-      case 'TSModuleDeclaration':
-        if (node.id.type === 'Identifier') names.add(node.id.name);
-        break;
-    }
-  });
-  return names;
-}
-
-function freeNames(program: any): Set<string> {
-  const declared = declaredNames(program);
-  const free = new Set<string>();
-  walk(program, (node, parent, key) => {
-    if (node.type === 'Identifier' && isReference(parent, key) && !declared.has(node.name)) free.add(node.name);
-  });
-  return free;
-}
-
-/** What verification reads of a file's text: modules it loads, top-level order, free names. Throws on a parse error. */
+/** What verification reads of a file's text: modules it loads and top-level order. Throws on a parse error. */
 export function moduleFacts(file: string, text: string): ModuleFacts {
   const ast = babel.parse(text, { ...babelOptions(file), tokens: false, attachComment: false, errorRecovery: false });
-  return { refs: refsOf(ast.program), earlyUses: earlyUsesOf(ast.program.body), free: freeNames(ast.program) };
+  return { refs: refsOf(ast.program), earlyUses: earlyUsesOf(ast.program.body) };
 }

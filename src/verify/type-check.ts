@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type * as TS from 'typescript';
 import { isTypeScript } from '../engine/parser';
+import { findInstalled } from './packages';
 import { ProjectHost, hasNodeModules, loadTypeScript, parseProject, type LoadedTypeScript, type Overlay, type TypeScript } from './typescript';
 
 /** A diagnostic as verification compares it: by file, code and text, never by line (lines move). */
@@ -22,7 +23,7 @@ export interface TypeCheckFacts {
   files: number;
   before: number;
   after: number;
-  /** Diagnostics the changes would have added (each withheld its change). */
+  /** Diagnostics the changes would have added (each withheld its change). `before`/`after` count only files with diagnostics after. */
   added: number;
   /** How far it went: `full`, or `partial` with why. */
   extent: 'full' | 'partial';
@@ -40,11 +41,14 @@ function keyOf(d: Diagnostic): string {
  */
 export class TypeCheck {
   private readonly host: ProjectHost;
-  private readonly before = new Map<string, number>();
   private readonly checked: string[];
   private readonly importersOf = new Map<string, Set<string>>();
   readonly facts: TypeCheckFacts;
   private readonly ts: TypeScript;
+  private before_: TS.Program | undefined;
+  /** Before-diagnostics of each checked file, computed only for files that have diagnostics after. */
+  private readonly beforeByFile = new Map<string, Diagnostic[]>();
+  private readonly partialBase: string[];
 
   /**
    * @param changed files whose text may change (absolute)
@@ -73,26 +77,17 @@ export class TypeCheck {
     const importers = [...new Set([...this.importersOf.values()].flatMap((s) => [...s]))].filter((f) => !mine.includes(f));
     this.checked = [...mine, ...importers];
 
-    const program = this.host.program(new Map());
-    let before = 0;
-    let unresolved = 0;
-    for (const d of this.diagnose(program, this.checked)) {
-      this.before.set(keyOf(d), (this.before.get(keyOf(d)) ?? 0) + 1);
-      before++;
-      if (UNRESOLVED.has(d.code)) unresolved++;
-    }
-    const global = program.getGlobalDiagnostics().filter((d) => UNRESOLVED.has(d.code)).length + program.getOptionsDiagnostics().filter((d) => UNRESOLVED.has(d.code)).length;
-    if (unresolved + global > 0) partial.push(`${unresolved + global} unresolved module${unresolved + global === 1 ? '' : 's'} or type librar${unresolved + global === 1 ? 'y' : 'ies'}`);
     this.facts = {
       typescript: `${loaded.version} (${loaded.from === 'service' ? "the service's" : "shipshape's"})`,
       tsconfig,
       files: this.checked.length + created.length,
-      before,
-      after: before,
+      before: 0,
+      after: 0,
       added: 0,
       extent: partial.length ? 'partial' : 'full',
       partial,
     };
+    this.partialBase = partial;
   }
 
   /** The files that import each changed file, from a scan of every project file that names it. */
@@ -148,21 +143,74 @@ export class TypeCheck {
     return out;
   }
 
-  /** Diagnostics in the checked files with `overlay` (new texts, created files) that were not there before. */
+  private beforeProgram(): TS.Program {
+    this.before_ ??= this.host.program(new Map());
+    return this.before_;
+  }
+
+  private beforeOf(file: string): Diagnostic[] {
+    let list = this.beforeByFile.get(file);
+    if (!list) {
+      list = this.diagnose(this.beforeProgram(), [file]);
+      this.beforeByFile.set(file, list);
+    }
+    return list;
+  }
+
+  /**
+   * Diagnostics in the checked files with `overlay` (new texts, created files) that were not there
+   * before. The program over the original texts is built only when a file has diagnostics after
+   * the change: a clean file cannot have new ones.
+   */
   check(overlay: Overlay): Diagnostic[] {
     const created = this.created.filter((f) => overlay.has(f) && (isTypeScript(f) || this.host.project.options.checkJs));
     const program = this.host.program(overlay, created);
-    const seen = new Map<string, number>();
     const fresh: Diagnostic[] = [];
-    const all = this.diagnose(program, [...this.checked, ...created]);
-    for (const d of all) {
-      const k = keyOf(d);
-      const n = (seen.get(k) ?? 0) + 1;
-      seen.set(k, n);
-      if (n > (this.before.get(k) ?? 0)) fresh.push(d);
+    let after = 0;
+    let before = 0;
+    let unresolved = 0;
+    const files = [...this.checked, ...created];
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const d of this.diagnose(program, files)) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+    for (const f of files) {
+      const now = byFile.get(f) ?? [];
+      after += now.length;
+      if (!now.length) continue;
+      const old = this.created.includes(f) ? [] : this.beforeOf(f);
+      before += old.length;
+      unresolved += old.filter((d) => UNRESOLVED.has(d.code)).length;
+      const counts = new Map<string, number>();
+      for (const d of old) counts.set(keyOf(d), (counts.get(keyOf(d)) ?? 0) + 1);
+      for (const d of now) {
+        const k = keyOf(d);
+        const n = counts.get(k) ?? 0;
+        if (n > 0) counts.set(k, n - 1);
+        else if (!this.missingPackage(d)) fresh.push(d);
+        else unresolved++;
+      }
     }
-    this.facts.after = all.length;
+    // Files clean after the change are not checked before it: their count is unknown and not needed.
+    this.facts.before = before;
+    this.facts.after = after;
     this.facts.added += fresh.length;
+    unresolved += [...program.getGlobalDiagnostics(), ...program.getOptionsDiagnostics()].filter((d) => UNRESOLVED.has(d.code)).length;
+    if (unresolved > 0) {
+      const n = unresolved;
+      this.facts.partial = [...this.partialBase, `${n} unresolved module${n === 1 ? '' : 's'} or type librar${n === 1 ? 'y' : 'ies'}`];
+      this.facts.extent = 'partial';
+    }
     return fresh;
+  }
+
+  /**
+   * A new import of a package that is not installed cannot be type-checked: the module check
+   * decides it (listed in the dependencies or not), and the type check says it was partial.
+   */
+  private missingPackage(d: Diagnostic): boolean {
+    if (!UNRESOLVED.has(d.code)) return false;
+    const name = /module '([^']+)'/.exec(d.text)?.[1];
+    if (!name || name.startsWith('.') || name.startsWith('/')) return false;
+    const pkg = name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0];
+    return !findInstalled(pkg, path.dirname(d.file)) && !findInstalled(`@types/${pkg.replace(/^@/, '').replace('/', '__')}`, path.dirname(d.file));
   }
 }

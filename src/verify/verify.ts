@@ -100,7 +100,9 @@ export function verifyService(input: VerifyInput): VerifyOutput {
 
   const types: VerificationReport['types'] = { extent: 'none', files: 0, diagnosticsBefore: 0, diagnosticsAfter: 0, newDiagnostics: 0 };
   const wantsTypes = writes.some((w) => isTypeScript(w.path)) || (!!project.options.checkJs && writes.length > 0);
-  if (wantsTypes) {
+  // Without a tsconfig the service has no type check of its own (tsc does not run): there is no "before" to keep.
+  if (wantsTypes && !service.tsconfig) types.why = ['no tsconfig.json: the service has no type check to compare with; types were not checked'];
+  if (wantsTypes && service.tsconfig) {
     const changed = writes.filter((w) => w.original !== null).map((w) => w.path);
     const check = new TypeCheck(service.dir, service.tsconfig?.file, changed, [...created]);
     let clean = false;
