@@ -13,6 +13,7 @@ import { writePatchDir } from './rollout/patch-dir';
 import { sarifFor } from './rollout/sarif';
 import { execute } from './runner/run';
 import { removePendingTempFiles } from './runner/write';
+import { formatFleetVerbose } from './fleet/role-skips';
 import { UsageError, type Transform } from './types';
 
 /** Exit codes, as documented in the README. */
@@ -122,6 +123,7 @@ async function runCommand(paths: string[], flags: RunFlags): Promise<number> {
     process.stdout.write(useColor(flags.color, process.stdout) ? colorDiff(diff) : diff);
   }
   if (flags.verbose && outcome.config.file) process.stderr.write(`config: ${outcome.config.file}\n`);
+  if (flags.verbose) process.stderr.write(formatFleetVerbose(outcome.fleet, outcome.roleSkips).join('\n') + '\n');
   const summary = formatSummary(outcome.report, stderrColor ? COLOR : PLAIN, { quiet: flags.quiet, verbose: flags.verbose });
   if (summary) process.stderr.write(summary + '\n');
   const rollout = formatRolloutLines(outcome.report);

@@ -110,12 +110,12 @@ describe('correlation-id generate', () => {
     const cjs = tempProject({ 'package.json': '{}' });
     const [a] = generated(cjs, given, [path.join(cjs, 'src/index.js')]);
     expect(a.path).toBe(path.join(cjs, 'src/middleware/correlation-id.js'));
-    expect(a.content).toContain("const { randomUUID } = require('node:crypto');");
+    expect(a.content).toContain("const { randomBytes } = require('crypto');");
     expect(a.content).toContain('module.exports = { correlationIdMiddleware, getCorrelationId, CORRELATION_ID_HEADER };');
     const esm = tempProject({ 'package.json': '{ "type": "module" }' });
     const [b] = generated(esm, { ...given, import: './src/middleware/correlation-id.js' });
     expect(b.path).toBe(path.join(esm, 'src/middleware/correlation-id.js'));
-    expect(b.content).toContain("import { randomUUID } from 'node:crypto';");
+    expect(b.content).toContain("import { randomBytes } from 'crypto';");
   });
 
   it('uses the header, name and kind options', () => {
@@ -196,5 +196,27 @@ describe('prefilter', () => {
     expect(pass("import { createProxyMiddleware } from 'http-proxy-middleware';")).toBe(true);
     expect(pass("import { Router } from 'express';\nexport const r = Router();")).toBe(false);
     expect(pass("import express from 'express';\nexport const r = express.Router();")).toBe(false);
+  });
+});
+
+describe('correlation-id finalize', () => {
+  const rec = (relPath: string, service: string, header: string, mechanism: string) => ({
+    relPath,
+    path: `/r/${relPath}`,
+    data: { kind: 'correlation-header', service, header, mechanism, line: 3 },
+  });
+
+  it('reports once, at the adopted mechanism, when services carry the ID under different headers', () => {
+    const items = correlationId.finalize!(
+      [rec('api/src/app.js', 'api', 'x-correlation-id', 'shipshape'), rec('gw/src/app.js', 'gw', 'x-request-id', 'express-request-id'), rec('web/src/app.js', 'web', 'x-correlation-id', 'shipshape')],
+      {},
+    );
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ path: '/r/gw/src/app.js', line: 3 });
+    expect(items[0].message).toContain('x-correlation-id (api, web); x-request-id (gw)');
+  });
+
+  it('says nothing when every service uses one header', () => {
+    expect(correlationId.finalize!([rec('a.js', 'a', 'x-request-id', 'cls-rtracer'), rec('b.js', 'b', 'x-request-id', 'shipshape')], {})).toEqual([]);
   });
 });

@@ -6,24 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { ensureImport, moduleSystem } from '../src/ast/imports';
 import { parserFor } from '../src/engine/parser';
 import { transformFile } from '../src/engine/transform-file';
-import type { Transform } from '../src/types';
+import { probeTransform } from './helpers/probe';
 import { specifierFor, specifierMatches, isModuleFile } from '../src/ast/modules';
 
 /** Runs ensureImport through the real engine (print, inserted-line spacing, reparse). */
 function run(file: string, source: string, req: Parameters<typeof ensureImport>[3]) {
   let result = { local: '', added: false };
-  const probe: Transform = {
-    name: 'probe',
-    summary: '',
-    options: {},
-    ast: {
-      prefilter: () => true,
-      apply(root, ctx) {
-        result = ensureImport(ctx.j, root, file, req, ctx.style);
-        ctx.changed();
-      },
-    },
-  };
+  const probe = probeTransform((root, ctx) => {
+    result = ensureImport(ctx.j, root, file, req, ctx.style);
+  });
   const out = transformFile({ path: file, relPath: file, root: '/r', source }, [probe], {});
   expect(out.error).toBeUndefined();
   return { ...result, code: out.output ?? source };

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load';
-import { discoverServices, serviceLookup, slugOf } from '../src/rollout/services';
+import { discoverServices, serviceLookup, slugOf } from '../src/fleet/services';
 import { parseShard, selectServices } from '../src/rollout/shard';
 import { tempTree } from './helpers/cli';
 

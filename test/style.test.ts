@@ -5,6 +5,7 @@ import { transformFile } from '../src/engine/transform-file';
 import type { Transform } from '../src/types';
 import { detectStyle, quoteString } from '../src/ast/style';
 import { restoreNoSemicolonStyle } from '../src/engine/semicolons';
+import { probeTransform } from './helpers/probe';
 
 describe('detectStyle', () => {
   it('reads quotes, semicolons, indentation and trailing commas', () => {
@@ -30,19 +31,10 @@ describe('restoreNoSemicolonStyle', () => {
 describe('inserted statements', () => {
   /** Runs a probe transform that inserts `code` at `index` of the program body through the engine. */
   function insert(source: string, inserts: { index: number; code: string; attach: 'after' | 'before'; top?: boolean; spaced?: boolean }[], file = '/r/a.js') {
-    const probe: Transform = {
-      name: 'probe',
-      summary: '',
-      options: {},
-      ast: {
-        prefilter: () => true,
-        apply(root, ctx) {
-          const body = root.get().node.program.body;
-          for (const ins of inserts) insertStatement(ctx.j, body, ins.index, statementFromCode(ctx.j, ins.code), ins.attach, ins);
-          ctx.changed();
-        },
-      },
-    };
+    const probe = probeTransform((root, ctx) => {
+      const body = root.get().node.program.body;
+      for (const ins of inserts) insertStatement(ctx.j, body, ins.index, statementFromCode(ctx.j, ins.code), ins.attach, ins);
+    });
     const result = transformFile({ path: file, relPath: 'a.js', root: '/r', source }, [probe], {});
     expect(result.error).toBeUndefined();
     return result.output;

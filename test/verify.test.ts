@@ -46,7 +46,7 @@ describe('verification: types', () => {
     const dir = tsService({ 'src/server.ts': server("const id = req.headers['x-request-id'];") });
     const { report, exitCode } = await write(dir);
     expect(read(dir, 'src/server.ts')).toContain("const id = req.headers['x-request-id'];");
-    expect(report.files[0].status).toBe('changed');
+    expect(report.files.find((f) => f.path === 'src/server.ts')!.status).toBe('changed');
     expect(exitCode).toBe(0);
     const v = report.services![0].verification!;
     expect(v).toMatchObject({ types: { extent: 'full', files: 1 }, withheld: [] });

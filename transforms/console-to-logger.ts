@@ -64,6 +64,7 @@ export const consoleToLogger: Transform = {
   options: OPTIONS,
   prepare: prepareOptions,
   ast: {
+    roles: ['runtime'],
     prefilter: (source) => source.includes('console'),
     exclude: skipReason,
     apply(root, ctx) {

@@ -9,9 +9,14 @@ import { addToNestApps } from './correlation-id/nest';
 import { OPTIONS, prepareOptions } from './correlation-id/options';
 import { forwardThroughProxies } from './correlation-id/proxy';
 import { scaffoldModule } from './correlation-id/scaffold';
+import { checkHeaders, reportAdopted } from './correlation-id/headers';
+import type { Adopted } from './correlation-id/adopt';
+import { forwardOutgoing } from './correlation-id/outgoing';
 import { isTestPath } from '../src/ast/paths';
 
 const OTHER_FRAMEWORKS = /NestFactory|fastify|koa|hapi|http-proxy-middleware|express-http-proxy/;
+// Clients of other services: their calls should carry the ID.
+const OUTGOING = /\baxios\b|\bgot\b|\bundici\b|(?<![\w$.])fetch\s*\(|\bhttps?\.(?:request|get)\s*\(|\bfrom\s+['"](?:node:)?https?['"]|require\(\s*['"](?:node:)?https?['"]/;
 const EXPRESS_BINDING =
   /import\s+(?:\*\s*as\s+)?([\w$]+)[^;]*?from\s*['"]express['"]|([\w$]+)\s*=\s*(?:__importDefault\(|__importStar\()?require\(\s*['"]express['"]\s*\)|import\s+([\w$]+)\s*=\s*require\(\s*['"]express['"]/g;
 
@@ -37,7 +42,8 @@ export const correlationId: Transform = {
   prepare: prepareOptions,
   generate: scaffoldModule,
   ast: {
-    prefilter: (source) => OTHER_FRAMEWORKS.test(source) || createsExpressApp(source),
+    roles: ['runtime'],
+    prefilter: (source) => OTHER_FRAMEWORKS.test(source) || createsExpressApp(source) || OUTGOING.test(source),
     exclude(relPath, absPath, options, root) {
       if (isTestPath(relPath)) return 'test file';
       if (typeof options.import === 'string' && isModuleFile(absPath, options.import, root)) return 'the correlation-ID module itself';
@@ -45,18 +51,22 @@ export const correlationId: Transform = {
     },
     apply(root, ctx) {
       // Without `import` (prepare found no Express or Nest app in the run) only what needs no module.
-      let foreign: string[] = [];
+      let adopted: Adopted[] = [];
       if (ctx.options.import !== undefined) {
         const importer = importerFor(root, ctx, ctx.options.name, ctx.options.kind);
-        foreign = addToExpressApps(root, ctx, importer);
+        adopted = addToExpressApps(root, ctx, importer);
         addToNestApps(root, ctx, importer);
+        reportAdopted(ctx, adopted);
+        // Only a module shipshape wrote is known to export getCorrelationId.
+        forwardOutgoing(root, ctx, ctx.options.scaffold ? importerFor(root, ctx, 'getCorrelationId', 'named') : null, adopted);
       }
       configureFastify(root, ctx);
       addToKoaApps(root, ctx);
       addToHapiServers(root, ctx);
-      forwardThroughProxies(root, ctx, foreign);
+      forwardThroughProxies(root, ctx, adopted);
     },
   },
+  finalize: (records) => checkHeaders(records, 'correlation-id'),
 };
 
 export default toJscodeshift(correlationId);

@@ -128,6 +128,7 @@ export const gracefulShutdown: Transform = {
     },
   },
   ast: {
+    roles: ['runtime'],
     prefilter: (source) => /\.listen\s*\(|SIGINT/.test(source),
     exclude(relPath, absPath, options, root) {
       if (TEST_FILE.test(relPath)) return 'test file';

@@ -3,9 +3,11 @@ import type { Options, Transform } from '../src/types';
 import { UsageError } from '../src/types';
 import { applyCaddyfile, isCaddyfile } from './healthz-to-health/caddy';
 import { applyCode } from './healthz-to-health/code';
-import { checkProbes, type RouteRecord } from './healthz-to-health/consistency';
+import { checkProbes, heldItems, type RouteRecord } from './healthz-to-health/consistency';
 import { applyDockerfile, isDockerfile } from './healthz-to-health/dockerfile';
 import { PATH_OPTION, pairProblem, type PathPair } from './healthz-to-health/paths';
+import { servesRoutes } from './healthz-to-health/owners';
+import { buildPlan } from './healthz-to-health/plan';
 import { applyYaml } from './healthz-to-health/yaml';
 
 const NAME = 'healthz-to-health';
@@ -82,13 +84,15 @@ export const healthzToHealth: Transform = {
   prepare(ctx) {
     const problem = pairProblem(pairOf(ctx.options));
     if (problem) throw new UsageError(`transforms["${NAME}"]: ${problem}`);
-    return ctx.options;
+    const plan = buildPlan(ctx, healthzToHealth);
+    return plan ? { ...ctx.options, $plan: plan } : ctx.options;
   },
   ast: {
+    roles: ['runtime', 'test'],
     prefilter: (source, options) => source.includes(lastSegment(options)),
     // Files without the old path are not parsed; their route paths still count for the probe check.
     scan: (source, ctx) => {
-      for (const route of routeCensus(source)) ctx.record(route);
+      if (servesRoutes(ctx)) for (const route of routeCensus(source)) ctx.record(route);
     },
     apply(root, ctx) {
       applyCode(root, ctx);
@@ -109,7 +113,7 @@ export const healthzToHealth: Transform = {
     },
   },
   finalize(records, options) {
-    return checkProbes(records, options, NAME);
+    return [...checkProbes(records, options, NAME), ...heldItems(records, options, NAME)];
   },
 };
 

@@ -8,6 +8,7 @@ import { healthcheckLoopback } from './healthcheck-loopback';
 import { healthzToHealth } from './healthz-to-health';
 import { loggerStdoutOnly } from './logger-stdout-only';
 import { pgPoolLimits } from './pg-pool-limits';
+import { readinessProbe } from './readiness-probe';
 
 /**
  * Every transform, in the order they run on a file whatever order `-t` names them in. The order
@@ -19,6 +20,7 @@ export const TRANSFORMS: Transform[] = [
   healthzToHealth,
   correlationId,
   gracefulShutdown,
+  readinessProbe,
   healthcheckLoopback,
   loggerStdoutOnly,
   envSecrets,

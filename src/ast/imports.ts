@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { sourceOf, statementFromCode } from './build';
 import { insertStatement } from './insert';
+import { insertPlaced } from './placement';
 import { quoteString, type CodeStyle } from './style';
 import { freeName } from './scope';
 import { requireSpecifier } from './require';
@@ -122,9 +123,9 @@ export function findImport(j: JSCodeshift, root: Collection<any>, req: ImportReq
   return null;
 }
 
-/** A statement for the top of the file: below a file header comment and directives, above the code. */
+/** A statement for the top of the file: below a file header comment, directives and a preamble that must run first, above the code. */
 function insertAtTop(j: JSCodeshift, body: any[], node: any): void {
-  insertStatement(j, body, 0, node, 'before', { top: true });
+  insertPlaced(j, body, 0, node, 'before', { top: true, program: true });
 }
 
 /**
@@ -193,7 +194,7 @@ export function ensureImport(
     } else break;
   }
   const node = statementFromCode(j, `${kind} ${binding} = require(${quoteString(req.source, style)});`);
-  if (lastRequire >= 0) insertStatement(j, body, lastRequire + 1, node, 'after');
+  if (lastRequire >= 0) insertPlaced(j, body, lastRequire + 1, node, 'after', { program: true });
   else insertAtTop(j, body, node);
   return { local, added: true };
 }

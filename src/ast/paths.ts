@@ -8,3 +8,6 @@ export const TEST_PATH = /(^|\/)(__tests__|__mocks__|tests?|spec|e2e|fixtures?)\
 export function isTestPath(relPath: string): boolean {
   return TEST_PATH.test(relPath);
 }
+
+/** Build and test tool settings (`vite.config.ts`, `webpack.config.js`): their dev-server proxies are not routes of the service. */
+export const TOOL_CONFIG_PATH = /(^|\/)(vite|vitest|webpack|rollup|next|nuxt|svelte|astro|jest|playwright|cypress|karma|babel)\.config\.[cm]?[jt]s$/;

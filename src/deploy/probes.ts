@@ -1,5 +1,6 @@
 import path from 'node:path';
 import * as YAML from 'yaml';
+import { dockerInstructions } from './dockerfile';
 
 /**
  * Where the health probes of a deployment file are: Dockerfile HEALTHCHECK instructions and compose
@@ -36,51 +37,11 @@ export function lineAt(source: string, offset: number): number {
   return line;
 }
 
-/** The escape character a `# escape=` parser directive sets (a backtick on Windows images), else `\`. */
-function escapeCharOf(source: string): string {
-  for (const line of source.split('\n')) {
-    const directive = /^#\s*(\w+)\s*=\s*(\S+)\s*$/.exec(line);
-    if (!directive) break;
-    if (directive[1].toLowerCase() === 'escape' && (directive[2] === '`' || directive[2] === '\\')) return directive[2];
-  }
-  return '\\';
-}
-
-/**
- * Each HEALTHCHECK instruction of a Dockerfile with its continuation lines (a line ending in the
- * escape character goes on; comment and blank lines inside an instruction are skipped by Docker and
- * kept here). `HEALTHCHECK NONE` has no probe.
- */
+/** Each HEALTHCHECK instruction of a Dockerfile with its continuation lines. `HEALTHCHECK NONE` has no probe. */
 export function dockerfileHealthchecks(source: string): ProbeSpan[] {
-  const escape = escapeCharOf(source);
-  const lines = source.split('\n');
-  const spans: ProbeSpan[] = [];
-  let offset = 0;
-  let i = 0;
-  const offsets: number[] = [];
-  for (const l of lines) {
-    offsets.push(offset);
-    offset += l.length + 1;
-  }
-  const continues = (l: string) => l.replace(/\r$/, '').trimEnd().endsWith(escape);
-  while (i < lines.length) {
-    const line = lines[i];
-    const startLine = i;
-    let last = i;
-    // An instruction spans its continuation lines whatever its name: skip them together.
-    if (!/^\s*#/.test(line)) {
-      while (continues(lines[last]) && last + 1 < lines.length) {
-        last++;
-        while (last + 1 < lines.length && /^\s*(#.*)?$/.test(lines[last]) && !continues(lines[last])) last++;
-      }
-    }
-    if (/^\s*HEALTHCHECK\b/i.test(line) && !/^\s*HEALTHCHECK\s+NONE\s*$/i.test(line)) {
-      const start = offsets[startLine] + (line.length - line.trimStart().length);
-      spans.push({ start, end: offsets[last] + lines[last].length, line: startLine + 1 });
-    }
-    i = last + 1;
-  }
-  return spans;
+  return dockerInstructions(source)
+    .filter((i) => i.keyword === 'HEALTHCHECK' && !/^NONE$/i.test(i.args))
+    .map((i) => ({ start: i.start, end: i.end, line: i.line }));
 }
 
 export interface ComposeProbes {

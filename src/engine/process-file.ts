@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { findTransform } from '../../transforms';
 import { unifiedDiff } from '../report/diff';
 import type { Options, Transform } from '../types';
+import type { FileRole, ServiceModel } from '../fleet/types';
 import { isJsLike } from './parser';
 import { transformFile, type FileResult } from './transform-file';
 
@@ -17,7 +18,16 @@ export interface FileTask {
   format: boolean;
   /** Compute the diff of a changed file. */
   diff: boolean;
+  /**
+   * The file's service, by name (the models reach each worker once, not with every file), and its
+   * role; both absent without a fleet model.
+   */
+  service?: string;
+  role?: FileRole;
 }
+
+/** Service models by name, as a run hands them to the thread that processes its files. */
+export type ServicesByName = ReadonlyMap<string, ServiceModel>;
 
 /** The engine's answer for one file: the result plus what the main thread needs to show and write it. */
 export interface ProcessedFile extends FileResult {
@@ -65,7 +75,7 @@ async function formatWithPrettier(file: string, original: string, text: string):
 }
 
 /** Reads, checks, transforms and (optionally) formats one file. Never throws for the file's content. */
-export async function processFile(task: FileTask): Promise<ProcessedFile> {
+export async function processFile(task: FileTask, services?: ServicesByName): Promise<ProcessedFile> {
   const base: ProcessedFile = { path: task.path, relPath: task.relPath, status: 'unchanged', changes: {}, manual: [], records: {} };
   let stat: fs.Stats;
   let buf: Buffer;
@@ -82,7 +92,9 @@ export async function processFile(task: FileTask): Promise<ProcessedFile> {
 
   let result: ProcessedFile;
   try {
-    result = transformFile({ path: task.path, relPath: task.relPath, root: task.root, source }, transformsNamed(task.transforms), task.options);
+    const service = task.service === undefined ? undefined : services?.get(task.service);
+    const input = { path: task.path, relPath: task.relPath, root: task.root, source, ...(service ? { service } : {}), ...(task.role ? { role: task.role } : {}) };
+    result = transformFile(input, transformsNamed(task.transforms), task.options);
   } catch (err: any) {
     // A transform bug must cost one file, not the run.
     return { ...base, status: 'error', error: `internal error: ${err?.message ?? err}; the file was left unchanged, please report this` };

@@ -3,6 +3,8 @@ import jscodeshift from 'jscodeshift';
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { detectStyle, type CodeStyle } from '../ast/style';
 import type { FileContext, ManualItem, Options, Transform } from '../types';
+import { acceptsRole } from '../fleet/roles';
+import type { FileRole, ServiceModel } from '../fleet/types';
 import { isJsLike, parserFor, type FileParser } from './parser';
 import { restoreNoSemicolonStyle } from './semicolons';
 import { shareUnchanged } from './share-unchanged';
@@ -43,6 +45,9 @@ export interface FileInput {
   relPath: string;
   root: string;
   source: string;
+  /** The file's service and role in the fleet model; absent outside a shipshape run. */
+  service?: ServiceModel;
+  role?: FileRole;
 }
 
 const BOM = '\uFEFF';
@@ -86,6 +91,8 @@ function makeContext(
     redact(value) {
       if (value) (result.redactions ??= []).push(value);
     },
+    ...(input.service ? { service: input.service } : {}),
+    ...(input.role ? { role: input.role } : {}),
   };
 }
 
@@ -99,7 +106,9 @@ function applyAst(
   notes: PassNotes,
 ): string {
   const optionsOf = (t: Transform) => optionsByName[t.name] ?? {};
-  const eligible = transforms.filter((t) => t.ast && !t.ast.exclude?.(input.relPath, input.path, optionsOf(t), input.root));
+  const eligible = transforms.filter(
+    (t) => t.ast && acceptsRole(t.ast.roles, input.role) && !t.ast.exclude?.(input.relPath, input.path, optionsOf(t), input.root),
+  );
   const active = eligible.filter((t) => {
     if (t.ast!.prefilter(source, optionsOf(t))) return true;
     t.ast!.scan?.(source, makeContext(input, t, optionsOf(t), result, facts));

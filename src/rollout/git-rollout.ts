@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FileReport, Report, ServiceReport } from '../report/types';
 import { git, isGitRepo } from '../runner/git';
 import { UsageError } from '../types';
-import { ROOT_SERVICE } from './services';
+import { ROOT_SERVICE } from '../fleet/services';
 
 export interface RolloutGitOptions {
   /** --commit: one commit per service on the current branch. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Report } from '../report/types';
-import { slugOf } from './services';
+import { slugOf } from '../fleet/services';
 
 /**
  * Writes one `<slug>.patch` per service with changes into `dir` (created if missing): the diffs of

@@ -2,7 +2,7 @@ import type { Config } from '../config/load';
 import { optionsFor } from '../config/select';
 import type { Options, Transform } from '../types';
 import { UsageError } from '../types';
-import type { Service } from './services';
+import type { Service } from '../fleet/services';
 
 /**
  * Each covered service's transform options: the run's, with the service's config overrides merged

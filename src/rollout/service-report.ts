@@ -1,5 +1,5 @@
 import type { FileReport, ServiceReport } from '../report/types';
-import type { Service } from './services';
+import type { Service } from '../fleet/services';
 
 /**
  * The counts of each covered service the run scanned files of (or reports a file of), in discovery

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { suggestion } from '../config/options';
 import { UsageError } from '../types';
-import type { Service } from './services';
+import type { Service } from '../fleet/services';
 
 export interface Shard {
   /** 1-based. */

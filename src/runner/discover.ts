@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
 import picomatch from 'picomatch';
 import { UsageError } from '../types';
-import { GitignoreMatcher, gitTop } from './gitignore';
+import { gitTop } from './gitignore';
+import { walk } from './walk';
 
-/** Folders no run looks into: dependencies, build output, VCS data. */
+/** Folders no run looks into (dependencies, build output, VCS data), as globs for fast-glob users; the walk skips IGNORED_FOLDERS by name. */
 export const ALWAYS_IGNORED = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/coverage/**', '**/.git/**'];
 const GENERATED = /(\.d\.[cm]?ts|\.min\.[cm]?js)$/;
 
@@ -21,6 +21,8 @@ export interface DiscoverOptions {
   include: GlobSet[];
   exclude: GlobSet[];
   gitignore: boolean;
+  /** Ignore files (gitignore syntax) honoured besides .gitignore, whatever `gitignore` says, e.g. `.shipshapeignore`. */
+  ignoreFiles?: string[];
   /** Whether any selected transform wants a file, by its path relative to `cwd`. */
   wants(relPath: string): boolean;
 }
@@ -35,29 +37,68 @@ export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
-function matcher(sets: GlobSet[]): ((abs: string) => boolean) | null {
-  const tests = sets.flatMap((set) =>
-    set.patterns.map((pattern) => {
+/** Path from `from` to `to` with `/`, or null when `to` is not inside `from`. */
+function inside(from: string, to: string): string | null {
+  const rel = path.relative(from, to);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return null;
+  return toPosix(rel);
+}
+
+/** A test on paths relative to the cwd (`/`), for the glob sets whose patterns are relative to their own base. */
+function matcher(sets: GlobSet[], cwd: string): ((relCwd: string, abs: string) => boolean) | null {
+  const tests = sets.flatMap((set) => {
+    // The cwd is usually the base or below it: then a path relative to the base is a prefix away.
+    const lead = inside(set.base, cwd);
+    const prefix = lead === null || lead === '' ? '' : `${lead}/`;
+    return set.patterns.map((pattern) => {
       // A pattern without a slash matches a name at any depth, as in .gitignore.
       const isMatch = picomatch(pattern, { dot: true, basename: !pattern.includes('/') });
-      return (abs: string) => {
-        const rel = toPosix(path.relative(set.base, abs));
+      return (relCwd: string, abs: string) => {
+        const rel = lead !== null && !relCwd.startsWith('../') ? prefix + relCwd : toPosix(path.relative(set.base, abs));
         return !rel.startsWith('../') && (isMatch(rel) || isMatch(`${rel}/`));
       };
-    }),
-  );
-  return tests.length ? (abs) => tests.some((t) => t(abs)) : null;
+    });
+  });
+  return tests.length ? (relCwd, abs) => tests.some((t) => t(relCwd, abs)) : null;
 }
 
 /**
  * The files a run works on: named files, every file below named folders, or glob matches; without
  * dependency and build folders, generated files, config excludes and (by default) gitignored files.
- * Symlinks are not followed; those pointing out of the folder scanned are reported as skipped.
+ * One walk per named folder applies the ignore files as it descends, so ignored folders are never
+ * read. Symlinks are not followed; those pointing out of the folder scanned are reported as skipped.
  */
 export async function discover(opts: DiscoverOptions): Promise<Discovered> {
-  const found = new Set<string>();
+  const found = new Map<string, string>();
   const skipped: Discovered['skipped'] = [];
   const explicit = new Set<string>();
+  const ignoreFiles = [...(opts.gitignore ? ['.gitignore'] : []), ...(opts.ignoreFiles ?? [])];
+  const ignoreTop = ignoreFiles.length ? gitTop(opts.cwd) ?? opts.cwd : undefined;
+  const relOf = (abs: string) => toPosix(path.relative(opts.cwd, abs));
+  const scan = (base: string, accept?: (relCwd: string) => boolean) => {
+    const lead = inside(opts.cwd, base);
+    const prefix = lead === null || lead === '' ? null : `${lead}/`;
+    walk(base, {
+      ignoreFiles,
+      ignoreTop,
+      file(abs, rel) {
+        if (GENERATED.test(rel)) return;
+        const relCwd = lead === '' ? rel : prefix !== null ? prefix + rel : relOf(abs);
+        if (accept && !accept(relCwd)) return;
+        found.set(abs, relCwd);
+      },
+      link(abs) {
+        let target: string;
+        try {
+          target = fs.realpathSync(abs);
+        } catch {
+          return;
+        }
+        // Links inside the tree point at files the walk reaches anyway.
+        if (inside(base, target) === null) skipped.push({ path: abs, reason: `symbolic link to ${target}, outside ${base}: not followed` });
+      },
+    });
+  };
   for (const given of opts.paths) {
     const abs = path.resolve(opts.cwd, given);
     let stat: fs.Stats | null = null;
@@ -67,67 +108,34 @@ export async function discover(opts: DiscoverOptions): Promise<Discovered> {
       stat = null;
     }
     if (stat?.isFile()) {
-      found.add(abs);
+      found.set(abs, relOf(abs));
       explicit.add(abs);
       continue;
     }
     if (stat?.isDirectory()) {
-      await scan(abs, ['**/*'], found, skipped);
+      scan(abs);
       continue;
     }
     if (stat?.isSymbolicLink()) {
       skipped.push({ path: abs, reason: 'symbolic link: not followed' });
       continue;
     }
-    if (fg.isDynamicPattern(given)) {
-      await scan(opts.cwd, [toPosix(given)], found, skipped);
+    const glob = picomatch.scan(toPosix(given));
+    if (glob.isGlob) {
+      // Only the glob's static folder is walked; matched against the path relative to the cwd.
+      const isMatch = picomatch(toPosix(path.relative(opts.cwd, path.resolve(opts.cwd, given))), { dot: true });
+      const base = path.resolve(opts.cwd, glob.base || '.');
+      if (fs.existsSync(base)) scan(base, isMatch);
       continue;
     }
     throw new UsageError(`path not found: ${given} (run from the repository root or pass an existing file, folder or glob)`);
   }
-  const include = matcher(opts.include);
-  const exclude = matcher(opts.exclude);
-  const top = opts.gitignore ? gitTop(opts.cwd) ?? opts.cwd : null;
-  const gitignore = top ? new GitignoreMatcher(top) : null;
-  const files = [...found]
-    .filter((abs) => {
-      if (explicit.has(abs)) return !exclude?.(abs);
-      if (include && !include(abs)) return false;
-      if (exclude?.(abs)) return false;
-      if (gitignore?.ignores(abs)) return false;
-      return true;
-    })
-    .filter((abs) => opts.wants(toPosix(path.relative(opts.cwd, abs))))
-    .sort();
-  return { files, skipped };
-}
-
-async function scan(base: string, patterns: string[], found: Set<string>, skipped: Discovered['skipped']): Promise<void> {
-  const entries = await fg(patterns, {
-    cwd: base,
-    absolute: true,
-    dot: true,
-    onlyFiles: false,
-    followSymbolicLinks: false,
-    ignore: ALWAYS_IGNORED,
-    objectMode: true,
-    suppressErrors: true,
-  });
-  for (const entry of entries) {
-    const abs = path.normalize(entry.path);
-    if (entry.dirent.isSymbolicLink()) {
-      let target: string;
-      try {
-        target = fs.realpathSync(abs);
-      } catch {
-        continue;
-      }
-      const rel = path.relative(base, target);
-      if (rel.startsWith('..') || path.isAbsolute(rel)) skipped.push({ path: abs, reason: `symbolic link to ${target}, outside ${base}: not followed` });
-      // Links inside the tree point at files the scan reaches anyway.
-      continue;
-    }
-    if (!entry.dirent.isFile() || GENERATED.test(abs)) continue;
-    found.add(abs);
+  const include = matcher(opts.include, opts.cwd);
+  const exclude = matcher(opts.exclude, opts.cwd);
+  const files: string[] = [];
+  for (const [abs, rel] of found) {
+    if (explicit.has(abs) ? exclude?.(rel, abs) : (include && !include(rel, abs)) || exclude?.(rel, abs)) continue;
+    if (opts.wants(rel)) files.push(abs);
   }
+  return { files: files.sort(), skipped };
 }

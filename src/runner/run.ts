@@ -14,7 +14,10 @@ import { UsageError } from '../types';
 import { branchPerService, checkRolloutGit, commitPerService, type NewContents } from '../rollout/git-rollout';
 import { forService, optionsByService } from '../rollout/service-options';
 import { serviceReports } from '../rollout/service-report';
-import { discoverServices, serviceLookup } from '../rollout/services';
+import { discoverServices, serviceLookup } from '../fleet/services';
+import { buildFleet } from '../fleet/build';
+import { roleSkipsOf, type RoleSkip } from '../fleet/role-skips';
+import type { FleetModel, ServiceModel } from '../fleet/types';
 import { parseShard, selectServices } from '../rollout/shard';
 import { discover, toPosix } from './discover';
 import { dirtyPaths } from './git';
@@ -69,6 +72,10 @@ export interface RunOutcome {
   exitCode: 0 | 1 | 2;
   /** Where options came from, for --verbose. */
   config: Config;
+  /** What shipshape believed about the services of the run. */
+  fleet: FleetModel;
+  /** Files some selected transforms left alone because of their role (for --verbose). */
+  roleSkips: RoleSkip[];
 }
 
 async function hasPrettierConfig(dir: string): Promise<boolean> {
@@ -84,9 +91,30 @@ function relative(cwd: string, abs: string): string {
  * Lets each transform with a run-level `prepare` fill in options that depend on the whole run, and
  * collects the files transforms create.
  */
-async function prepare(selected: Transform[], options: Record<string, Options>, cwd: string, root: string, files: string[]) {
+async function prepare(
+  selected: Transform[],
+  options: Record<string, Options>,
+  cwd: string,
+  root: string,
+  files: string[],
+  read: (p: string) => string,
+  service: ServiceModel | undefined,
+  fleet: FleetModel,
+) {
+  const code = files.filter(isJsLike);
+  const generated: GeneratedFile[] = [];
+  const scope = { cwd, root, files: code, read, ...(service ? { service } : {}), fleet };
+  for (const t of selected) {
+    if (t.prepare) options[t.name] = await t.prepare({ ...scope, options: options[t.name] });
+    if (t.generate) generated.push(...t.generate({ ...scope, options: options[t.name] }).filter((g) => !fs.existsSync(g.path)));
+  }
+  return generated;
+}
+
+/** Reads each file once for the whole main-process side of a run (the fleet model, then prepare hooks). */
+function cachedReader(): (p: string) => string {
   const cache = new Map<string, string>();
-  const read = (p: string) => {
+  return (p) => {
     let text = cache.get(p);
     if (text === undefined) {
       text = fs.readFileSync(p, 'utf8');
@@ -94,13 +122,6 @@ async function prepare(selected: Transform[], options: Record<string, Options>, 
     }
     return text;
   };
-  const code = files.filter(isJsLike);
-  const generated: GeneratedFile[] = [];
-  for (const t of selected) {
-    if (t.prepare) options[t.name] = await t.prepare({ cwd, root, files: code, options: options[t.name], read });
-    if (t.generate) generated.push(...t.generate({ cwd, root, files: code, options: options[t.name], read }).filter((g) => !fs.existsSync(g.path)));
-  }
-  return generated;
 }
 
 function exitCodeOf(mode: Mode, summary: Report['summary']): 0 | 1 | 2 {
@@ -160,6 +181,21 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
     wants: (rel) => inScope(path.resolve(cwd, rel)) && wantsFile(rel, selected, options),
   });
 
+  // The fleet model: built once, before any file is transformed, and read by every transform.
+  const read = cachedReader();
+  const fleet = buildFleet(config, {
+    services,
+    files,
+    read: (p) => {
+      try {
+        return read(p);
+      } catch {
+        return undefined;
+      }
+    },
+  });
+  const modelOf = new Map(fleet.services.map((s) => [s.name, s]));
+
   // Run-level hooks see one service at a time: in a monorepo each service has its own logger to find.
   const generated: GeneratedFile[] = [];
   const byService = new Map<ReturnType<typeof serviceOf>, string[]>();
@@ -172,24 +208,31 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
   for (const [s, own] of serviceOptions) {
     const group = byService.get(s) ?? [];
     if (!group.some(isJsLike)) continue;
-    const created = await forService(s, scope.size > 1, () => prepare(selected, own, cwd, config.dir, group));
+    const created = await forService(s, scope.size > 1, () => prepare(selected, own, cwd, config.dir, group, read, modelOf.get(s.name), fleet));
     generated.push(...created.filter((g) => !generated.some((x) => x.path === g.path)));
   }
   const format = opts.format ?? config.format ?? (await hasPrettierConfig(config.dir));
   const names = selected.map((t) => t.name);
-  const tasks: FileTask[] = files.map((abs) => ({
-    path: abs,
-    relPath: relative(cwd, abs),
-    root: config.dir,
-    transforms: names,
-    options: serviceOptions.get(serviceOf(abs)) ?? options,
-    format,
-    diff: opts.patches ?? true,
-  }));
-  const results = await runTasks(tasks, { jobs: opts.jobs ?? os.availableParallelism(), onProgress: opts.onProgress });
+  // A file no selected transform may change in its role is not even read again.
+  const roleSkips = roleSkipsOf(files, selected, fleet, (abs) => relative(cwd, abs));
+  const untouchable = new Set(roleSkips.filter((r) => r.all).map((r) => r.path));
+  const tasks: FileTask[] = files
+    .filter((abs) => !untouchable.has(abs))
+    .map((abs) => ({
+      path: abs,
+      relPath: relative(cwd, abs),
+      root: config.dir,
+      transforms: names,
+      options: serviceOptions.get(serviceOf(abs)) ?? options,
+      format,
+      diff: opts.patches ?? true,
+      service: serviceOf(abs).name,
+      ...(fleet.roles[abs] ? { role: fleet.roles[abs] } : {}),
+    }));
+  const results = await runTasks(tasks, { jobs: opts.jobs ?? os.availableParallelism(), onProgress: opts.onProgress, services: fleet.services });
 
   // Nothing is written, or shown as a change, before verification has seen every planned write.
-  const verification = opts.verify === false ? null : verifyPlanned(cwd, config.dir, results, generated, serviceOf);
+  const verification = opts.verify === false ? null : verifyPlanned(cwd, results, generated, (abs) => modelOf.get(serviceOf(abs).name)!);
   const withheldCreates = generated.filter((g) => verification?.withheld.has(g.path));
   generated.splice(0, generated.length, ...generated.filter((g) => !withheldCreates.includes(g)));
   const writeFailures = writesFiles ? await writeAll(results, generated, serviceOf) : new Map<string, string>();
@@ -246,7 +289,7 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
   for (const t of selected) {
     if (!t.finalize) continue;
     const records = results.flatMap((r) => (r.records[t.name] ?? []).map((data) => ({ relPath: r.relPath, path: r.path, data })));
-    const items: PathManualItem[] = t.finalize(records, options[t.name]);
+    const items: PathManualItem[] = t.finalize(records, options[t.name], fleet);
     for (const item of items) {
       let entry = byPath.get(item.path) ?? reports.find((e) => e.path === relative(cwd, item.path));
       if (!entry) {
@@ -282,16 +325,16 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
     for (const g of generated) contents.set(relative(cwd, g.path), { content: g.content });
     branchPerService(cwd, report, contents, opts.branchPerService);
   }
-  return { report, patches, exitCode: exitCodeOf(mode, summary), config };
+  return { report, patches, exitCode: exitCodeOf(mode, summary), config, fleet, roleSkips };
 }
 
 /** Runs the verification stage over the run's planned writes and turns each withheld change into an error of its file. */
-function verifyPlanned(cwd: string, root: string, results: ProcessedFile[], generated: GeneratedFile[], serviceOf: (abs: string) => { name: string; dir: string }): RunVerification {
+function verifyPlanned(cwd: string, results: ProcessedFile[], generated: GeneratedFile[], serviceOf: (abs: string) => ServiceModel): RunVerification {
   const planned = [
     ...results.filter((r) => r.status === 'changed').map((r) => ({ path: r.path, original: r.original!, output: r.output! })),
     ...generated.map((g) => ({ path: g.path, original: null, output: g.content })),
   ];
-  const verification = verifyRun(cwd, root, planned, serviceOf);
+  const verification = verifyRun(cwd, planned, serviceOf);
   for (const r of results) {
     const why = verification.withheld.get(r.path);
     if (why) {

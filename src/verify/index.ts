@@ -1,4 +1,5 @@
 import type { VerificationReport } from '../report/types';
+import type { VerifyService } from './service';
 import { verifyService, type PlannedWrite } from './verify';
 
 export interface RunVerification {
@@ -9,15 +10,10 @@ export interface RunVerification {
   ms: number;
 }
 
-export interface ServiceRef {
-  name: string;
-  dir: string;
-}
-
 /** Verifies every service's planned writes, one service at a time (each has its own program and rules). */
-export function verifyRun(cwd: string, root: string, writes: PlannedWrite[], serviceOf: (abs: string) => ServiceRef): RunVerification {
+export function verifyRun(cwd: string, writes: PlannedWrite[], serviceOf: (abs: string) => VerifyService): RunVerification {
   const started = Date.now();
-  const groups = new Map<string, { service: ServiceRef; writes: PlannedWrite[] }>();
+  const groups = new Map<string, { service: VerifyService; writes: PlannedWrite[] }>();
   for (const w of writes) {
     const s = serviceOf(w.path);
     const g = groups.get(s.name) ?? { service: s, writes: [] };
@@ -27,7 +23,7 @@ export function verifyRun(cwd: string, root: string, writes: PlannedWrite[], ser
   const withheld = new Map<string, string>();
   const services = new Map<string, VerificationReport>();
   for (const [name, g] of groups) {
-    const out = verifyService({ cwd, root, service: g.service, writes: g.writes });
+    const out = verifyService({ cwd, service: g.service, writes: g.writes });
     for (const [p, why] of out.withheld) withheld.set(p, why);
     services.set(name, out.report);
   }

@@ -81,7 +81,7 @@ function resolveLocal(ref: ModuleRef, file: string, ctx: ResolveContext): { file
 function listed(service: VerifyService, name: string, typeOnly: boolean): boolean {
   const p = service.package;
   if (!p) return false;
-  return name in (p.dependencies ?? {}) || name in (p.peerDependencies ?? {}) || name in (p.optionalDependencies ?? {}) || (typeOnly && name in (p.devDependencies ?? {}));
+  return name in p.dependencies || (typeOnly && name in p.devDependencies);
 }
 
 function checkRef(ref: ModuleRef, file: string, format: 'esm' | 'cjs', ctx: ResolveContext, out: ModuleCheckResult): void {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { isJsLike, isTypeScript } from '../engine/parser';
 import type { VerificationReport } from '../report/types';
 import { checkModules, type ResolveContext } from './module-check';
-import { serviceFromFolder, type VerifyService } from './service';
+import type { VerifyService } from './service';
 import { TypeCheck, type Diagnostic } from './type-check';
 import { loadTypeScript, parseProject } from './typescript';
 
@@ -14,12 +14,11 @@ export interface PlannedWrite {
 }
 
 export interface VerifyInput {
-  /** The fleet's root: the config's folder, else the cwd. */
-  root: string;
   /** For file paths in reasons. */
   cwd: string;
-  /** Every file of one service that the run would write. */
-  service: { name: string; dir: string };
+  /** The service, as the fleet model describes it. */
+  service: VerifyService;
+  /** Every file of the service that the run would write. */
   writes: PlannedWrite[];
 }
 
@@ -50,7 +49,7 @@ function describe(cwd: string, d: Diagnostic): string {
 export function verifyService(input: VerifyInput): VerifyOutput {
   const started = Date.now();
   const { cwd } = input;
-  const service: VerifyService = serviceFromFolder(input.service.name, input.service.dir, input.root);
+  const { service } = input;
   const writes = input.writes.filter((w) => isJsLike(w.path));
   const created = new Set(writes.filter((w) => w.original === null).map((w) => w.path));
   const withheld = new Map<string, string>();

@@ -2,9 +2,11 @@ import type { Collection } from 'jscodeshift';
 import { findExpressApps, isFactoryCall, moduleBindings, type AppBinding } from '../../src/ast/apps';
 import { EXPRESS_SETTINGS } from '../../src/ast/middleware';
 import { statementFromCode } from '../../src/ast/build';
-import { insertStatement } from '../../src/ast/insert';
+import { insertPlaced } from '../../src/ast/placement';
 import { lineOf } from '../../src/ast/scope';
 import type { AstContext } from '../../src/types';
+import type { Adopted } from './adopt';
+import { recordInstalled } from './headers';
 import type { Importer } from './importer';
 import { existingMiddleware, installFirst, useCalls } from './install';
 
@@ -66,26 +68,27 @@ function installInConstructor(ctx: AstContext, app: AppBinding, importer: Import
   const isSuper = (s: any) => s.type === 'ExpressionStatement' && s.expression.type === 'CallExpression' && s.expression.callee.type === 'Super';
   const index = body.findIndex(isSuper) + 1;
   const local = importer.ensure();
-  insertStatement(j, body, index, statementFromCode(j, `${app.name}.use(${local});`), index === 0 ? 'before' : 'after');
+  insertPlaced(j, body, index, statementFromCode(j, `${app.name}.use(${local});`), index === 0 ? 'before' : 'after');
   ctx.changed();
 }
 
 /**
  * `app.use(<middleware>)` as the first middleware of every Express app of the file. Returns the
- * other correlation/request-ID middleware the file's apps already use (left alone).
+ * other request-ID mechanisms the file's apps already use (kept: no second middleware).
  */
-export function addToExpressApps(root: Collection<any>, ctx: AstContext, importer: Importer): string[] {
+export function addToExpressApps(root: Collection<any>, ctx: AstContext, importer: Importer): Adopted[] {
   const j = ctx.j;
   const fields = classFieldApps(root, ctx);
   const apps = [...findExpressApps(j, root), ...chainedAppDeclarations(root, ctx), ...fields];
-  const foreign: string[] = [];
+  const foreign: Adopted[] = [];
   for (const app of apps) {
     const existing = existingMiddleware(j, root, app, importer.existing());
-    if (existing) {
-      if (!existing.ours) foreign.push(existing.text);
+    if (existing && !existing.ours) {
+      foreign.push(existing.adopted);
       continue;
     }
-    if (isMountedSubApp(ctx, root, app, apps)) continue;
+    recordInstalled(ctx, lineOf(app.call));
+    if (existing || isMountedSubApp(ctx, root, app, apps)) continue;
     if (fields.includes(app)) installInConstructor(ctx, app, importer);
     else installFirst(j, ctx, app, importer, EXPRESS_SETTINGS, (name, local) => `${name}.use(${local});`);
   }

@@ -1,47 +1,15 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import type { AppBinding } from '../../src/ast/apps';
 import { statementFromCode } from '../../src/ast/build';
-import { insertStatement } from '../../src/ast/insert';
+import { insertPlaced } from '../../src/ast/placement';
 import { callChain, firstMiddlewarePoint } from '../../src/ast/middleware';
 import { lineOf } from '../../src/ast/scope';
 import type { AstContext } from '../../src/types';
 import type { Importer } from './importer';
+import { adoptedMechanism, moduleLocals, type Adopted } from './adopt';
 
 /** Names and module names of existing correlation/request-ID middleware (express-request-id, cls-rtracer, ...). */
 export const CORRELATION_LIKE = /correlation|request[-_]?id|rtracer/i;
-
-/** Local names bound to a module whose name looks like a correlation/request-ID package. */
-export function correlationModuleLocals(j: JSCodeshift, root: Collection<any>): Set<string> {
-  const locals = new Set<string>();
-  root.find(j.ImportDeclaration).forEach((p: any) => {
-    if (!CORRELATION_LIKE.test(String(p.node.source.value))) return;
-    for (const s of p.node.specifiers ?? []) locals.add(s.local.name);
-  });
-  root.find(j.VariableDeclarator).forEach((p: any) => {
-    const text = p.node.init ? j(p.node.init).toSource() : '';
-    const req = /require\(\s*['"]([^'"]+)['"]\s*\)/.exec(text);
-    if (!req || !CORRELATION_LIKE.test(req[1])) return;
-    j(p.node.id)
-      .find(j.Identifier)
-      .forEach((id: any) => {
-        locals.add(id.node.name);
-      });
-    if (p.node.id.type === 'Identifier') locals.add(p.node.id.name);
-  });
-  return locals;
-}
-
-/** The identifier an argument starts from: `rTracer` of `rTracer.expressMiddleware()`. */
-function rootIdentifier(node: any): string | null {
-  let n = node;
-  while (n) {
-    if (n.type === 'Identifier') return n.name;
-    if (n.type === 'CallExpression') n = n.callee;
-    else if (n.type === 'MemberExpression') n = n.object;
-    else return null;
-  }
-  return null;
-}
 
 function enclosingClass(path: ASTPath<any>): any {
   let p: ASTPath<any> | null = path.parent;
@@ -69,39 +37,41 @@ export function useCalls(j: JSCodeshift, root: Collection<any>, app: AppBinding,
 }
 
 /**
- * The correlation middleware the app already installs: the configured one (`ours`), or one that
- * looks like it by name or module (express-request-id, cls-rtracer, a `requestId` middleware).
- */
-/**
- * Whether a middleware argument is a correlation/request-ID middleware: by its name
- * (`requestId()`, `rTracer.expressMiddleware()`), or, for an inline function, by what it does
- * (assigns `req.correlationId`/`req.requestId` or sets the header). Merely reading
+ * Whether a middleware argument looks like a correlation/request-ID middleware by name
+ * (`requestId()`, `addCorrelationId`) or, inline, sets the header. Merely reading
  * `req.correlationId` (as console-to-logger's meta does) does not count.
  */
 function looksLikeCorrelationMiddleware(j: JSCodeshift, arg: any): boolean {
-  if (arg.type === 'ArrowFunctionExpression' || arg.type === 'FunctionExpression') {
-    const body = j(arg.body).toSource();
-    return /\.\s*(correlationId|requestId|reqId)\s*=(?!=)/i.test(body) || /\(\s*['"`]x-(correlation|request)-id['"`]\s*,/i.test(body);
-  }
+  if (arg.type === 'ArrowFunctionExpression' || arg.type === 'FunctionExpression') return false;
   const head = arg.type === 'CallExpression' ? arg.callee : arg;
   return CORRELATION_LIKE.test(j(head).toSource());
 }
 
+/**
+ * The correlation middleware the app already installs: the configured one (`ours`), or another
+ * request-ID mechanism (`adopted`: a known library, an inline middleware that sets an ID or the
+ * header, a middleware named like one), which stays the app's only one.
+ */
 export function existingMiddleware(
   j: JSCodeshift,
   root: Collection<any>,
   app: AppBinding,
   local: string | null,
   method = 'use',
-): { ours: boolean; text: string } | null {
-  const modules = correlationModuleLocals(j, root);
+): { ours: true; text: string } | { ours: false; text: string; adopted: Adopted } | null {
+  const locals = moduleLocals(j, root);
   for (const p of useCalls(j, root, app, method)) {
     for (const arg of (p.node as any).arguments) {
       if (arg.type === 'StringLiteral' || arg.type === 'Literal' || arg.type === 'TemplateLiteral') continue;
-      const start = rootIdentifier(arg);
       const text = j(arg).toSource().split('\n')[0];
-      if (start !== null && start === local) return { ours: true, text };
-      if ((start !== null && modules.has(start)) || looksLikeCorrelationMiddleware(j, arg)) return { ours: false, text };
+      let start: any = arg;
+      while (start && start.type !== 'Identifier') start = start.type === 'CallExpression' ? start.callee : start.type === 'MemberExpression' ? start.object : null;
+      if (start && start.name === local) return { ours: true, text };
+      const adopted = adoptedMechanism(j, root, arg, locals, text);
+      if (adopted) return { ours: false, text, adopted: { ...adopted, line: lineOf(arg) } };
+      const module = start ? locals.get(start.name) : undefined;
+      if ((module && CORRELATION_LIKE.test(module)) || looksLikeCorrelationMiddleware(j, arg))
+        return { ours: false, text, adopted: { text, mechanism: 'custom', line: lineOf(arg) } };
     }
   }
   return null;
@@ -136,7 +106,7 @@ export function installFirst(
   const anchor = point.body[point.index - 1];
   const local = importer.ensure();
   const index = point.body.indexOf(anchor) + 1;
-  insertStatement(j, point.body, index, statementFromCode(j, code(app.name, local)), 'after');
+  insertPlaced(j, point.body, index, statementFromCode(j, code(app.name, local)), 'after');
   ctx.changed();
   return true;
 }

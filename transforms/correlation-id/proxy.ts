@@ -6,6 +6,7 @@ import { quoteString } from '../../src/ast/style';
 import type { AstContext } from '../../src/types';
 import { addProperty, blockFromCode, expressionFromText, findProperty, lineIndent, localFunction, newObject, objectLiteralOf, rangeOf, replaceInPlace, textOf } from './objects';
 import { hpmApi } from './proxy-version';
+import type { Adopted } from './adopt';
 
 /** One proxy library's request hook: its option name and the line that forwards the header. */
 interface Hook {
@@ -19,13 +20,24 @@ interface Hook {
   returns: boolean;
 }
 
+/**
+ * How a hook reads the ID from the incoming request: `req.correlationId` (typed by the scaffold), or
+ * the property an adopted mechanism sets (`req.id`), which Node's request type does not declare.
+ */
+function idOf(ctx: AstContext, req: string): { test: string; value: string } {
+  const property: string = ctx.options.idProperty ?? 'correlationId';
+  if (property === 'correlationId') return { test: `${req}.correlationId`, value: `${req}.correlationId` };
+  const read = /\.[cm]?tsx?$/.test(ctx.path) ? `(${req} as { ${property}?: unknown }).${property}` : `${req}.${property}`;
+  return { test: read, value: `String(${read})` };
+}
+
 function hpmHook(ctx: AstContext, label: string): Hook {
   const header = quoteString(ctx.options.header, ctx.style);
   return {
     label,
     params: ['proxyReq', 'req'],
     // An undefined header value makes Node throw, so the line only runs behind the middleware.
-    line: (proxyReq, req) => `if (${req}.correlationId) ${proxyReq}.setHeader(${header}, ${req}.correlationId);`,
+    line: (proxyReq, req) => `if (${idOf(ctx, req).test}) ${proxyReq}.setHeader(${header}, ${idOf(ctx, req).value});`,
     returns: false,
   };
 }
@@ -35,7 +47,7 @@ function decoratorHook(ctx: AstContext): Hook {
   return {
     label: 'proxyReqOptDecorator',
     params: ['proxyReqOpts', 'srcReq'],
-    line: (opts, req) => `if (${req}.correlationId) ${opts}.headers = { ...${opts}.headers, ${header}: ${req}.correlationId };`,
+    line: (opts, req) => `if (${idOf(ctx, req).test}) ${opts}.headers = { ...${opts}.headers, ${header}: ${idOf(ctx, req).value} };`,
     returns: true,
   };
 }
@@ -127,7 +139,7 @@ function addHook(ctx: AstContext, options: any, key: string, hook: Hook, at: AST
 }
 
 /** http-proxy-middleware: `createProxyMiddleware({...})` (also v0/v1 `proxy(context, {...})`, v2's legacy factory). */
-function forwardHpm(root: Collection<any>, ctx: AstContext, foreign: string[]): void {
+function forwardHpm(root: Collection<any>, ctx: AstContext, foreign: Adopted | null): void {
   const j = ctx.j;
   const hpm = moduleBindings(j, root, ['http-proxy-middleware']);
   if (hpm.whole.size === 0 && hpm.named.size === 0) return;
@@ -167,7 +179,7 @@ function forwardHpm(root: Collection<any>, ctx: AstContext, foreign: string[]): 
 }
 
 /** express-http-proxy: `proxy(host, { proxyReqOptDecorator })`. */
-function forwardExpressHttpProxy(root: Collection<any>, ctx: AstContext, foreign: string[]): void {
+function forwardExpressHttpProxy(root: Collection<any>, ctx: AstContext, foreign: Adopted | null): void {
   const j = ctx.j;
   const xhp = moduleBindings(j, root, ['express-http-proxy']);
   if (xhp.whole.size === 0) return;
@@ -194,19 +206,25 @@ function forwardExpressHttpProxy(root: Collection<any>, ctx: AstContext, foreign
 
 /**
  * The gateway forwards `<header>` from `req.correlationId` on every proxied request. When the
- * file's app keeps its own request-ID middleware (`foreign`), req.correlationId is never set: each
- * proxy is reported instead, to forward that middleware's ID.
+ * file's app keeps its own request-ID mechanism, the proxies forward its ID under its header when
+ * the code shows both (`req.id` as `x-request-id` for express-request-id); otherwise each proxy is
+ * reported, to forward that mechanism's ID by hand.
  */
-export function forwardThroughProxies(root: Collection<any>, ctx: AstContext, foreign: string[]): void {
-  forwardHpm(root, ctx, foreign);
-  forwardExpressHttpProxy(root, ctx, foreign);
+export function forwardThroughProxies(root: Collection<any>, ctx: AstContext, adopted: Adopted[]): void {
+  const own = adopted[0];
+  const usable = own?.header && own.requestProperty ? own : null;
+  const fwd: AstContext = usable ? { ...ctx, options: { ...ctx.options, header: usable.header, idProperty: usable.requestProperty } } : ctx;
+  const foreign = own && !usable ? own : null;
+  forwardHpm(root, fwd, foreign);
+  forwardExpressHttpProxy(root, fwd, foreign);
 }
 
-function reportForeign(ctx: AstContext, call: any, foreign: string[]): boolean {
-  if (foreign.length === 0) return false;
+function reportForeign(ctx: AstContext, call: any, foreign: Adopted | null): boolean {
+  if (!foreign) return false;
+  const how = foreign.getter ? ` (read it with ${foreign.getter})` : '';
   ctx.manual(
     lineOf(call),
-    `this gateway's app uses ${foreign[0]} for request IDs, which does not set req.correlationId; forward that ID as ${ctx.options.header} in this proxy's request hook`,
+    `this gateway's app uses ${foreign.text} for request IDs, which does not set req.correlationId; forward that ID${how} as ${foreign.header ?? ctx.options.header} in this proxy's request hook`,
   );
   return true;
 }

@@ -27,16 +27,32 @@ const REUSE_COMMENT = `  // A sub-app mounted behind the same middleware keeps t
 /** The middleware's body, the same in TypeScript and JavaScript. */
 const MIDDLEWARE_BODY = `${REUSE_COMMENT}
   const incoming = req.get(CORRELATION_ID_HEADER);
-  const id = req.correlationId ?? (incoming !== undefined && VALID_ID.test(incoming) ? incoming : randomUUID());
+  const id = req.correlationId ?? (incoming !== undefined && VALID_ID.test(incoming) ? incoming : newId());
   req.correlationId = id;
   res.setHeader(CORRELATION_ID_HEADER, id);
-  storage.run(id, next);`;
+  // A closure, not \`next\` itself: run's overloads differ between @types/node versions.
+  storage.run(id, () => next());`;
+
+// Module names without the node: prefix and a UUID from randomBytes: the module compiles against
+// @types/node 14 and later (randomUUID and node:-imports are missing from the older typings).
+const NEW_ID_COMMENT = `// A random (version 4) UUID from randomBytes: crypto.randomUUID is missing from older Node typings.`;
+
+function newIdFunction(typed: boolean): string {
+  return `${NEW_ID_COMMENT}
+function newId()${typed ? ': string' : ''} {
+  const bytes = randomBytes(16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return \`\${hex.slice(0, 8)}-\${hex.slice(8, 12)}-\${hex.slice(12, 16)}-\${hex.slice(16, 20)}-\${hex.slice(20)}\`;
+}`;
+}
 
 export function typescriptModule({ header, name, kind }: TemplateParams): string {
   const exported = kind === 'default' ? 'export default function' : 'export function';
   return `${HEADER_COMMENT}
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomUUID } from 'node:crypto';
+import { AsyncLocalStorage } from 'async_hooks';
+import { randomBytes } from 'crypto';
 import type { NextFunction, Request, Response } from 'express';
 
 export const CORRELATION_ID_HEADER = '${header}';
@@ -45,6 +61,8 @@ ${VALID_ID_COMMENT}
 const VALID_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 const storage = new AsyncLocalStorage<string>();
+
+${newIdFunction(true)}
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -81,6 +99,8 @@ const VALID_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 const storage = new AsyncLocalStorage();
 
+${newIdFunction(false)}
+
 /**
  * The correlation ID of the request being handled, or undefined outside a request.
  * @returns {string | undefined}
@@ -104,8 +124,8 @@ export function commonjsModule({ header, name, kind }: TemplateParams): string {
   return `${HEADER_COMMENT}
 'use strict';
 
-const { AsyncLocalStorage } = require('node:async_hooks');
-const { randomUUID } = require('node:crypto');
+const { AsyncLocalStorage } = require('async_hooks');
+const { randomBytes } = require('crypto');
 
 ${javascriptBody(header, name)}
 ${exports}`;
@@ -117,8 +137,8 @@ export function esModule({ header, name, kind }: TemplateParams): string {
       ? `export default ${name};\nexport { getCorrelationId, CORRELATION_ID_HEADER };\n`
       : `export { ${name}, getCorrelationId, CORRELATION_ID_HEADER };\n`;
   return `${HEADER_COMMENT}
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomUUID } from 'node:crypto';
+import { AsyncLocalStorage } from 'async_hooks';
+import { randomBytes } from 'crypto';
 
 ${javascriptBody(header, name)}
 ${exports}`;

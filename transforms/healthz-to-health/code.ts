@@ -7,6 +7,9 @@ import { quoteString } from '../../src/ast/style';
 import type { AstContext } from '../../src/types';
 import { HOLE, rewriteNestPath, rewriteRegexSource, rewriteUrl, type PathPair } from './paths';
 import type { RouteRecord } from './consistency';
+import { keptByComment } from './keep';
+import { servesRoutes } from './owners';
+import { serviceAt, verdictAt, type FateRecord, type HealthPlan, type Verdict } from './plan';
 
 /** Calls that send a request to their first argument. */
 const REQUEST_FUNCS = /^(fetch|got|axios|request|superagent|needle|ky|ofetch|\$fetch|get|head|[a-z]\w*(Get|Fetch|Request|Head))$/;
@@ -150,6 +153,23 @@ export function applyCode(root: Collection<any>, ctx: AstContext): void {
   const nestFile = fileFramework(ctx.source) === 'nest';
   const regs = findRouteRegistrations(j, root, ctx.source);
   const copies: { reg: RouteRegistration; path: string }[] = [];
+  // Owner files (runtime code that serves the old path) decide; the rest of the service follows them.
+  const plan: HealthPlan | undefined = ctx.options.$plan;
+  const owner = !plan || plan.owners.includes(ctx.path);
+  const verdict: Verdict = owner ? { action: 'rename' } : verdictAt(plan, ctx.path, 0);
+  const serviceDir = plan ? serviceAt(plan, ctx.path, 0)?.dir : undefined;
+  const fate = (record: FateRecord) => {
+    if (owner) ctx.record(serviceDir ? { ...record, service: serviceDir } : record);
+  };
+  /** A route left on the old path: reported once for the whole service by finalize when there is a plan. */
+  const stuck = (line: number, why: string) => {
+    fate({ kind: 'stuck', line, why });
+    if (!plan) ctx.manual(line, why);
+  };
+  const held = (line: number, what: string) => {
+    if (verdict.action === 'hold') ctx.record({ kind: 'held', service: verdict.service, line, what });
+  };
+  const kept = (line: number) => keptByComment(ctx.source, line);
 
   // Find: routes whose path has `from`, grouped by the object that serves them.
   const groups = new Map<string, RouteRegistration[]>();
@@ -163,7 +183,14 @@ export function applyCode(root: Collection<any>, ctx: AstContext): void {
   const currentText = (node: any) => (node.type === 'RegExpLiteral' ? REGEX + node.pattern : literalText(node).replace(/[?#].*$/, ''));
 
   for (const [object, group] of groups) {
-    const fromRegs = group.filter(isFrom);
+    const fromAll = group.filter(isFrom);
+    if (fromAll.length === 0) continue;
+    if (verdict.action !== 'rename') {
+      for (const reg of fromAll) held(reg.line, `${describe(reg)} route`);
+      continue;
+    }
+    for (const reg of fromAll.filter((r) => kept(r.line))) stuck(reg.line, `${describe(reg)} serving ${pair.from} is kept by its comment`);
+    const fromRegs = fromAll.filter((r) => !kept(r.line));
     if (fromRegs.length === 0) continue;
     // Check: would a renamed route answer a path another route of the same object already answers?
     const others = group.filter((r) => !fromRegs.includes(r));
@@ -183,7 +210,7 @@ export function applyCode(root: Collection<any>, ctx: AstContext): void {
     const selfAlias = fromRegs.filter((reg) => servedPaths(reg, constants, currentText).some((p) => servedPaths(reg, constants, afterText(reg)).includes(p) && reg.pathNode?.type === 'ArrayExpression'));
     if (clashes.length > 0 || (selfAlias.length > 0 && !keepAlias)) {
       for (const c of clashes)
-        ctx.manual(c.reg.line, `${describe(c.reg)} not renamed: ${object} already serves ${c.p} (line ${c.other.line}), so two handlers would answer one path; remove one of them, then move ${pair.from} to ${pair.to}`);
+        stuck(c.reg.line, `${describe(c.reg)} not renamed: ${object} already serves ${c.p} (line ${c.other.line}), so two handlers would answer one path; remove one of them, then move ${pair.from} to ${pair.to}`);
       for (const reg of selfAlias) if (!clashes.some((c) => c.reg === reg)) ctx.manual(reg.line, `${describe(reg)} serves both ${pair.to} and ${pair.from}: drop ${pair.from} once no probe uses it`);
       continue;
     }
@@ -196,6 +223,7 @@ export function applyCode(root: Collection<any>, ctx: AstContext): void {
   }
 
   function renameRoute(reg: RouteRegistration): void {
+    fate({ kind: 'moved', line: reg.line });
     for (const l of literalsOf(reg.pathNode, constants)) {
       if (l.via) {
         if (rewrittenConsts.has(l.via.name)) continue;
@@ -276,20 +304,38 @@ export function applyCode(root: Collection<any>, ctx: AstContext): void {
     // A regex that spells `\/healthz` is a path pattern wherever it is.
     if (node.type === 'RegExpLiteral') mode = 'url';
     if (mode === 'title') {
-      ctx.changed(rewriteTitle(node, pair));
+      // A title follows the requests of its file: it stays when they stay.
+      if (verdict.action === 'rename') ctx.changed(rewriteTitle(node, pair));
       return;
     }
+    const line = lineOf(node);
     if (mode === null) {
-      if (node.type !== 'RegExpLiteral' && preview(node, pair, 'url').count > 0)
-        ctx.manual(lineOf(node), `'${literalText(node).replace(new RegExp(HOLE, 'g'), '${…}')}' left as is: not a route, request or health setting shipshape recognises; change it to ${pair.to} if it names the health route`);
+      if (verdict.action !== 'rename' || node.type === 'RegExpLiteral' || preview(node, pair, 'url').count === 0) return;
+      const text = literalText(node).replace(new RegExp(HOLE, 'g'), '${…}');
+      const message = `'${text}' left as is: not a route, request or health setting shipshape recognises; change it to ${pair.to} if it names the health route`;
+      // A bare path in runtime code (a class field a router reads) may be the route itself.
+      if (owner && text.startsWith('/') && ctx.role !== 'test') stuck(line, message);
+      else ctx.manual(line, message);
       return;
     }
-    ctx.changed(rewriteLiteral(node, pair, mode));
-    // `if (req.url === '/health')` in a plain http server serves that path.
+    const would = preview(node, pair, mode);
+    if (would.count > 0 && verdict.action !== 'rename') {
+      held(line, requestWhat(p));
+      return;
+    }
+    if (would.count > 0 && kept(line)) {
+      if (owner && would.before.startsWith('/')) stuck(line, `'${would.before}' is kept by its comment`);
+      else ctx.manual(line, `'${would.before}' kept by its comment`);
+      return;
+    }
+    const n = rewriteLiteral(node, pair, mode);
+    ctx.changed(n);
+    if (n > 0 && would.before.startsWith('/')) fate({ kind: 'moved', line });
+    // `if (req.url === '/health')` in a plain http server and hapi's `{ method: 'GET', path: '/health' }` serve that path.
     const parentType = p.parent?.node.type;
-    if ((parentType === 'BinaryExpression' || parentType === 'SwitchCase') && node.type === 'StringLiteral') {
+    if ((parentType === 'BinaryExpression' || parentType === 'SwitchCase' || isRouteObjectPath(p)) && node.type === 'StringLiteral' && servesRoutes(ctx)) {
       const path = node.value.replace(/[?#].*$/, '');
-      if (path.startsWith('/')) ctx.record({ kind: 'route', path, line: lineOf(node) } satisfies RouteRecord);
+      if (path.startsWith('/')) ctx.record({ kind: 'route', path, line } satisfies RouteRecord);
     }
   };
   root.find(j.StringLiteral).forEach(visit);
@@ -297,6 +343,7 @@ export function applyCode(root: Collection<any>, ctx: AstContext): void {
   root.find(j.RegExpLiteral).forEach(visit);
 
   // Report: every route the file serves after the run, for the probe check of finalize.
+  if (!servesRoutes(ctx)) return;
   for (const reg of regs) {
     if (reg.framework === 'nest' && reg.method === 'Controller') continue;
     for (const path of servedPaths(reg, constants, currentText)) {
@@ -320,11 +367,18 @@ function statementOf(call: ASTPath<any>): ASTPath<any> | null {
   return p.parent?.node.type === 'ExpressionStatement' && p.parent.node.expression === p.node ? p.parent : null;
 }
 
-/** Rewrites `/healthz` in a test title where it stands as a word: `GET /healthz returns 200`. */
+/**
+ * Rewrites the old path in a test title where a path or URL stands as a word: `GET /healthz
+ * returns 200`, `GET /api/v1/healthz`, `(http://localhost/healthz)`.
+ */
 function rewriteTitle(node: any, pair: PathPair): number {
-  const re = new RegExp(`(^|[\\s(\`'"])${pair.from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_\\-]|\\.\\w)`, 'g');
   let count = 0;
-  const swap = (s: string) => s.replace(re, (_m, lead) => (count++, lead + pair.to));
+  const swap = (s: string) =>
+    s.replace(/(^|[\s(`'"])((?:[a-z][a-z0-9+.-]*:\/\/[^\s/'"`()]*)?\/[^\s'"`()]*)/gi, (_m, lead: string, word: string) => {
+      const r = rewriteUrl(word, pair);
+      count += r.count;
+      return lead + r.text;
+    });
   if (node.type === 'StringLiteral') {
     const v = swap(node.value);
     if (count) setString(node, v);
@@ -336,6 +390,28 @@ function rewriteTitle(node: any, pair: PathPair): number {
     }
   }
   return count;
+}
+
+/** What a held literal is, for the list in the route's manual item. */
+function requestWhat(p: ASTPath<any>): string {
+  let parent = p.parent;
+  while (parent && /^(TSAsExpression|TSSatisfiesExpression|ParenthesizedExpression|LogicalExpression|ConditionalExpression)$/.test(parent.node.type)) parent = parent.parent;
+  const node = parent?.node;
+  if (node && /CallExpression$/.test(node.type)) {
+    const name = calleeName(node.callee);
+    if (name) return `${name}() request`;
+  }
+  return 'reference';
+}
+
+/** A string under `path`/`url` of an object that also has `method` or `handler`: a route definition. */
+function isRouteObjectPath(p: ASTPath<any>): boolean {
+  const prop = p.parent?.node;
+  if (!prop || (prop.type !== 'ObjectProperty' && prop.type !== 'Property') || prop.value !== p.node) return false;
+  const key = prop.key.name ?? prop.key.value;
+  if (key !== 'path' && key !== 'url') return false;
+  const obj = p.parent.parent?.node;
+  return obj?.type === 'ObjectExpression' && obj.properties.some((q: any) => /^(method|handler)$/.test(q.key?.name ?? q.key?.value ?? ''));
 }
 
 function calleeName(callee: any): string | null {

@@ -16,7 +16,23 @@ export interface ProbeRecord {
   folder?: string;
 }
 
-export type HealthRecord = RouteRecord | ProbeRecord;
+/** A test request or probe left on the old path because its service's route stays (or is not found). */
+export interface HeldRecord {
+  kind: 'held';
+  service: string;
+  line: number;
+  what: string;
+}
+
+/** A route of runtime code that stays on the old path, and why (a class field, a keep comment, a clash). */
+export interface StuckRecord {
+  kind: 'stuck';
+  service?: string;
+  line: number;
+  why: string;
+}
+
+export type HealthRecord = RouteRecord | ProbeRecord | HeldRecord | StuckRecord;
 
 function isParam(segment: string): boolean {
   return segment.startsWith(':') || segment === '*' || segment.startsWith('{') || segment === '(.*)';
@@ -98,6 +114,49 @@ export function checkProbes(records: FileRecord[], options: Options, transform: 
       line: probe.line,
       message: `${probe.what} probes ${probe.path}, but no route under ${folder || 'the project'} serves it (routes seen: ${seen.join(', ')}); point the probe at a served path or add the route${options.to && probe.path !== options.to ? ` (the health path is ${options.to})` : ''}`,
     });
+  }
+  return items;
+}
+
+/**
+ * One manual item per service whose route stays on the old path: at the route, naming why it stays
+ * and every test request and probe left with it; where no route names the old path at all, at the
+ * first of them.
+ */
+export function heldItems(records: FileRecord[], options: Options, transform: string): PathManualItem[] {
+  const byService = new Map<string, { held: { record: FileRecord; data: HeldRecord }[]; stuck: { record: FileRecord; data: StuckRecord }[] }>();
+  const entry = (service: string) => {
+    let e = byService.get(service);
+    if (!e) byService.set(service, (e = { held: [], stuck: [] }));
+    return e;
+  };
+  for (const record of records) {
+    const data = record.data as HealthRecord;
+    if (data?.kind === 'held') entry(data.service).held.push({ record, data });
+    else if (data?.kind === 'stuck' && data.service) entry(data.service).stuck.push({ record, data });
+  }
+  const items: PathManualItem[] = [];
+  for (const [service, { held, stuck }] of byService) {
+    const list = held.map((h) => `${h.record.relPath}:${h.data.line} (${h.data.what})`);
+    const left = list.length > 0 ? `; left on ${options.from} with it, so they keep passing: ${list.join(', ')}` : '';
+    if (stuck.length > 0) {
+      const first = stuck[0];
+      const also = stuck.slice(1).map((s) => `${s.record.relPath}:${s.data.line}`);
+      items.push({
+        path: first.record.path,
+        transform,
+        line: first.data.line,
+        message: `${first.data.why}${also.length ? ` (also ${also.join(', ')})` : ''}${left}; once the route serves ${options.to}, run shipshape again to move them`,
+      });
+    } else if (held.length > 0) {
+      const first = held[0];
+      items.push({
+        path: first.record.path,
+        transform,
+        line: first.data.line,
+        message: `no runtime code of the service in ${path.basename(service) || service} registers ${options.from}, so its tests and probes stay on it: ${list.join(', ')}; find what serves ${options.from} (a library, a computed path) and move it to ${options.to} first`,
+      });
+    }
   }
   return items;
 }

@@ -1,6 +1,8 @@
 import type { FileContext } from '../../src/types';
 import type { ProbeRecord } from './consistency';
+import { keptByComment } from './keep';
 import { rewriteCommand, rewriteUrl, type PathPair } from './paths';
+import { verdictAt, type HealthPlan } from './plan';
 
 export interface Edit {
   start: number;
@@ -41,16 +43,42 @@ export class TextEditor {
       this.command(start, end, what, folder);
       return;
     }
+    if (r.count > 0 && !this.allowed(start, what)) return this.probe(inner, start, what, folder);
     this.probe(r.text, start, what, folder);
     if (r.count > 0) this.edit(start, end, q ? q[1] + r.text + q[1] : r.text, r.count);
   }
 
   /** A command or script that probes URLs (curl, wget, `node -e`). */
   command(start: number, end: number, what: string, folder?: string): void {
-    const r = rewriteCommand(this.source.slice(start, end), this.pair);
-    for (const p of r.probes) this.probe(p, start, what, folder);
-    if (r.count > 0) this.edit(start, end, r.text, r.count);
+    const text = this.source.slice(start, end);
+    const r = rewriteCommand(text, this.pair);
+    const allowed = r.count === 0 || this.allowed(start, what);
+    for (const p of allowed ? r.probes : rewriteCommand(text, { from: this.pair.from, to: this.pair.from }).probes) this.probe(p, start, what, folder);
+    if (r.count > 0 && allowed) this.edit(start, end, r.text, r.count);
   }
+
+  /**
+   * Whether the probe at `offset` may move: not when a comment keeps it, and with a plan only when
+   * its service's route moves (held ones are listed in the route's manual item by finalize).
+   */
+  private allowed(offset: number, what: string): boolean {
+    const line = lineAt(this.source, offset);
+    this.settled.add(line);
+    if (keptByComment(this.source, line)) {
+      this.ctx.manual(line, `${what || 'value'} kept on ${this.pair.from} by its comment`);
+      return false;
+    }
+    const verdict = verdictAt(this.ctx.options.$plan as HealthPlan | undefined, this.ctx.path, line);
+    if (verdict.action === 'rename') return true;
+    if (verdict.action === 'hold') this.ctx.record({ kind: 'held', service: verdict.service, line, what: what || 'value' });
+    this.unjudged.add(line);
+    return false;
+  }
+
+  /** Lines of probes that stay because their service's route stays or is not a Node route: not checked against routes. */
+  private readonly unjudged = new Set<number>();
+  /** Lines whose old path was looked at and decided on (kept, held): not "left over". */
+  private readonly settled = new Set<number>();
 
   private edit(start: number, end: number, text: string, count: number): void {
     this.edits.push({ start, end, text });
@@ -61,6 +89,7 @@ export class TextEditor {
     if (what === '') return;
     const path = value.replace(/[?#].*$/, '');
     if (!path.startsWith('/') || /[${}]/.test(path)) return;
+    if (this.unjudged.has(lineAt(this.source, offset)) || verdictAt(this.ctx.options.$plan as HealthPlan | undefined, this.ctx.path, lineAt(this.source, offset)).action === 'leave') return;
     const record: ProbeRecord = { kind: 'probe', path, line: lineAt(this.source, offset), what };
     if (folder) record.folder = folder;
     this.ctx.record(record);
@@ -76,9 +105,10 @@ export class TextEditor {
     for (let i = 0; i < lines.length; i++) {
       const start = offset;
       offset += lines[i].length + 1;
-      if (this.edits.some((e) => e.start < offset && e.end > start)) continue;
+      if (this.edits.some((e) => e.start < offset && e.end > start) || this.settled.has(i + 1)) continue;
       // A commented-out probe is the author's note: neither edited nor reported.
       if (/^\s*#/.test(lines[i])) continue;
+      if (verdictAt(this.ctx.options.$plan as HealthPlan | undefined, this.ctx.path, i + 1).action !== 'rename') continue;
       if (rewriteCommand(lines[i], this.pair).count > 0)
         this.ctx.manual(i + 1, `${what}: a URL with ${this.pair.from} left as is (not a health probe shipshape recognises); change it to ${this.pair.to} if it calls the health route`);
     }

@@ -1,0 +1,18 @@
+const express = require('express');
+const requestId = require('express-request-id');
+const { createProxyMiddleware } = require('http-proxy-middleware');
+
+const app = express();
+app.use(requestId({ headerName: 'X-Trace-Id' }));
+
+app.use('/orders', createProxyMiddleware({
+  target: 'http://orders:3000',
+  changeOrigin: true,
+  on: {
+    proxyReq: (proxyReq, req) => {
+      if (req.id) proxyReq.setHeader('x-trace-id', String(req.id));
+    }
+  }
+}));
+
+module.exports = app;

@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { isTestPath } from '../ast/paths';
+import { dependsOn } from './package';
+import type { FileRole, PackageFacts } from './types';
+
+export interface RoleVerdict {
+  role: FileRole;
+  reason: string;
+}
+
+/** What deciding one service's file roles needs to know about the service. */
+export interface RoleInputs {
+  dir: string;
+  package?: PackageFacts;
+  /** Files reachable from the entry points; null when no entry point was found. */
+  graph: Set<string> | null;
+  /**
+   * The entries were only guessed from conventional names: a file they do not reach may still be
+   * loaded (a router required by a computed path), so it stays runtime rather than unknown.
+   */
+  guessed?: boolean;
+  /** tsconfig outDir (absolute), when the service compiles TypeScript. */
+  outDir?: string;
+  /** Test files the test runner's config names, beyond the conventional test paths. */
+  isConfiguredTest?(abs: string): boolean;
+  /** The file's text, for the few roles only the content tells (k6 scripts, React without react). */
+  read(abs: string): string | undefined;
+  exists(abs: string): boolean;
+}
+
+/** Bundler, test-runner, lint and build configs: files tools load, never the service. */
+const TOOL_CONFIG =
+  /^(\.?(vite|vitest|jest|webpack|rollup|babel|eslint|prettier|tailwind|postcss|next|nuxt|svelte|astro|tsup|esbuild|karma|playwright|cypress|commitlint|lint-staged|stylelint|nodemon|remix|metro|gatsby(-[a-z]+)?|drizzle|knexfile|ormconfig|typeorm\.config|mikro-orm\.config|release|semantic-release|vue)(rc)?([.-][\w-]+)*\.[cm]?[jt]sx?|webpack\.[\w.-]+\.[cm]?[jt]s|gulpfile\.[cm]?[jt]s|gruntfile\.[cm]?[jt]s|\.mocharc\.[cm]?js|knexfile\.[cm]?[jt]s)$/i;
+/** Folders of one-off programs: seeds, migrations, CLI scripts, load tests. */
+const TOOL_FOLDER = /(^|\/)(seeds?|seeders?|migrations?|scripts|load-?tests?|loadtest|perf|k6|artillery|benchmarks?|tools)\//i;
+const K6 = /(?:from\s*|require\s*\(\s*)['"]k6(?:\/[\w/-]+)?['"]/;
+/** Browser frameworks, and bundler plugins for them: a package that depends on one is front-end code. */
+const BROWSER_DEPS = [
+  'react-dom',
+  'vue',
+  'svelte',
+  '@angular/core',
+  'solid-js',
+  'preact',
+  '@vitejs/plugin-react',
+  '@vitejs/plugin-react-swc',
+  '@vitejs/plugin-vue',
+  '@sveltejs/kit',
+  '@sveltejs/vite-plugin-svelte',
+  'vite-plugin-solid',
+  'next',
+  'nuxt',
+  'react-scripts',
+];
+/** JSX in a .jsx/.tsx file that touches the DOM: React code, with or without an `import React`. */
+const DOM_USE = /\b(document|window|localStorage|sessionStorage|navigator)\.|\buse(State|Effect|Ref|Memo|Callback|Context)\s*\(|\bclassName=/;
+const JSX = /<[A-Za-z][\w.]*(\s[^<>]*)?\/?>/;
+
+/** The package is front-end code (its dependencies name a browser framework or a bundler plugin for one). */
+export function browserPackage(pkg: PackageFacts | undefined): string | undefined {
+  return BROWSER_DEPS.find((d) => dependsOn(pkg, d) && !(d === 'next' && dependsOn(pkg, 'express')));
+}
+
+const TWIN_SOURCES = ['.ts', '.tsx', '.mts', '.cts'];
+
+/**
+ * One file's role in its service, most specific evidence first: compiled output, tests, tool
+ * configs and load scripts, then the runtime graph; with no entry point found, whatever is left is
+ * runtime (never silently nothing), otherwise it is `unknown`.
+ */
+export function roleOf(abs: string, inputs: RoleInputs): RoleVerdict {
+  const rel = path.relative(inputs.dir, abs).split(path.sep).join('/');
+  const base = path.basename(abs);
+  const ext = path.extname(abs).toLowerCase();
+  if (/^\.[cm]?jsx?$/.test(ext)) {
+    const stem = abs.slice(0, -ext.length);
+    const twin = TWIN_SOURCES.find((e) => inputs.exists(stem + e));
+    if (twin) return { role: 'generated', reason: `compiled twin of ${base.slice(0, -ext.length)}${twin}` };
+  }
+  if (inputs.outDir && abs.startsWith(inputs.outDir + path.sep) && inputs.outDir !== inputs.dir)
+    return { role: 'generated', reason: `under tsconfig outDir ${path.relative(inputs.dir, inputs.outDir) || '.'}` };
+  if (isTestPath(rel)) return { role: 'test', reason: 'test path' };
+  if (inputs.isConfiguredTest?.(abs)) return { role: 'test', reason: "the test runner's config names it" };
+  if (TOOL_CONFIG.test(base)) return { role: 'tooling', reason: 'tool config' };
+  const text = inputs.read(abs) ?? '';
+  if (K6.test(text)) return { role: 'tooling', reason: "k6 script (imports from 'k6')" };
+  if (/\bmodule\.exports\s*=\s*\{[^}]*\b(beforeRequest|afterResponse|beforeScenario)\b/.test(text) || /artillery/i.test(rel))
+    return { role: 'tooling', reason: 'artillery processor' };
+  const framework = browserPackage(inputs.package);
+  if (framework) return { role: 'browser', reason: `the package depends on ${framework}` };
+  if ((ext === '.jsx' || ext === '.tsx') && JSX.test(text) && DOM_USE.test(text)) return { role: 'browser', reason: 'JSX that uses the DOM or React hooks' };
+  if (inputs.graph?.has(abs)) return { role: 'runtime', reason: 'in the runtime graph' };
+  if (TOOL_FOLDER.test(rel)) return { role: 'tooling', reason: `one-off program (${rel.match(TOOL_FOLDER)![2]}/), not in the runtime graph` };
+  if (!inputs.graph) return { role: 'runtime', reason: 'no entry point found' };
+  if (inputs.guessed) return { role: 'runtime', reason: 'not reached from the conventionally named entry, which was only guessed' };
+  return { role: 'unknown', reason: 'not reachable from any entry point' };
+}
+
+/** The roles an AST transform changes unless it says otherwise: compiled and front-end code never. */
+export const DEFAULT_ROLES: readonly FileRole[] = ['runtime', 'test', 'tooling', 'unknown'];
+
+/** Whether a transform may change a file of `role` (no role: no model, every file as today). */
+export function acceptsRole(roles: readonly FileRole[] | undefined, role: FileRole | undefined): boolean {
+  return role === undefined || (roles ?? DEFAULT_ROLES).includes(role);
+}

@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { transformFile } from '../src/engine/transform-file';
+import { execute } from '../src/runner/run';
+import type { ServiceModel } from '../src/fleet/types';
+import type { Transform } from '../src/types';
+import { read, shipshape, tempTree } from './helpers/cli';
+
+const LOGGER = JSON.stringify({ transforms: { 'console-to-logger': { import: 'my-logger', name: 'logger', kind: 'named' } } });
+
+const seen: { service?: string; role?: string }[] = [];
+const probe = (roles?: Transform['ast'] extends infer A ? (A extends { roles?: infer R } ? R : never) : never): Transform => ({
+  name: 'probe',
+  summary: 'records what the engine tells it',
+  options: {},
+  ast: {
+    ...(roles ? { roles } : {}),
+    prefilter: () => true,
+    apply(_root, ctx) {
+      seen.push({ service: ctx.service?.name, role: ctx.role });
+    },
+  },
+});
+
+describe('fleet model plumbing', () => {
+  it('the engine hands each transform the file service and role, and runs a transform only on its roles', () => {
+    const service = { name: 'cart', slug: 'cart' } as ServiceModel;
+    const input = { path: '/r/cart/a.js', relPath: 'cart/a.js', root: '/r', source: 'x();\n', service };
+    seen.length = 0;
+    transformFile({ ...input, role: 'runtime' }, [probe(['runtime'])], {});
+    transformFile({ ...input, role: 'test' }, [probe(['runtime'])], {});
+    // The default leaves compiled and front-end code alone.
+    transformFile({ ...input, role: 'generated' }, [probe()], {});
+    transformFile({ ...input, role: 'tooling' }, [probe()], {});
+    // Without a model (a fixture, the jscodeshift adapter) every transform runs, as before.
+    transformFile({ path: input.path, relPath: input.relPath, root: '/r', source: input.source }, [probe(['runtime'])], {});
+    expect(seen).toEqual([{ service: 'cart', role: 'runtime' }, { service: 'cart', role: 'tooling' }, { service: undefined, role: undefined }]);
+  });
+
+  it('a run builds the model once, rewrites runtime files only, and --verbose names the files left alone with their role', async () => {
+    const dir = tempTree({
+      'package.json': JSON.stringify({ workspaces: ['services/*'] }),
+      'shipshape.config.json': LOGGER,
+      'services/cart/package.json': JSON.stringify({ name: 'cart', dependencies: { winston: '^3.0.0' } }),
+      'services/cart/src/app.js': "console.log('up');\n",
+      'services/cart/load/k6-checkout.js': "import http from 'k6/http';\nexport default function () { console.log(http.get('x')); }\n",
+      'services/cart/vite.config.ts': "export default { plugins: [{ configureServer() { console.log('dev'); } }] };\n",
+      'services/cart/seeds/users.js': "console.log('seeding');\n",
+      'services/cart/src/lib/util.ts': "export const a = 1; console.log(a);\n",
+      'services/cart/src/lib/util.js': "exports.a = 1; console.log(exports.a);\n",
+    });
+    const outcome = await execute({ cwd: dir, transforms: ['console-to-logger'], jobs: 1 });
+    const changed = outcome.report.files.filter((f) => f.status === 'changed').map((f) => f.path);
+    expect(changed).toEqual(['services/cart/src/app.js', 'services/cart/src/lib/util.ts']);
+    const cart = outcome.fleet.services.find((s) => s.name === 'cart')!;
+    expect(cart.package?.dependencies).toEqual({ winston: '^3.0.0' });
+    expect(cart.roleCounts).toEqual({ runtime: 2, tooling: 3, generated: 1 });
+    expect(cart.entries.map((e) => [path.relative(dir, e.file), e.from])).toEqual([['services/cart/src/app.js', 'convention']]);
+    expect(outcome.fleet.roleReasons[path.join(dir, 'services/cart/src/lib/util.ts')]).toMatch(/only guessed/);
+    expect(outcome.roleSkips.map((s) => [s.relPath, s.role])).toEqual([
+      ['services/cart/load/k6-checkout.js', 'tooling'],
+      ['services/cart/seeds/users.js', 'tooling'],
+      ['services/cart/src/lib/util.js', 'generated'],
+      ['services/cart/vite.config.ts', 'tooling'],
+    ]);
+
+    const cli = shipshape(dir, ['run', '--verbose', '-t', 'console-to-logger']);
+    expect(cli.stderr).toMatch(/fleet model: 2 services .*built in \d+ ms/);
+    expect(cli.stderr).toContain("role tooling: services/cart/load/k6-checkout.js (k6 script (imports from 'k6')), not changed by any selected transform");
+    expect(cli.stderr).toContain('role generated: services/cart/src/lib/util.js (compiled twin of util.ts)');
+  });
+
+  it('worker threads get the same roles as the main thread (--jobs 2 equals --jobs 1)', () => {
+    const files: Record<string, string> = { 'package.json': '{"name":"svc"}', 'shipshape.config.json': LOGGER };
+    for (let i = 0; i < 60; i++) files[`src/m${i}.js`] = `console.log('m${i}');\n`;
+    files['src/twin.ts'] = "console.log('ts');\n";
+    files['src/twin.js'] = "console.log('compiled');\n";
+    const one = tempTree(files);
+    const two = tempTree(files);
+    expect(shipshape(one, ['run', '--write', '--allow-dirty', '--jobs', '1', '-t', 'console-to-logger']).code).toBe(0);
+    expect(shipshape(two, ['run', '--write', '--allow-dirty', '--jobs', '2', '-t', 'console-to-logger']).code).toBe(0);
+    expect(read(two, 'src/twin.js')).toBe("console.log('compiled');\n");
+    expect(read(two, 'src/m7.js')).not.toContain('console.log');
+    for (const f of ['src/m0.js', 'src/m59.js', 'src/twin.ts']) expect(read(two, f)).toBe(read(one, f));
+  });
+});
