@@ -20,10 +20,11 @@ export function verifyRun(cwd: string, writes: PlannedWrite[], serviceOf: (abs: 
     g.writes.push(w);
     groups.set(s.name, g);
   }
+  const runCreated = new Set(writes.filter((w) => w.original === null).map((w) => w.path));
   const withheld = new Map<string, string>();
   const services = new Map<string, VerificationReport>();
   for (const [name, g] of groups) {
-    const out = verifyService({ cwd, service: g.service, writes: g.writes });
+    const out = verifyService({ cwd, service: g.service, writes: g.writes, runCreated });
     for (const [p, why] of out.withheld) withheld.set(p, why);
     services.set(name, out.report);
   }

@@ -20,6 +20,8 @@ export interface VerifyInput {
   service: VerifyService;
   /** Every file of the service that the run would write. */
   writes: PlannedWrite[];
+  /** Files the whole run creates (other services' too: an import of one must resolve, and then is judged). */
+  runCreated: ReadonlySet<string>;
 }
 
 export interface VerifyOutput {
@@ -57,7 +59,7 @@ export function verifyService(input: VerifyInput): VerifyOutput {
   // Module checks: the service's compiler options decide resolution (paths, baseUrl) for JS too.
   const { ts } = loadTypeScript(service.dir);
   const project = parseProject(ts, service.tsconfig?.file, []);
-  const ctx: ResolveContext = { ts, options: project.options, created, service };
+  const ctx: ResolveContext = { ts, options: project.options, created: input.runCreated, service };
   const imports = new Map<string, string[]>();
   let specifiers = 0;
   let problems = 0;
