@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execute, type RunOptions } from '../src/runner/run';
-import { read, tempTree } from './helpers/cli';
+import { read, shipshape, tempTree } from './helpers/cli';
 import { linkNodeModules, registerVerifyInject } from './helpers/verify';
 
 beforeAll(() => registerVerifyInject());
@@ -176,5 +176,34 @@ describe('--no-verify', () => {
     expect(read(dir, 'src/server.ts')).toContain('req.correlationId');
     expect(report.verification!.skipped).toMatch(/verification skipped \(--no-verify\)/);
     expect(report.services![0].verification!.skipped).toMatch(/--no-verify/);
+  });
+});
+
+describe('verification through the built binary (console-to-logger)', () => {
+  it('withholds a rewrite whose logger call does not type-check: stderr, exit 2, JSON, SARIF and Markdown say why', () => {
+    const app = "export function ready(): void {\n  console.log('ready');\n}\n";
+    const dir = tsService({
+      'shipshape.config.json': JSON.stringify({ transforms: { 'console-to-logger': { import: './src/logger' } } }),
+      // The project's logger takes no arguments: logger.info('ready') is TS2554.
+      'src/logger.ts': 'export const logger = { info(): void {}, warn(): void {}, error(): void {}, debug(): void {} };\n',
+      'src/app.ts': app,
+    });
+    const r = shipshape(dir, ['run', '--write', '--allow-dirty', '-t', 'console-to-logger', '--json', 'r.json', '--sarif', 'r.sarif', '--markdown', 'r.md']);
+    expect(r.code).toBe(2);
+    expect(read(dir, 'src/app.ts')).toBe(app);
+    expect(r.stderr).toMatch(/withheld src\/app\.ts: .*TS2554 Expected 0 arguments, but got 1/);
+    expect(r.stderr).toContain('1 failed (1 withheld by verification)');
+    const report = JSON.parse(read(dir, 'r.json'));
+    expect(report.files.find((f: any) => f.path === 'src/app.ts')).toMatchObject({ status: 'error', withheld: true });
+    const sarif = JSON.parse(read(dir, 'r.sarif'));
+    const result = sarif.runs[0].results.find((x: any) => x.ruleId === 'verification');
+    expect(result).toMatchObject({ level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'src/app.ts' }, region: { startLine: 3 } } }] });
+    expect(Object.keys(sarif.runs[0].properties.verification)).toEqual(['(root)']);
+    expect(read(dir, 'r.md')).toMatch(/### Verification\n\n- \*\*\(root\)\*\*: types: full.*1 withheld.*\n {2}- withheld `src\/app\.ts`: .*TS2554/);
+
+    const skipped = shipshape(dir, ['run', '-t', 'console-to-logger', '--no-verify', '--markdown', '-']);
+    expect(skipped.code).toBe(0);
+    expect(skipped.stdout).toContain('verification skipped (--no-verify)');
+    expect(skipped.stderr).toContain('verification skipped (--no-verify)');
   });
 });

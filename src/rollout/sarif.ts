@@ -44,9 +44,10 @@ export function changedLines(patch: string): number[] {
 /** The rule of results verification reports: a withheld change. */
 export const VERIFY_RULE = 'verification';
 
-/** The line a withheld reason points at (`path:line: ...`), if any. */
-function lineOf(reason: string | undefined): number | undefined {
-  const m = /^(?:withheld by verification: )?[^:\s]+:(\d+):/.exec(reason ?? '');
+/** The line of the file a withheld reason points at (`<path>:<line>: ...`), if any. */
+function lineOf(file: string, reason: string | undefined): number | undefined {
+  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`(?:^|[\\s(])${escaped}:(\\d+):`).exec(reason ?? '');
   return m ? Number(m[1]) : undefined;
 }
 
@@ -108,7 +109,7 @@ export function formatSarif(input: SarifInput): object {
     if (f.status === 'changed') changeResults(f);
     if (f.withheld) {
       ruleIds.add(VERIFY_RULE);
-      results.push({ ruleId: VERIFY_RULE, level: 'error', message: { text: f.error ?? 'withheld by verification' }, locations: [location(uri(f.path), lineOf(f.error))] });
+      results.push({ ruleId: VERIFY_RULE, level: 'error', message: { text: f.error ?? 'withheld by verification' }, locations: [location(uri(f.path), lineOf(f.path, f.error))] });
     }
     for (const m of f.manual) {
       ruleIds.add(m.transform);
