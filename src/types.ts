@@ -130,6 +130,8 @@ export interface PrepareContext {
   service?: ServiceModel;
   /** The whole fleet. */
   fleet?: FleetModel;
+  /** Names of the transforms this run applies (a transform may build on another's output). */
+  transforms?: string[];
 }
 
 export interface Transform {

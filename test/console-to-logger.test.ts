@@ -70,14 +70,18 @@ describe('console-to-logger prepare: the logger import most files use', () => {
 describe('console-to-logger options', () => {
   const check = (given: Record<string, unknown>) => () => resolveOptions(consoleToLogger, given, 'cfg');
   it('fills defaults', () => {
-    expect(check({ import: 'x' })()).toMatchObject({ name: 'logger', kind: 'named', style: 'winston', correlationId: 'req.correlationId', stripTags: true, skipBrowser: true, skipTests: true, skipScripts: true });
+    const filled = check({ import: 'x' })();
+    expect(filled).toMatchObject({ name: 'logger', kind: 'named', stripTags: true, skipBrowser: true, skipTests: true, skipScripts: true });
+    // Left unset so the fleet model's logger and correlation mechanism decide.
+    expect(filled.style).toBeUndefined();
+    expect(filled.correlationId).toBeUndefined();
   });
   it('rejects unknown levels, bad method names, bad keys and bad expressions', () => {
     expect(check({ levels: { table: 'info' } })).toThrow(/unknown console method 'table'/);
     expect(check({ levels: { log: 'not a method' } })).toThrow(/not a method name/);
     expect(check({ errorKey: 'an error' })).toThrow(/expected an identifier/);
     expect(check({ correlationId: 'req.' })).toThrow(/not a JavaScript expression/);
-    expect(check({ style: 'bunyan' })).toThrow(/expected one of 'winston', 'pino'/);
+    expect(check({ style: 'log4js' })).toThrow(/expected one of 'winston', 'pino', 'bunyan'/);
     expect(check({ correlationId: false })).not.toThrow();
   });
 });

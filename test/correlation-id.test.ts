@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { resolveOptions } from '../src/config/options';
 import { transformFile } from '../src/engine/transform-file';
 import { UsageError, type Options } from '../src/types';
+import type { ServiceModel } from '../src/fleet/types';
 import { correlationId } from '../transforms/correlation-id';
 
 const dirs: string[] = [];
@@ -26,8 +27,12 @@ function resolve(given: Record<string, unknown>): Options {
   return resolveOptions(correlationId, given, 'shipshape.config.json: transforms["correlation-id"]');
 }
 
-async function prepared(given: Record<string, unknown>, root = '/r'): Promise<Options> {
-  return correlationId.prepare!({ cwd: root, root, files: [], options: resolve(given), read: () => '' });
+const EXPRESS_APP = "const express = require('express');\nconst app = express();\n";
+
+/** prepare over a run with one Express app file, optionally as one service of a fleet. */
+async function prepared(given: Record<string, unknown>, root = '/r', service?: Partial<ServiceModel>): Promise<Options> {
+  const files = [path.join(service?.dir ?? root, 'src/app.js')];
+  return correlationId.prepare!({ cwd: root, root, files, options: resolve(given), read: () => EXPRESS_APP, service: service as ServiceModel });
 }
 
 /** prepare over one file with `source`. */
@@ -73,6 +78,20 @@ describe('correlation-id options', () => {
   it('defaults import to ./src/middleware/correlation-id when scaffold is on', async () => {
     expect((await prepared({ scaffold: true })).import).toBe('./src/middleware/correlation-id');
     expect((await prepared({ scaffold: true, import: './lib/cid' })).import).toBe('./lib/cid');
+  });
+
+  it("puts the scaffold inside the service's source root, not at the repo root", async () => {
+    const service = { name: 'orders', dir: '/r/services/orders', sourceRoot: '/r/services/orders/src' };
+    expect((await prepared({ scaffold: true }, '/r', service)).import).toBe('./services/orders/src/middleware/correlation-id');
+    const flat = { name: 'auth', dir: '/r/auth', sourceRoot: '/r/auth' };
+    expect((await prepared({ scaffold: true }, '/r', flat)).import).toBe('./auth/middleware/correlation-id');
+  });
+
+  it('scaffolds nothing for a service without an Express or Nest app', async () => {
+    const worker = { name: 'worker', dir: '/r/worker', sourceRoot: '/r/worker/src' };
+    const options = await correlationId.prepare!({ cwd: '/r', root: '/r', files: ['/r/worker/src/index.js'], options: resolve({ scaffold: true }), read: () => "require('amqplib');\n", service: worker as ServiceModel });
+    expect(options.import).toBeUndefined();
+    expect(correlationId.generate!({ cwd: '/r', root: '/r', files: [], options, read: () => '' })).toEqual([]);
   });
 
   it('gives the default import a .js extension in a "type": "module" JavaScript project', async () => {
@@ -218,5 +237,23 @@ describe('correlation-id finalize', () => {
 
   it('says nothing when every service uses one header', () => {
     expect(correlationId.finalize!([rec('a.js', 'a', 'x-request-id', 'cls-rtracer'), rec('b.js', 'b', 'x-request-id', 'shipshape')], {})).toEqual([]);
+  });
+});
+
+describe('fastify-cli plugin apps', () => {
+  const plugin = "import { FastifyInstance } from 'fastify';\n\nexport default async function app(fastify: FastifyInstance) {\n  fastify.get('/', async () => 'ok');\n}\n";
+  const service = (scripts: Record<string, string>) => ({ name: 'api', dir: '/r/api', package: { scripts }, facts: { apps: [] } }) as unknown as ServiceModel;
+  const run = (s: ServiceModel, file = '/r/api/src/app.ts') =>
+    transformFile({ path: file, relPath: 'api/src/app.ts', root: '/r', source: plugin, service: s }, [correlationId], { 'correlation-id': resolve({ import: '@acme/http' }) });
+
+  it('reports the app `fastify start` runs (a built dist file maps back to src), never skips it silently', () => {
+    const out = run(service({ start: 'fastify start -l info dist/app.js' }));
+    expect(out.status).toBe('unchanged');
+    expect(out.manual).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining('fastify-cli app (fastify start) is a plugin') })]);
+  });
+
+  it('says nothing about plugins that are not the started app', () => {
+    expect(run(service({ start: 'fastify start dist/app.js' }), '/r/api/src/plugins/db.ts').manual).toEqual([]);
+    expect(run(service({ start: 'node dist/server.js' })).manual).toEqual([]);
   });
 });

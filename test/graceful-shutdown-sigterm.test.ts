@@ -31,7 +31,7 @@ afterEach(() => {
 
 function transformedServer(): string {
   const source = fs.readFileSync(FIXTURE, 'utf8');
-  const options = resolveOptions(gracefulShutdown, { timeoutMs: TIMEOUT_MS }, 'test');
+  const options = resolveOptions(gracefulShutdown, { timeoutMs: TIMEOUT_MS, drainDelayMs: 0 }, 'test');
   const result = transformFile({ path: '/virtual/repo/src/server.js', relPath: 'src/server.js', root: '/virtual/repo', source }, [gracefulShutdown], {
     'graceful-shutdown': options,
   });

@@ -20,7 +20,7 @@ function run(relPath: string, source: string, given: Options = {}) {
 describe('graceful-shutdown options', () => {
   const check = (given: Options) => () => resolveOptions(gracefulShutdown, given, 'cfg');
   it('has the documented defaults', () => {
-    expect(check({})()).toEqual({ timeoutMs: 30000, signals: ['SIGTERM', 'SIGINT'] });
+    expect(check({})()).toEqual({ drainDelayMs: 5000, signals: ['SIGTERM', 'SIGINT'] });
   });
   it('rejects a timeout that is not a positive whole number', () => {
     expect(check({ timeoutMs: 0 })).toThrow(UsageError);
@@ -255,7 +255,7 @@ describe('graceful-shutdown helper', () => {
   it('passes a Fastify app to the helper', () => {
     const r = run('src/a.mjs', "import Fastify from 'fastify';\nconst app = Fastify();\nawait app.listen({ port: 3000 });\n", { helper: { import: '@acme/kit', name: 'onShutdown' } });
     expect(r.code).toBe(
-      "import Fastify from 'fastify';\nimport { onShutdown } from '@acme/kit';\nconst app = Fastify();\nawait app.listen({ port: 3000 });\nonShutdown(app, { timeoutMs: 30000, signals: ['SIGTERM', 'SIGINT'] });\n",
+      "import Fastify from 'fastify';\nimport { onShutdown } from '@acme/kit';\nconst app = Fastify();\nawait app.listen({ port: 3000 });\nonShutdown(app, { timeoutMs: 20000, signals: ['SIGTERM', 'SIGINT'] });\n",
     );
   });
 });

@@ -1,20 +1,26 @@
 import type { ASTPath } from 'jscodeshift';
+import path from 'node:path';
 import { statementFromCode } from '../src/ast/build';
 import { ensureImport, findImport, type ImportRequest } from '../src/ast/imports';
 import { specifierFor, specifierMatches } from '../src/ast/modules';
 import { lineOf } from '../src/ast/scope';
 import { toJscodeshift } from '../src/jscodeshift-adapter';
 import type { AstContext, Transform } from '../src/types';
-import { loggerArguments, whyManual } from './console-to-logger/call';
+import { planArguments, whyManual } from './console-to-logger/call';
 import { moveCommentsAbove } from './console-to-logger/comments';
 import { findConsoleUses, type CallUse, type ValueUse } from './console-to-logger/find';
+import { renderCall } from './console-to-logger/layout';
 import { OPTIONS, settingsOf } from './console-to-logger/options';
-import { prepareOptions } from './console-to-logger/prepare';
+import { profileOf, type Profile } from './console-to-logger/profile';
+import { finalizeRewrites, type RewriteRecord } from './console-to-logger/finalize';
+import { generateLogger, prepareOptions } from './console-to-logger/prepare';
 import { importsBrowserFramework, skipReason } from './console-to-logger/skip';
-import { withFileExtensionHabit } from './console-to-logger/specifier';
+import { pathsAliasReaches, withFileExtensionHabit } from './console-to-logger/specifier';
 
 interface Rewrite {
   path: ASTPath<any>;
+  /** The console method it replaces. */
+  method: string;
   /** The nodes that are rebuilt as text: comments inside them move above the statement. */
   rebuilt: any[];
   /** Builds the replacement's text once the logger's local name is known. */
@@ -26,25 +32,37 @@ interface Rewrite {
  * reason. The text is built when the rewrite happens: comments have moved away and calls nested in
  * the arguments are rewritten by then.
  */
-function planRewrite(use: CallUse | ValueUse, ctx: AstContext): Rewrite | string {
+function planRewrite(use: CallUse | ValueUse, ctx: AstContext, profile: Profile): Rewrite | string {
   const settings = settingsOf(ctx.options);
   const { j } = ctx;
   if (use.kind === 'call') {
     const args = use.path.node.arguments;
-    const reason = whyManual(args);
+    const reason = whyManual(j, args, use.level, profile);
     if (reason) return `console.${use.method}(…) ${reason}`;
+    const plan = planArguments(j, args, use.path, use.level, settings, profile, ctx.style, ctx.path);
+    if (typeof plan === 'string') return `console.${use.method}(…) ${plan}`;
+    const layout = { loc: use.path.node.loc, start: use.path.node.start, end: use.path.node.end, callee: use.path.node.callee, arguments: [...args] };
     return {
       path: use.path,
+      method: use.method,
       rebuilt: [use.path.node.callee, ...args],
-      build: (local) => `${local}.${use.level}(${loggerArguments(j, args, use.path, settings, ctx.style)})`,
+      // Planned again at build time: nested console calls in the arguments are rewritten by then.
+      build: (local) => {
+        const again = planArguments(j, use.path.node.arguments, use.path, use.level, settings, profile, ctx.style, ctx.path) as { args: any[] };
+        return renderCall(`${local}.${use.level}`, again.args, layout, ctx.source, ctx.style);
+      },
     };
   }
   // Logger methods are not bound, so a callback calls the logger with what it receives.
   const param = use.method === 'error' ? 'err' : 'value';
   return {
     path: use.path,
+    method: use.method,
     rebuilt: [use.path.node],
-    build: (local) => `(${param}) => ${local}.${use.level}(${loggerArguments(j, [j.identifier(param)], use.path, settings, ctx.style)})`,
+    build: (local) => {
+      const plan = planArguments(j, [j.identifier(param)], use.path, use.level, settings, profile, ctx.style, ctx.path) as { args: any[] };
+      return `(${param}) => ${renderCall(`${local}.${use.level}`, plan.args, { callee: {}, arguments: [] }, ctx.source, ctx.style)}`;
+    },
   };
 }
 
@@ -60,9 +78,11 @@ function byPosition(a: { path: ASTPath<any> }, b: { path: ASTPath<any> }): numbe
 
 export const consoleToLogger: Transform = {
   name: 'console-to-logger',
-  summary: 'Replaces console.* calls with structured logger calls (winston or pino), keeping every argument',
+  summary: "Replaces console.* calls with calls on the service's structured logger (winston, pino, bunyan, its own, or a scaffolded one), losing nothing the log line showed",
   options: OPTIONS,
   prepare: prepareOptions,
+  generate: generateLogger,
+  finalize: finalizeRewrites,
   ast: {
     roles: ['runtime'],
     prefilter: (source) => source.includes('console'),
@@ -77,10 +97,11 @@ export const consoleToLogger: Transform = {
         source: withFileExtensionHabit(j, root, specifierFor(settings.import, ctx.root, ctx.path)),
         name: settings.name,
         kind: settings.kind,
-        matches: (spec) => specifierMatches(spec, ctx.path, settings.import, ctx.root),
+        matches: (spec) => specifierMatches(spec, ctx.path, settings.import, ctx.root) || pathsAliasReaches(spec, path.resolve(ctx.root, settings.import), ctx.service),
       };
+      const profile = profileOf(settings, ctx.service);
       // graceful-shutdown (later, same tree) logs through this logger, in this argument order.
-      ctx.facts.loggerStyle = settings.style;
+      ctx.facts.loggerStyle = profile.metaFirst ? 'pino' : 'winston';
       const existing = findImport(j, root, request);
       if (existing) ctx.facts.logger = existing;
 
@@ -91,9 +112,14 @@ export const consoleToLogger: Transform = {
           manual.push(use);
           continue;
         }
-        const plan = planRewrite(use, ctx);
+        const plan = planRewrite(use, ctx, profile);
         if (typeof plan === 'string') manual.push({ line: lineOf(use.path.node), message: plan });
         else rewrites.push(plan);
+      }
+      const protocol = ctx.service?.facts.stdoutIsProtocol;
+      if (protocol && rewrites.length > 0) {
+        ctx.manual(0, `console calls not rewritten: this service's stdout is a protocol (${path.relative(ctx.root, protocol.file) || protocol.file}:${protocol.line}), and the logger would write to it; log to stderr by hand (console.error, or a logger with a stderr destination)`);
+        return;
       }
       for (const item of manual.sort((a, b) => a.line - b.line)) ctx.manual(item.line, item.message);
       if (rewrites.length === 0) return;
@@ -105,6 +131,8 @@ export const consoleToLogger: Transform = {
       for (const r of hidden) ctx.manual(lineOf(r.path.node), `console call not rewritten: '${local}' here is a local binding, not the imported logger; rename it or call the logger by hand`);
       rewrites = rewrites.filter((r) => !hidden.includes(r));
       if (rewrites.length === 0) return;
+      // For finalize: tests that observe these console calls, services whose format hides meta.
+      const record: RewriteRecord = { service: ctx.service?.name, logger: profile.describe, printf: profile.printf, calls: rewrites.map((r) => ({ line: lineOf(r.path.node), method: r.method })) };
       // Inner calls first, so an outer call's text is built from its already rewritten arguments.
       for (const rewrite of rewrites.sort(byPosition).reverse()) {
         moveCommentsAbove(j, rewrite.path, rewrite.rebuilt);
@@ -114,6 +142,7 @@ export const consoleToLogger: Transform = {
         rewrite.path.replace(node);
       }
       ctx.changed(rewrites.length);
+      ctx.record(record);
     },
   },
 };

@@ -2,7 +2,7 @@ import { toJscodeshift } from '../src/jscodeshift-adapter';
 import { isModuleFile } from '../src/ast/modules';
 import type { Transform } from '../src/types';
 import { addToExpressApps } from './correlation-id/express';
-import { configureFastify } from './correlation-id/fastify';
+import { configureFastify, reportFastifyCliApp } from './correlation-id/fastify';
 import { importerFor } from './correlation-id/importer';
 import { addToHapiServers, addToKoaApps } from './correlation-id/koa-hapi';
 import { addToNestApps } from './correlation-id/nest';
@@ -61,6 +61,7 @@ export const correlationId: Transform = {
         forwardOutgoing(root, ctx, ctx.options.scaffold ? importerFor(root, ctx, 'getCorrelationId', 'named') : null, adopted);
       }
       configureFastify(root, ctx);
+      reportFastifyCliApp(root, ctx);
       addToKoaApps(root, ctx);
       addToHapiServers(root, ctx);
       forwardThroughProxies(root, ctx, adopted);

@@ -1,20 +1,35 @@
+import fs from 'node:fs';
 import type { ASTPath, Collection } from 'jscodeshift';
+import { lifecycleModule } from '../src/scaffold/lifecycle';
 import { statementFromCode, statementsFromCode } from '../src/ast/build';
 import { ensureImport, findImport, type ImportRequest } from '../src/ast/imports';
 import { insertStatement } from '../src/ast/insert';
 import { isModuleFile, specifierFor, specifierMatches } from '../src/ast/modules';
 import { freeName, lineOf } from '../src/ast/scope';
-import { findListenSites } from '../src/ast/servers';
+import { findHapiStarts, findListenSites } from '../src/ast/servers';
 import { quoteString } from '../src/ast/style';
 import { isTypeScript } from '../src/engine/parser';
 import { toJscodeshift } from '../src/jscodeshift-adapter';
 import type { AstContext, Transform } from '../src/types';
 import { alreadyHandled, sigintRegistrations } from './graceful-shutdown/handled';
-import { handlerCode, helperCallCode } from './graceful-shutdown/handler';
-import { logTarget } from './graceful-shutdown/logger';
+import { helperCallCode } from './graceful-shutdown/handler';
+import { addShutdownStep, completeOrReport } from './graceful-shutdown/complete';
+import { insertHandler, lastStatement } from './graceful-shutdown/install';
+import { isEntry, processView, remoteWraps, where } from './graceful-shutdown/process-view';
+import { reachableFacts, reportUnreachable, unreachableSocketIo } from './graceful-shutdown/reach';
+import { DEFAULT_DRAIN_DELAY_MS, timingFor } from './graceful-shutdown/timing';
+import { installWorker } from './graceful-shutdown/worker';
 import { keepResult, placeListen, type Placement } from './graceful-shutdown/placement';
 import { findResources, isVisibleAt, type Resource } from './graceful-shutdown/resources';
-import { HELPER_DEFAULT_NAME, validateHelper, validateSignals, validateTimeout, type HelperOption } from './graceful-shutdown/options';
+import { HELPER_DEFAULT_NAME, validateDelay, validateHelper, validateSignals, validateTimeout, type HelperOption } from './graceful-shutdown/options';
+
+/** The transform that adds /ready from the lifecycle module (the health engineer's). */
+const READINESS_TRANSFORM = 'readiness-probe';
+
+// A server starting, a signal named, or a client a worker opens (the worker's handler closes it).
+const PREFILTER = /\.listen\s*\(|\.start\s*\(|SIG(INT|TERM)|new\s+(Pool|Client|MongoClient|Redis|PrismaClient|Sequelize|DataSource|Kafka|Worker|Queue)\b|create(Client|Pool|Connection)\s*\(|\.connect\s*\(/;
+
+const SERVER_START = /\.listen\s*\(|\.start\s*\(/;
 
 const TEST_FILE = /(^|\/)(__tests__|__mocks__|tests?|e2e|spec)\/|\.(test|spec|e2e-spec|e2e)\.[cm]?[jt]sx?$/;
 
@@ -57,35 +72,6 @@ function groupByBody(placements: Placement[]): Placement[][] {
   return [...groups.values()];
 }
 
-/** The group's last statement: the handler goes right after it, in the same scope. */
-function lastStatementIndex(group: Placement[]): number {
-  return Math.max(...group.map((p) => p.body.indexOf(p.statement)));
-}
-
-function insertHandler(root: Collection<any>, ctx: AstContext, group: Placement[], resources: Resource[]): void {
-  const { j } = ctx;
-  const servers = group.filter((p) => p.site.kind !== 'fastify').map((p) => p.target!);
-  const fastify = group.filter((p) => p.site.kind === 'fastify').map((p) => p.target!);
-  let log = logTarget(j, root, ctx.facts);
-  if (log.style === 'console' && fastify.length > 0) log = { expr: `${fastify[0]}.log`, style: 'pino' };
-  const shutdown = freeName(j, root, 'shutdown');
-  const shuttingDown = freeName(j, root, 'shuttingDown', [shutdown]);
-  const closeIdle = freeName(j, root, 'closeIdle', [shutdown, shuttingDown]);
-  const code = handlerCode({
-    servers,
-    fastify,
-    resources,
-    log,
-    names: { shutdown, shuttingDown, closeIdle },
-    timeoutMs: ctx.options.timeoutMs,
-    signals: ctx.options.signals,
-    typescript: isTypeScript(ctx.path),
-    style: ctx.style,
-  });
-  const body = group[0].body;
-  const at = lastStatementIndex(group) + 1;
-  statementsFromCode(j, code).forEach((statement, i) => insertStatement(j, body, at + i, statement, 'after'));
-}
 
 function helperImport(ctx: AstContext, helper: HelperOption & { name: string }): ImportRequest {
   return {
@@ -96,11 +82,11 @@ function helperImport(ctx: AstContext, helper: HelperOption & { name: string }):
   };
 }
 
-function insertHelperCalls(root: Collection<any>, ctx: AstContext, group: Placement[], helper: HelperOption & { name: string }): void {
+function insertHelperCalls(root: Collection<any>, ctx: AstContext, group: Placement[], helper: HelperOption & { name: string }, timeoutMs: number): void {
   const { j } = ctx;
   const local = ensureImport(j, root, ctx.path, helperImport(ctx, helper), ctx.style).local;
   for (const p of group) {
-    const call = statementFromCode(j, helperCallCode(local, p.target!, ctx.options.timeoutMs, ctx.options.signals, ctx.style));
+    const call = statementFromCode(j, helperCallCode(local, p.target!, timeoutMs, ctx.options.signals, ctx.style));
     insertStatement(j, p.body, p.body.indexOf(p.statement) + 1, call, 'after');
   }
 }
@@ -111,9 +97,15 @@ export const gracefulShutdown: Transform = {
   options: {
     timeoutMs: {
       type: 'number',
-      description: 'Milliseconds the handler waits for requests and resources to close before it forces exit code 1',
-      default: 30000,
+      description:
+        "Milliseconds closing may take after the drain delay before the handler forces exit code 1; default: the service's grace period (Kubernetes terminationGracePeriodSeconds, ECS stopTimeout, compose stop_grace_period, else 30 s) minus 5 s minus drainDelayMs, i.e. 20000 for 30 s",
       validate: validateTimeout,
+    },
+    drainDelayMs: {
+      type: 'number',
+      description: 'Milliseconds a server keeps serving after SIGTERM (with /ready answering 503 when the lifecycle module is there) before it closes, so load balancers stop routing to it first; never on SIGINT, at most half the time the grace period leaves',
+      default: DEFAULT_DRAIN_DELAY_MS,
+      validate: validateDelay,
     },
     signals: {
       type: 'string[]',
@@ -127,9 +119,28 @@ export const gracefulShutdown: Transform = {
       validate: validateHelper,
     },
   },
+  prepare(ctx) {
+    if (!ctx.service) return ctx.options;
+    const file = lifecycleModule(ctx.service).path;
+    const existing = fs.existsSync(file) ? ctx.read(file) : null;
+    // /ready flips to 503 while draining when the lifecycle module has markDraining, or this run creates it for a server.
+    const serves = ctx.service.facts.apps.length > 0 || ctx.files.some((f) => SERVER_START.test(ctx.read(f)));
+    const lifecycle = existing !== null ? existing.includes('markDraining') : !!ctx.transforms?.includes(READINESS_TRANSFORM) && serves;
+    // A handler in one module completes through the server module's step only with a lifecycle module that has runShutdown.
+    const sharedShutdown = existing === null || existing.includes('runShutdown');
+    return { ...ctx.options, lifecycle, sharedShutdown, createLifecycle: existing === null && lifecycle };
+  },
+  generate(ctx) {
+    const service = ctx.service;
+    if (!service) return [];
+    const shared = ctx.options.sharedShutdown && remoteWraps(processView(service)).length > 0;
+    if (!ctx.options.createLifecycle && !shared) return [];
+    const lifecycle = lifecycleModule(service);
+    return [{ path: lifecycle.path, content: lifecycle.content }];
+  },
   ast: {
     roles: ['runtime'],
-    prefilter: (source) => /\.listen\s*\(|SIGINT/.test(source),
+    prefilter: (source) => PREFILTER.test(source),
     exclude(relPath, absPath, options, root) {
       if (TEST_FILE.test(relPath)) return 'test file';
       const helper = options.helper as HelperOption | undefined;
@@ -140,25 +151,41 @@ export const gracefulShutdown: Transform = {
       const { j } = ctx;
       const helper = helperOf(ctx);
       const helperLocal = helper ? (findImport(j, root, helperImport(ctx, helper)) ?? helper.name) : null;
-      if (alreadyHandled(j, root, helperLocal)) return;
-      if (sigintRegistrations(j, root).length > 0) return completeSigint(root, ctx);
-
-      const sites = findListenSites(j, root);
+      const service = ctx.service;
+      const view = service ? processView(service) : null;
+      const timing = timingFor(ctx.options, service?.deploy, (w) => (service ? where(service, w) : `${w.file}:${w.line}`));
+      const sites = [...findListenSites(j, root), ...findHapiStarts(j, root)];
       const placements: Placement[] = [];
       for (const site of sites) {
         const placed = placeListen(j, site);
         if ('manual' in placed) ctx.manual(lineNear(site.path), placed.manual);
         else placements.push(placed.placement);
       }
+      if (view && service) {
+        // The handlers this file registers: completed in place when that is safe, else what each leaves undone.
+        if (completeOrReport(root, ctx, service, view, placements, timing)) return;
+        if (view.handled.has('SIGTERM')) return void addShutdownStep(root, ctx, service, view, placements, timing);
+      }
+      if (alreadyHandled(j, root, helperLocal)) return;
+      if (sigintRegistrations(j, root).length > 0) return completeSigint(root, ctx);
+      const signals = (ctx.options.signals as string[]).filter((s) => !view?.handled.has(s));
 
-      // NestJS registers its own signal handlers and runs onApplicationShutdown hooks.
+      // NestJS registers its own signal handlers and runs onApplicationShutdown hooks: app.close() on SIGTERM.
       for (const p of placements.filter((p) => p.site.kind === 'nest')) {
         const hooks = statementFromCode(j, `${p.target}.enableShutdownHooks();`);
         insertStatement(j, p.body, p.body.indexOf(p.statement), hooks, 'before');
         ctx.changed();
       }
       const drained = placements.filter((p) => p.site.kind !== 'nest');
-      if (drained.length === 0) return;
+      if (drained.length === 0) {
+        if (service && view && !helper && isEntry(service, ctx.path) && !service.facts.apps.some((a) => a.listens)) installWorker(root, ctx, service, signals, timing);
+        return;
+      }
+      if (view?.owner && view.owner !== ctx.path && service) {
+        for (const p of drained)
+          ctx.manual(lineOf(p.statement), `the process's shutdown handler goes next to the server of ${where(service, { file: view.owner, line: 0 }).replace(/:0$/, '')}: close this server in it too, so one handler drains both`);
+        return;
+      }
 
       // Two handlers would each exit as soon as their own server closed, cutting the other's requests:
       // one handler, for the servers of the top-level scope (else the first); servers started elsewhere are reported.
@@ -172,28 +199,36 @@ export const gracefulShutdown: Transform = {
             `this server starts in another scope than the one given a shutdown handler (line ${lineOf(handled[0][0].statement)}): close it in that handler so one handler drains both`,
           );
 
-      const resources = findResources(j, root);
+      const local = findResources(j, root);
+      const reached = reachableFacts(j, root, ctx, service);
+      const resources = [...local, ...reached];
+      const sockets = unreachableSocketIo(service, reached, ctx.path);
       const closed = new Set<Resource>();
+      let tracked = false;
       for (const group of handled) {
         for (const p of group) if (p.target === null) keepResult(j, p, freeName(j, root, 'server'));
         const at = group[group.length - 1].site.path;
         const visible = resources.filter((r) => isVisibleAt(r, at));
         if (helper) {
-          insertHelperCalls(root, ctx, group, helper);
+          insertHelperCalls(root, ctx, group, helper, timing.timeoutMs);
           for (const r of visible)
             ctx.manual(r.line, `${r.name} (${r.label}) is not closed by ${helper.name}: close it when the server shuts down`);
         } else {
-          insertHandler(root, ctx, group, visible);
+          const servers = group.filter((p) => p.site.kind === 'app' || p.site.kind === 'server').length;
+          tracked = sockets.length > 0 && servers === 1;
+          insertHandler(root, ctx, { group, body: group[0].body, after: lastStatement(group), resources: visible, signals, timing, trackUpgrades: tracked });
           visible.forEach((r) => closed.add(r));
-          const servers = group.filter((p) => p.site.kind !== 'fastify').length;
           for (const r of visible.filter((r) => r.stage === 'drain' && servers > 1))
             ctx.manual(r.line, `${r.name} (${r.label}) is closed after the ${servers} HTTP servers drain, and its open websockets can hold them until the timeout: close it first`);
+          if (timing.tooLong) ctx.manual(lineOf(group[group.length - 1].statement), timing.tooLong);
         }
         ctx.changed(group.length);
       }
-      if (!helper)
-        for (const r of resources.filter((r) => !closed.has(r)))
+      if (!helper) {
+        for (const r of local.filter((r) => !closed.has(r)))
           ctx.manual(r.line, `${r.name} (${r.label}) is not visible where the server starts: close it in the shutdown handler yourself`);
+        if (service) reportUnreachable(ctx, service, lineOf(handled[0][handled[0].length - 1].statement), [...closed], local, tracked ? sockets : []);
+      }
     },
   },
 };

@@ -1,6 +1,7 @@
 import type { Transform } from '../src/types';
 import { bcryptRounds } from './bcrypt-rounds';
 import { consoleToLogger } from './console-to-logger';
+import { containerSignals } from './container-signals';
 import { correlationId } from './correlation-id';
 import { envSecrets } from './env-secrets';
 import { gracefulShutdown } from './graceful-shutdown';
@@ -20,6 +21,7 @@ export const TRANSFORMS: Transform[] = [
   healthzToHealth,
   correlationId,
   gracefulShutdown,
+  containerSignals,
   readinessProbe,
   healthcheckLoopback,
   loggerStdoutOnly,
@@ -29,7 +31,7 @@ export const TRANSFORMS: Transform[] = [
 ];
 
 export const PRESETS: Record<string, string[]> = {
-  core: ['console-to-logger', 'healthz-to-health', 'correlation-id', 'graceful-shutdown'],
+  core: ['console-to-logger', 'healthz-to-health', 'correlation-id', 'graceful-shutdown', 'container-signals'],
   all: TRANSFORMS.map((t) => t.name),
 };
 

@@ -5,7 +5,13 @@ export async function fetchAll() {
   const payload = await api.get();
   // from the upstream API
   // full body
-  logger.info('Payload received', { payload });
+  logger.info(
+    'Payload received',
+    { payload },
+  );
   // first attempt failed
-  logger.warn('Retrying', { retries: api.retries });
+  logger.warn(
+    'Retrying',
+    { retries: api.retries },
+  );
 }

@@ -6,6 +6,12 @@ export function publish(topic: string, payload: unknown) {
   logger.info('Publishing', { topic }); // one line per message
   /* payload may be large */
   /* raw */
-  logger.debug('Payload for', { topic, payload });
+  logger.debug(
+    'Payload for',
+    {
+      topic,
+      payload,
+    },
+  );
   bus.emit(topic, payload);
 }

@@ -5,14 +5,14 @@ export async function consume() {
   try {
     await queue.pull();
   } catch (failure) {
-    logger.error('Pull failed', { error: failure });
+    logger.error('Pull failed', failure);
   }
   try {
     await queue.ack();
   } catch (e) {
-    logger.error('Ack failed', { error: e, name: queue.name });
+    logger.error('Ack failed', { error: e instanceof Error ? { message: e.message, stack: e.stack } : e, name: queue.name });
   }
-  queue.on('error', (err: Error) => logger.error('Queue error', { error: err }));
-  queue.on('fail', (error: Error, job: { id: string }) => logger.warn('Job failed', { id: job.id, error }));
-  logger.error('Giving up', { error: new Error('no consumer'), error2: new TypeError('bad type') });
+  queue.on('error', (err: Error) => logger.error('Queue error', err));
+  queue.on('fail', (error: Error, job: { id: string }) => logger.warn('Job failed', { id: job.id, error: error instanceof Error ? { message: error.message, stack: error.stack } : error }));
+  console.error('Giving up', new Error('no consumer'), new TypeError('bad type'));
 }

@@ -8,7 +8,7 @@ async function capture(paymentId) {
   const context = { region: process.env.REGION, shard: 3 };
   logger.info('Capture context', { ...context, ...Object.assign({}, result.meta) });
   logger.info('Empty meta');
-  logger.info({ paymentId, status: 'captured' });
+  logger.info('paymentId in capture', { paymentId, status: 'captured' });
   logger.info('Retrying capture', { attempt: result.attempt, attempt2: result.attempt + 1, messageValue: 'again' });
 }
 

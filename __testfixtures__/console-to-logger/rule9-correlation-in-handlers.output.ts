@@ -14,7 +14,7 @@ router.post('/orders', async (req, res, next) => {
 });
 
 export function errorHandler(err: Error, req: Request, res: Response, next: NextFunction) {
-  logger.error('Unhandled error', { error: err, correlationId: req.correlationId });
+  logger.error('Unhandled error', { error: err instanceof Error ? { message: err.message, stack: err.stack } : err, correlationId: req.correlationId });
   res.status(500).end();
 }
 

@@ -12,7 +12,7 @@ export async function charge(orderId: string, amount: number) {
     logger.error({ err, orderId }, 'Charge failed');
   }
   logger.info('Charged');
-  logger.info({ orderId, amount });
+  logger.info({ orderId, amount }, 'orderId in charge');
 }
 
 export function handler(req: Request) {

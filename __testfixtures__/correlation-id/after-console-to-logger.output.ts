@@ -7,6 +7,6 @@ app.use(correlationIdMiddleware);
 app.use(express.json());
 
 app.use((err, req, res, next) => {
-  logger.error('Request failed', { error: err, correlationId: req.correlationId });
+  logger.error('Request failed', { error: err instanceof Error ? { message: err.message, stack: err.stack } : err, correlationId: req.correlationId });
   res.status(500).end();
 });

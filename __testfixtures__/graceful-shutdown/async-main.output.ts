@@ -7,6 +7,8 @@ import { createRouter } from './router';
 const kafka = new Kafka({ clientId: 'fulfilment', brokers: [process.env.KAFKA_BROKER!] });
 const connection = { host: process.env.REDIS_HOST, port: 6379 };
 
+let shutdownRegistered = false;
+
 async function main(): Promise<void> {
   const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
   const producer = kafka.producer();
@@ -33,8 +35,11 @@ async function main(): Promise<void> {
     setTimeout(() => {
       console.error('Graceful shutdown timed out, forcing exit');
       process.exit(1);
-    }, 30000).unref();
+    }, 25000).unref();
     try {
+      // Load balancers keep routing here until they see the task draining or gone: keep serving a
+      // moment before closing. Ctrl-C (SIGINT) has no load balancer to wait for.
+      if (signal === 'SIGTERM') await new Promise((resolve) => setTimeout(resolve, 5000));
       await new Promise<void>((resolve, reject) => {
         // Keep-alive sockets outlive their last response and would hold close() until they time out:
         // close them as they fall idle (closeIdleConnections exists since Node 18.2; older typings lack it).
@@ -57,8 +62,11 @@ async function main(): Promise<void> {
     }
   }
 
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  if (!shutdownRegistered) {
+    shutdownRegistered = true;
+    process.once('SIGTERM', shutdown);
+    process.once('SIGINT', shutdown);
+  }
 }
 
 main().catch((err) => {

@@ -20,8 +20,11 @@ async function shutdown(signal) {
   setTimeout(() => {
     fastify.log.error('Graceful shutdown timed out, forcing exit');
     process.exit(1);
-  }, 30000).unref();
+  }, 25000).unref();
   try {
+    // Load balancers keep routing here until they see the task draining or gone: keep serving a
+    // moment before closing. Ctrl-C (SIGINT) has no load balancer to wait for.
+    if (signal === 'SIGTERM') await new Promise((resolve) => setTimeout(resolve, 5000));
     // Fastify stops accepting connections, waits for in-flight requests and runs its onClose hooks.
     await fastify.close();
     process.exit(0);

@@ -6,6 +6,8 @@ const cache = createClient({ url: process.env.REDIS_URL }).on('error', (err) => 
 
 app.get('/ping', async () => ({ pong: true }));
 
+let shutdownRegistered = false;
+
 const start = async () => {
   try {
     await cache.connect();
@@ -21,8 +23,11 @@ const start = async () => {
       setTimeout(() => {
         app.log.error('Graceful shutdown timed out, forcing exit');
         process.exit(1);
-      }, 30000).unref();
+      }, 25000).unref();
       try {
+        // Load balancers keep routing here until they see the task draining or gone: keep serving a
+        // moment before closing. Ctrl-C (SIGINT) has no load balancer to wait for.
+        if (signal === 'SIGTERM') await new Promise((resolve) => setTimeout(resolve, 5000));
         // Fastify stops accepting connections, waits for in-flight requests and runs its onClose hooks.
         await app.close();
         await cache.quit();
@@ -33,8 +38,11 @@ const start = async () => {
       }
     }
 
-    process.once('SIGTERM', shutdown);
-    process.once('SIGINT', shutdown);
+    if (!shutdownRegistered) {
+      shutdownRegistered = true;
+      process.once('SIGTERM', shutdown);
+      process.once('SIGINT', shutdown);
+    }
   } catch (err) {
     app.log.error(err);
     process.exit(1);

@@ -6,6 +6,8 @@ const app = express();
 
 app.get('/', async (req, res) => res.json((await pool.query('select now()')).rows[0]));
 
+let shutdownRegistered = false;
+
 if (require.main === module) {
   const server = app.listen(process.env.PORT || 3000, () => console.log('up'));
 
@@ -19,8 +21,11 @@ if (require.main === module) {
     setTimeout(() => {
       console.error('Graceful shutdown timed out, forcing exit');
       process.exit(1);
-    }, 30000).unref();
+    }, 25000).unref();
     try {
+      // Load balancers keep routing here until they see the task draining or gone: keep serving a
+      // moment before closing. Ctrl-C (SIGINT) has no load balancer to wait for.
+      if (signal === 'SIGTERM') await new Promise((resolve) => setTimeout(resolve, 5000));
       await new Promise((resolve, reject) => {
         // Keep-alive sockets outlive their last response and would hold close() until they time out:
         // close them as they fall idle (closeIdleConnections exists since Node 18.2).
@@ -39,8 +44,11 @@ if (require.main === module) {
     }
   }
 
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  if (!shutdownRegistered) {
+    shutdownRegistered = true;
+    process.once('SIGTERM', shutdown);
+    process.once('SIGINT', shutdown);
+  }
 }
 
 module.exports = app;

@@ -23,8 +23,11 @@ async function shutdown(signal) {
   setTimeout(() => {
     console.error('Graceful shutdown timed out, forcing exit');
     process.exit(1);
-  }, 30000).unref();
+  }, 25000).unref();
   try {
+    // Load balancers keep routing here until they see the task draining or gone: keep serving a
+    // moment before closing. Ctrl-C (SIGINT) has no load balancer to wait for.
+    if (signal === 'SIGTERM') await new Promise((resolve) => setTimeout(resolve, 5000));
     await new Promise((resolve, reject) => {
       // Keep-alive sockets outlive their last response and would hold close() until they time out:
       // close them as they fall idle (closeIdleConnections exists since Node 18.2).

@@ -17,6 +17,8 @@ app.post('/bookings', async (req, res, next) => {
   }
 });
 
+let shutdownRegistered = false;
+
 function start() {
   const server = app.listen(process.env.PORT || 3002, () => console.log('booking-service up'));
 
@@ -30,8 +32,11 @@ function start() {
     setTimeout(() => {
       console.error('Graceful shutdown timed out, forcing exit');
       process.exit(1);
-    }, 30000).unref();
+    }, 25000).unref();
     try {
+      // Load balancers keep routing here until they see the task draining or gone: keep serving a
+      // moment before closing. Ctrl-C (SIGINT) has no load balancer to wait for.
+      if (signal === 'SIGTERM') await new Promise((resolve) => setTimeout(resolve, 5000));
       await new Promise((resolve, reject) => {
         // Keep-alive sockets outlive their last response and would hold close() until they time out:
         // close them as they fall idle (closeIdleConnections exists since Node 18.2).
@@ -50,8 +55,11 @@ function start() {
     }
   }
 
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  if (!shutdownRegistered) {
+    shutdownRegistered = true;
+    process.once('SIGTERM', shutdown);
+    process.once('SIGINT', shutdown);
+  }
 }
 
 start();

@@ -24,8 +24,11 @@ async function shutdown(signal) {
   setTimeout(() => {
     console.error('Graceful shutdown timed out, forcing exit');
     process.exit(1);
-  }, 30000).unref();
+  }, 25000).unref();
   try {
+    // Load balancers keep routing here until they see the task draining or gone: keep serving a
+    // moment before closing. Ctrl-C (SIGINT) has no load balancer to wait for.
+    if (signal === 'SIGTERM') await new Promise((resolve) => setTimeout(resolve, 5000));
     await Promise.all(
       [server, server2].map(
         (server) =>

@@ -22,9 +22,27 @@ export function builtPieces(): readonly string[] {
  */
 export function statementsFromCode(j: JSCodeshift, code: string): any[] {
   built.push(code);
-  const root = j(code);
+  const { root, body } = parseCode(j, code);
   if (code.includes('`')) unpinMultilineTemplates(j, root);
-  return root.get().node.program.body;
+  return body;
+}
+
+/**
+ * Parses built code. Code copied from inside a class can read its private fields (`this.#runs`),
+ * which the parser rejects outside that class: such code is parsed in a method of a class that
+ * declares them, and the method's statements are taken out.
+ */
+function parseCode(j: JSCodeshift, code: string): { root: any; body: any[] } {
+  try {
+    const root = j(code);
+    return { root, body: root.get().node.program.body };
+  } catch (err: any) {
+    const names = [...new Set(code.match(/#[A-Za-z_$][\w$]*/g) ?? [])];
+    if (names.length === 0 || !/Private name/.test(String(err?.message))) throw err;
+    const root = j(`class __shipshape__ { ${names.map((n) => `${n};`).join(' ')} static __shipshape__() {\n${code}\n} }`);
+    const method = root.get().node.program.body[0].body.body.at(-1);
+    return { root, body: method.body.body };
+  }
 }
 
 /**

@@ -46,3 +46,15 @@ export function hasRequestInScope(path: ASTPath<any>, name = 'req'): boolean {
   if (!fn.params.some((p: any) => paramName(p) === name)) return false;
   return isRequestHandler(fn, name);
 }
+
+/**
+ * Like hasRequestInScope, and the parameter is not typed as something else (a Vite or plain Node
+ * middleware's `req: IncomingMessage` has the handler's shape but none of the framework's properties).
+ */
+export function hasFrameworkRequestInScope(path: ASTPath<any>, name = 'req'): boolean {
+  if (!hasRequestInScope(path, name)) return false;
+  const fn = path.scope.lookup(name).node;
+  const param = fn.params.find((p: any) => paramName(p) === name);
+  const typed = (param.type === 'AssignmentPattern' ? param.left : param.type === 'TSParameterProperty' ? param.parameter : param).typeAnnotation;
+  return !typed || isRequestType(typed);
+}

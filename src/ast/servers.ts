@@ -7,9 +7,10 @@ import { requireSpecifier } from './require';
  * - 'app': an Express/Koa app (or one built elsewhere): `listen` returns the http.Server;
  * - 'server': an http(s).Server already (`http.createServer(app)`): `listen` returns it too;
  * - 'fastify': a Fastify instance: `close()` drains it; `listen` returns a promise;
- * - 'nest': a NestJS application: `enableShutdownHooks()` handles signals.
+ * - 'nest': a NestJS application: `enableShutdownHooks()` handles signals;
+ * - 'hapi': a hapi server, started by `server.start()` (the site is that call) and drained by `server.stop()`.
  */
-export type ServerKind = 'app' | 'server' | 'fastify' | 'nest';
+export type ServerKind = 'app' | 'server' | 'fastify' | 'nest' | 'hapi';
 
 export interface ListenSite {
   /** The `x.listen(...)` call. */
@@ -159,7 +160,7 @@ function looksLikePort(j: JSCodeshift, arg: any): boolean {
 }
 
 /** Names bound by an import or a top-level require: an app built in another module. */
-function importedNames(j: JSCodeshift, root: Collection<any>): Set<string> {
+export function importedNames(j: JSCodeshift, root: Collection<any>): Set<string> {
   const names = new Set<string>();
   root.find(j.ImportDeclaration).forEach((p: any) => {
     for (const s of p.node.specifiers ?? []) names.add(s.local.name);
@@ -173,4 +174,29 @@ function importedNames(j: JSCodeshift, root: Collection<any>): Set<string> {
       for (const prop of p.node.id.properties) if (prop.value?.type === 'Identifier') names.add(prop.value.name);
   });
   return names;
+}
+
+const HAPI_MODULES = ['@hapi/hapi', 'hapi'];
+
+/** `Hapi.server({...})`, `new Hapi.Server({...})`, or a named `server(...)` import of hapi. */
+function isHapiCreation(node: any, hapi: ModuleBindings): boolean {
+  const call = unwrapExpression(node);
+  if (call?.type !== 'CallExpression' && call?.type !== 'NewExpression') return false;
+  const c = call.callee;
+  if (c.type === 'Identifier') return ['server', 'Server'].includes(hapi.named.get(c.name) ?? '');
+  if (c.type !== 'MemberExpression' || c.computed || !['server', 'Server'].includes(c.property.name)) return false;
+  return (c.object.type === 'Identifier' && hapi.whole.has(c.object.name)) || isRequireOf(c.object, HAPI_MODULES);
+}
+
+/** `server.start()` calls on a hapi server created in the file: hapi's listen. */
+export function findHapiStarts(j: JSCodeshift, root: Collection<any>): ListenSite[] {
+  const hapi = moduleBindings(j, root, HAPI_MODULES);
+  if (hapi.whole.size === 0 && hapi.named.size === 0) return [];
+  const servers = new Set(findCreations(j, root, (call) => isHapiCreation(call, hapi)).map((c) => c.name));
+  const sites: ListenSite[] = [];
+  root.find(j.CallExpression, { callee: { type: 'MemberExpression', property: { name: 'start' } } }).forEach((p: any) => {
+    const object = p.node.callee.object;
+    if (object.type === 'Identifier' && servers.has(object.name)) sites.push({ path: p, kind: 'hapi', object, resolved: true });
+  });
+  return sites;
 }

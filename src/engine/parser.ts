@@ -20,6 +20,7 @@ const COMMON: ParserPlugin[] = [
   'objectRestSpread',
   'optionalCatchBinding',
   'importAttributes',
+  'explicitResourceManagement',
 ];
 
 export function isJsLike(file: string): boolean {

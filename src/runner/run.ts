@@ -103,7 +103,7 @@ async function prepare(
 ) {
   const code = files.filter(isJsLike);
   const generated: GeneratedFile[] = [];
-  const scope = { cwd, root, files: code, read, ...(service ? { service } : {}), fleet };
+  const scope = { cwd, root, files: code, read, ...(service ? { service } : {}), fleet, transforms: selected.map((t) => t.name) };
   for (const t of selected) {
     if (t.prepare) options[t.name] = await t.prepare({ ...scope, options: options[t.name] });
     if (t.generate) generated.push(...t.generate({ ...scope, options: options[t.name] }).filter((g) => !fs.existsSync(g.path)));

@@ -20,6 +20,8 @@ export interface LifecycleModule {
 const HEADER = `/**
  * Process lifecycle for readiness: /ready answers 503 until startup has finished and again while a
  * shutdown drains, so the orchestrator stops routing traffic here before the server closes.
+ * A signal handler in one module can drain a server another module owns: the server's module
+ * registers its shutdown with onShutdown, the handler runs runShutdown first.
  * Created by shipshape (readiness-probe, graceful-shutdown): yours to change.
  */`;
 
@@ -38,6 +40,19 @@ export function markDraining(): void {
 export function isReady(): boolean {
   return lifecycle.started && !lifecycle.draining;
 }
+
+type ShutdownStep = (signal: NodeJS.Signals) => unknown;
+const shutdownSteps: ShutdownStep[] = [];
+
+export function onShutdown(step: ShutdownStep): void {
+  shutdownSteps.push(step);
+}
+
+/** Runs the registered steps once, in order, then the handler that called it. */
+export async function runShutdown(signal: NodeJS.Signals, then?: ShutdownStep): Promise<void> {
+  for (const step of shutdownSteps.splice(0)) await step(signal);
+  if (then) await then(signal);
+}
 `;
 }
 
@@ -55,6 +70,18 @@ export function markDraining() {
 
 export function isReady() {
   return lifecycle.started && !lifecycle.draining;
+}
+
+const shutdownSteps = [];
+
+export function onShutdown(step) {
+  shutdownSteps.push(step);
+}
+
+/** Runs the registered steps once, in order, then the handler that called it. */
+export async function runShutdown(signal, then) {
+  for (const step of shutdownSteps.splice(0)) await step(signal);
+  if (then) await then(signal);
 }
 `;
 }
@@ -77,7 +104,19 @@ function isReady() {
   return lifecycle.started && !lifecycle.draining;
 }
 
-module.exports = { lifecycle, markStarted, markDraining, isReady };
+const shutdownSteps = [];
+
+function onShutdown(step) {
+  shutdownSteps.push(step);
+}
+
+/** Runs the registered steps once, in order, then the handler that called it. */
+async function runShutdown(signal, then) {
+  for (const step of shutdownSteps.splice(0)) await step(signal);
+  if (then) await then(signal);
+}
+
+module.exports = { lifecycle, markStarted, markDraining, isReady, onShutdown, runShutdown };
 `;
 }
 

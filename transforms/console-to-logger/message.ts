@@ -71,6 +71,11 @@ function renderConcat(model: Model, style: CodeStyle): string {
   return terms.join(' + ');
 }
 
+/** Whether an argument is part of the message: a string literal, a template literal or a string concatenation. */
+export function isMessageArgument(node: any): boolean {
+  return modelOf(() => '', node) !== null;
+}
+
 /** Whether the first argument is a printf-style format (`'%s items', n`) that Node would fill in. */
 export function isPrintfFormat(args: any[]): boolean {
   if (args.length < 2) return false;
@@ -80,25 +85,57 @@ export function isPrintfFormat(args: any[]): boolean {
   return false;
 }
 
+/** What the message of one call needs from the rest of the call. */
+export interface MessageContext {
+  /** The meta keys a value argument is stored under, named in the message where the value stood. */
+  keysOf(index: number): string[];
+  /** Whether a leading `[tag]` only repeats what the logger already says (it names the service). */
+  dropTag(tag: string): boolean;
+}
+
 /**
  * The message of a console call: its string arguments (literals, template literals, string
- * concatenations) joined with one space as console prints them. A leading `[Service]` tag is dropped
- * (stripTags), and a trailing `:` before a value that moves to meta. Unchanged, a single message
- * argument keeps its source text exactly.
+ * concatenations) joined with one space as console prints them. A value that stood between string
+ * pieces is named in its place by its meta key (`'Booking for {studentId} with {trainerId}'`), so
+ * the literal pieces keep their order and meaning; then every value is named. When all values follow
+ * the message they are not named, and a trailing `:` before them is dropped. A leading `[tag]` is dropped only when `dropTag` says so.
+ * Unchanged, a single message argument keeps its source text exactly.
  */
-export function messageOf(text: (node: any) => string, args: any[], stripTags: boolean, style: CodeStyle): Message | null {
-  const pieces: { index: number; node: any; model: Model }[] = [];
-  args.forEach((node, index) => {
-    const model = modelOf(text, node);
-    if (model) pieces.push({ index, node, model });
-  });
+export function messageOf(text: (node: any) => string, args: any[], mc: MessageContext, style: CodeStyle): Message | null {
+  const models = args.map((node) => modelOf(text, node));
+  const pieces = models.map((model, index) => ({ index, model })).filter((p): p is { index: number; model: Model } => p.model !== null);
   if (pieces.length === 0) return null;
   const used = new Set(pieces.map((p) => p.index));
+  const lastPiece = pieces[pieces.length - 1].index;
+  // A value before a string piece: every value is named where it stood, so the pieces keep their sense.
+  const interleaved = models.some((m, i) => m === null && i < lastPiece);
   let changed = pieces.length > 1;
-  const parts = pieces.map(({ index, model }) => {
+  const joined: Model = { quasis: [''], exprs: [] };
+  // Console separates its arguments with one space; each piece after the first starts with one.
+  let started = false;
+  const separate = () => {
+    const last = joined.quasis.length - 1;
+    if (started && !/\s$/.test(joined.quasis[last])) joined.quasis[last] += ' ';
+    started = true;
+  };
+  const append = (s: string) => {
+    joined.quasis[joined.quasis.length - 1] += s;
+  };
+  args.forEach((_, index) => {
+    const model = models[index];
+    if (!model) {
+      if (index > lastPiece && !interleaved) return;
+      const keys = mc.keysOf(index);
+      if (keys.length > 0) {
+        separate();
+        append(keys.map((k) => `{${k}}`).join(' '));
+        changed = true;
+      }
+      return;
+    }
     const m: Model = { quasis: [...model.quasis], exprs: [...model.exprs] };
     const last = m.quasis.length - 1;
-    const beforeValue = index + 1 < args.length && !used.has(index + 1);
+    const beforeValue = index === lastPiece && index + 1 < args.length && !interleaved;
     if (pieces.length > 1 || beforeValue) {
       const trimmed = m.quasis[last].replace(beforeValue ? /\s*:?\s*$/ : /\s+$/, '');
       if (trimmed !== m.quasis[last] && (trimmed !== '' || m.exprs.length > 0 || last > 0 || pieces.length > 1)) {
@@ -106,28 +143,25 @@ export function messageOf(text: (node: any) => string, args: any[], stripTags: b
         changed = true;
       }
     }
-    if (pieces.length > 1) m.quasis[0] = m.quasis[0].replace(/^\s+/, '');
-    return m;
-  });
-  const joined: Model = { quasis: [''], exprs: [] };
-  parts.forEach((m, i) => {
-    if (i > 0 && !(joined.quasis.length === 1 && joined.quasis[0] === '')) joined.quasis[joined.quasis.length - 1] += ' ';
-    joined.quasis[joined.quasis.length - 1] += m.quasis[0];
+    if (pieces.length > 1 || index > 0) m.quasis[0] = m.quasis[0].replace(/^\s+/, '');
+    separate();
+    append(m.quasis[0]);
     m.exprs.forEach((e, k) => {
       joined.exprs.push(e);
       joined.quasis.push(m.quasis[k + 1]);
     });
   });
-  if (stripTags) {
-    const stripped = joined.quasis[0].replace(TAG, '');
+  const tag = TAG.exec(joined.quasis[0]);
+  if (tag && mc.dropTag(tag[0].trim().slice(1, -1))) {
+    const stripped = joined.quasis[0].slice(tag[0].length);
     const rest = stripped + joined.exprs.join('') + joined.quasis.slice(1).join('');
-    if (stripped !== joined.quasis[0] && rest.trim() !== '') {
+    if (rest.trim() !== '') {
       joined.quasis[0] = stripped;
       changed = true;
     }
   }
-  if (!changed) return { text: text(pieces[0].node), used };
-  const onlyConcat = pieces.length === 1 && pieces[0].node.type === 'BinaryExpression';
+  if (!changed) return { text: text(args[pieces[0].index]), used };
+  const onlyConcat = pieces.length === 1 && args[pieces[0].index].type === 'BinaryExpression';
   if (joined.exprs.length === 0) return { text: escapeControl(quoteString(joined.quasis[0], style)), used };
   return { text: onlyConcat ? renderConcat(joined, style) : renderTemplate(joined), used };
 }

@@ -107,12 +107,20 @@ export function keyFor(node: any, naming: Naming): string | null {
   }
 }
 
+/** One `key: value` of a meta object, with the source line its value came from (for the layout). */
+export interface MetaEntry {
+  text: string;
+  line: number;
+  /** The key, when the entry has one (not for a spread). */
+  key?: string;
+}
+
 /**
  * The entries of one meta object, in order: keys stay unique (`id`, `id2`) and reserved logger keys
  * are renamed, so no value is lost or overwrites another.
  */
 export class MetaBuilder {
-  readonly entries: string[] = [];
+  readonly entries: MetaEntry[] = [];
   private readonly keys = new Set<string>();
 
   constructor(
@@ -134,39 +142,47 @@ export class MetaBuilder {
     for (let i = 2; ; i++) if (!this.keys.has(`${base}${i}`)) return `${base}${i}`;
   }
 
-  /** Adds `key: valueText`, written as shorthand when the value is a variable of that name. */
-  add(key: string, valueText: string): void {
+  /** Adds `key: valueText`, written as shorthand when the value is a variable of that name; returns the key used. */
+  add(key: string, valueText: string, line = 0): string {
     // The same variable under the same key twice (`id, { id }`) is one entry; calls may differ each time.
-    if (/^[\w$]+(\.[\w$]+)*$/.test(valueText) && this.entries.includes(key === valueText ? key : `${key}: ${valueText}`)) return;
+    if (/^[\w$]+(\.[\w$]+)*$/.test(valueText)) {
+      const same = this.entries.find((e) => e.text === (key === valueText ? key : `${key}: ${valueText}`));
+      if (same) return key;
+    }
     const k = this.unique(key);
     this.keys.add(k);
-    this.entries.push(k === valueText ? k : `${k}: ${valueText}`);
+    this.entries.push({ text: k === valueText ? k : `${k}: ${valueText}`, line, key: k });
+    return k;
   }
 
-  /** Merges the properties of an object literal argument. */
-  merge(object: any): void {
+  /** Merges the properties of an object literal argument; returns the keys they are under. */
+  merge(object: any): string[] {
+    const used: string[] = [];
     for (const prop of object.properties) {
+      const line = prop.loc?.start.line ?? 0;
       const isProp = (prop.type === 'ObjectProperty' || prop.type === 'Property') && !prop.computed && prop.kind !== 'get' && prop.kind !== 'set';
       const key = isProp ? (prop.key.type === 'Identifier' ? prop.key.name : typeof prop.key.value === 'string' || typeof prop.key.value === 'number' ? String(prop.key.value) : null) : null;
       if (key === null || !IDENTIFIER.test(key)) {
-        this.entries.push(this.print(prop));
+        this.entries.push({ text: this.print(prop), line });
         continue;
       }
       const value = this.print(prop.value);
-      if (this.keys.has(key) || this.reserved.has(key)) this.add(key, value);
+      if (this.keys.has(key) || this.reserved.has(key)) used.push(this.add(key, value, line));
       else {
         this.keys.add(key);
-        this.entries.push(this.print(prop));
+        this.entries.push({ text: this.print(prop), line, key });
+        used.push(key);
       }
     }
+    return used;
   }
 
   /** Spreads an object-valued expression. */
-  spread(valueText: string): void {
-    this.entries.push(`...${valueText}`);
+  spread(valueText: string, line = 0): void {
+    this.entries.push({ text: `...${valueText}`, line });
   }
 
   text(): string {
-    return this.entries.length === 0 ? '{}' : `{ ${this.entries.join(', ')} }`;
+    return this.entries.length === 0 ? '{}' : `{ ${this.entries.map((e) => e.text).join(', ')} }`;
   }
 }

@@ -1,4 +1,5 @@
 import { parseExpression } from '@babel/parser';
+import type { LoggerFact } from '../../src/fleet/types';
 import type { OptionSpec, Options } from '../../src/types';
 
 export const CONSOLE_LEVELS = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
@@ -21,9 +22,9 @@ export const OPTIONS: Record<string, OptionSpec> = {
   kind: { type: 'string', description: 'How the logger is exported.', default: 'named', enum: ['named', 'default'] },
   style: {
     type: 'string',
-    description: "Argument order: 'winston' writes logger.info(message, meta), 'pino' writes logger.info(meta, message).",
-    default: 'winston',
-    enum: ['winston', 'pino'],
+    description:
+      "The logger's library, which decides the call shape: 'winston' writes logger.info(message, meta), 'pino' and 'bunyan' logger.info(meta, message) with errors under err. Default: the library of the service's logger in the fleet model, else winston.",
+    enum: ['winston', 'pino', 'bunyan'],
   },
   levels: {
     type: 'record',
@@ -38,11 +39,15 @@ export const OPTIONS: Record<string, OptionSpec> = {
       return null;
     },
   },
-  errorKey: { type: 'string', description: "Meta key for errors. Default: 'error' (winston), 'err' (pino).", validate: checkIdentifier },
+  errorKey: {
+    type: 'string',
+    description: "Meta key under which the logger serialises errors. Default: 'err' (pino, bunyan); winston gets the error as its meta argument, or its message and stack spelled out under 'error'.",
+    validate: checkIdentifier,
+  },
   correlationId: {
     type: 'string|false',
-    description: 'Expression added to meta as correlationId inside Express-style handlers (a `req` parameter in scope); false turns it off.',
-    default: 'req.correlationId',
+    description:
+      "Expression added to meta as correlationId inside Express-style handlers (a `req` parameter in scope); false turns it off. Default: the request property of the service's correlation mechanism in the fleet model (nothing when it has none, or when its logger adds the ID itself); without a model, req.correlationId.",
     validate(value) {
       if (value === false) return null;
       try {
@@ -53,7 +58,11 @@ export const OPTIONS: Record<string, OptionSpec> = {
       }
     },
   },
-  stripTags: { type: 'boolean', description: "Drops a leading '[Payment Service]'-style tag from messages.", default: true },
+  stripTags: {
+    type: 'boolean',
+    description: "Drops a leading '[Payment Service]'-style tag from messages when it names the service (its name, package name, folder or the logger's service name); other tags always stay.",
+    default: true,
+  },
   skipBrowser: {
     type: 'boolean',
     description: 'Skips browser code: files under public/, static/, client/, frontend/, or importing react, react-dom or vue.',
@@ -68,25 +77,34 @@ export interface Settings {
   import: string;
   name: string;
   kind: 'named' | 'default';
-  style: 'winston' | 'pino';
+  style: 'winston' | 'pino' | 'bunyan';
+  /** Whether the config names the style (it then wins over the model). */
+  styleGiven: boolean;
   levels: Record<string, string>;
-  errorKey: string;
-  correlationId: string | false;
+  errorKey?: string;
+  correlationId?: string | false;
   stripTags: boolean;
   skipBrowser: boolean;
+  /** Set by prepare when the logger module is created in this run (pino, winston or plain). */
+  scaffold?: string;
+  /** Set by prepare when it read the service's logger off its definition (the model had none). */
+  loggerFact?: LoggerFact;
 }
 
 export function settingsOf(options: Options): Settings {
-  const style = options.style === 'pino' ? 'pino' : 'winston';
+  const style = options.style === 'pino' || options.style === 'bunyan' ? options.style : 'winston';
   return {
     import: options.import,
     name: options.name ?? 'logger',
     kind: options.kind === 'default' ? 'default' : 'named',
     style,
+    styleGiven: options.style !== undefined,
     levels: { ...DEFAULT_LEVELS, ...(options.levels ?? {}) },
-    errorKey: options.errorKey ?? (style === 'pino' ? 'err' : 'error'),
-    correlationId: options.correlationId === undefined ? 'req.correlationId' : options.correlationId,
+    errorKey: options.errorKey,
+    correlationId: options.correlationId,
     stripTags: options.stripTags !== false,
     skipBrowser: options.skipBrowser !== false,
+    scaffold: options.scaffoldLogger,
+    loggerFact: options.loggerFact,
   };
 }

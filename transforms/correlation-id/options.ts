@@ -61,6 +61,20 @@ function isJavaScriptEsm(root: string): boolean {
 }
 
 /**
+ * Where the scaffold goes when no import is configured: inside the service (its source root), so the
+ * module is in its build context (a Dockerfile that copies only services/x); at the default path
+ * without a fleet model.
+ */
+function scaffoldImport(ctx: PrepareContext): string {
+  const service = ctx.service;
+  const dir = service ? service.dir : ctx.root;
+  const file = service ? path.join(service.sourceRoot, 'middleware', 'correlation-id') : path.join(ctx.root, DEFAULT_SCAFFOLD_IMPORT);
+  const relative = path.relative(ctx.root, file).split(path.sep).join('/');
+  const specifier = relative.startsWith('.') ? relative : `./${relative}`;
+  return isJavaScriptEsm(dir) ? `${specifier}.js` : specifier;
+}
+
+/**
  * Checks the options that depend on each other: the middleware has no sensible default package, so
  * without `import` a run over Express or Nest apps stops and shows the config to add, unless
  * `scaffold` creates the module at the default path. Fastify options and gateway proxies need no
@@ -70,12 +84,13 @@ export function prepareOptions(ctx: PrepareContext): Options {
   const options = { ...ctx.options };
   if (options.import === undefined) {
     const needed = options.koaName !== undefined || options.hapiPlugin !== undefined || ctx.files.some((f) => INSTALLS_MIDDLEWARE.test(ctx.read(f)));
-    if (!options.scaffold && !needed) return options;
+    // A service without an Express or Nest app gets no module: nothing would import it.
+    if (!needed) return options;
     if (!options.scaffold)
       throw new UsageError(
         `correlation-id needs the module that exports the middleware: set transforms["correlation-id"].import to a package or a path, or let shipshape create it with scaffold, e.g. in shipshape.config.json:\n${CONFIG_EXAMPLE}`,
       );
-    options.import = isJavaScriptEsm(ctx.root) ? `${DEFAULT_SCAFFOLD_IMPORT}.js` : DEFAULT_SCAFFOLD_IMPORT;
+    options.import = scaffoldImport(ctx);
   }
   if (options.scaffold && !isPathSpecifier(options.import))
     throw new UsageError(`correlation-id: scaffold creates a module at a path, but import is the package '${options.import}'; use a path such as '${DEFAULT_SCAFFOLD_IMPORT}' or turn scaffold off`);

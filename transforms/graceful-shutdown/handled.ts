@@ -1,4 +1,5 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { expressionFromCode } from '../../src/ast/build';
 
 /** Libraries that already drain a server on SIGTERM: a file using one is left alone. */
 export const SHUTDOWN_LIBRARIES = ['stoppable', 'http-terminator', '@godaddy/terminus', 'close-with-grace', 'lightship', 'http-graceful-shutdown'];
@@ -36,6 +37,7 @@ export function alreadyHandled(j: JSCodeshift, root: Collection<any>, helperName
 
 export interface SigintRegistration {
   /** The `process.on('SIGINT', handler)` statement. */
+  call: ASTPath<any>;
   statement: ASTPath<any>;
   /** `on` or `once`, as written. */
   method: string;
@@ -45,17 +47,48 @@ export interface SigintRegistration {
 
 /** `process.on/once/addListener('SIGINT', h)` statements of the file. */
 export function sigintRegistrations(j: JSCodeshift, root: Collection<any>): SigintRegistration[] {
+  return signalRegistrations(j, root, 'SIGINT');
+}
+
+/** `process.on/once/addListener(signal, h)` statements of the file. */
+export function signalRegistrations(j: JSCodeshift, root: Collection<any>, signal: string): SigintRegistration[] {
   const out: SigintRegistration[] = [];
   root
     .find(j.CallExpression, { callee: { type: 'MemberExpression', object: { type: 'Identifier', name: 'process' } } })
-    .filter((p: any) => ['on', 'once', 'addListener', 'prependListener'].includes(p.node.callee.property.name) && stringValue(p.node.arguments[0]) === 'SIGINT')
+    .filter((p: any) => ['on', 'once', 'addListener', 'prependListener'].includes(p.node.callee.property.name) && stringValue(p.node.arguments[0]) === signal)
     .forEach((p: any) => {
       const handler = p.node.arguments[1];
       out.push({
+        call: p,
         statement: p.parent.node.type === 'ExpressionStatement' ? p.parent : p,
         method: p.node.callee.property.name,
         handler: handler?.type === 'Identifier' ? handler.name : null,
       });
     });
   return out;
+}
+
+/**
+ * `process.on(signal, handler)` → `process.on(signal, (signal) => callee(signal, handler))`: the
+ * handler's own text is kept, only the call around it is new.
+ */
+export function wrapRegistration(j: JSCodeshift, reg: SigintRegistration, callee: string): void {
+  const args = reg.call.node.arguments;
+  const arrow = expressionFromCode(j, `(signal) => ${callee}(signal, handler)`);
+  arrow.body.arguments[1] = args[1];
+  args[1] = arrow;
+}
+
+/** Whether a registration is already `(signal) => f(signal, handler)`: completed by an earlier run. */
+export function isWrapped(reg: SigintRegistration): boolean {
+  const h = reg.call.node.arguments[1];
+  const body = h?.type === 'ArrowFunctionExpression' ? h.body : null;
+  return (
+    h?.params.length === 1 &&
+    h.params[0].type === 'Identifier' &&
+    body?.type === 'CallExpression' &&
+    body.arguments.length === 2 &&
+    body.arguments[0].type === 'Identifier' &&
+    body.arguments[0].name === h.params[0].name
+  );
 }

@@ -6,6 +6,12 @@ export interface HandlerNames {
   shutdown: string;
   shuttingDown: string;
   closeIdle: string;
+  /** The module-level flag that keeps a handler written inside a function from registering twice. */
+  registered?: string;
+  /** The local name of the lifecycle module's markDraining, when /ready flips while draining. */
+  markDraining?: string;
+  /** The set of upgraded sockets the handler ends itself (a socket.io server it cannot name). */
+  upgraded?: string;
 }
 
 export interface HandlerSpec {
@@ -13,23 +19,38 @@ export interface HandlerSpec {
   servers: string[];
   /** Fastify instances to close (`app`). */
   fastify: string[];
+  /** hapi servers to stop (`server`). */
+  hapi?: string[];
   resources: Resource[];
   log: LogTarget;
   names: HandlerNames;
+  /** Kept serving after SIGTERM before anything closes. */
+  drainDelayMs: number;
   timeoutMs: number;
   signals: string[];
   typescript: boolean;
   style: CodeStyle;
+  /**
+   * Completing a handler the process already has. 'then': `shutdown(signal, then)` drains, closes,
+   * then runs the existing handler of this file (which exits as before). 'step': the handler is in
+   * another module, which runs this `shutdown` through the lifecycle module's runShutdown: it is
+   * registered with `onShutdown` (the local name given). Neither registers a signal.
+   */
+  wraps?: 'then' | { onShutdown: string };
 }
 
 /** The three log lines of the handler, in the logger's argument order (pino: fields first). */
-function logLines(log: LogTarget, q: (s: string) => string): { start: string; timeout: string; failed: string } {
+function logLines(log: LogTarget, q: (s: string) => string, ts: boolean): { start: string; timeout: string; failed: string } {
   const timeout = `${log.expr}.error(${q('Graceful shutdown timed out, forcing exit')});`;
   if (log.style === 'pino')
     return { start: `${log.expr}.info({ signal }, ${q('Shutting down')});`, timeout, failed: `${log.expr}.error({ err }, ${q('Graceful shutdown failed')});` };
-  if (log.style === 'winston')
-    // Errors go under the same key console-to-logger uses for winston (its errorKey default).
-    return { start: `${log.expr}.info(${q('Shutting down')}, { signal });`, timeout, failed: `${log.expr}.error(${q('Graceful shutdown failed')}, { error: err });` };
+  if (log.style === 'winston') {
+    // An Error is lossless as winston's meta only with format.errors; elsewhere JSON prints it as {}.
+    const failed = log.errorAsMeta
+      ? `${log.expr}.error(${q('Graceful shutdown failed')}, err);`
+      : `${log.expr}.error(${q('Graceful shutdown failed')}, { error: { message: err${ts ? ' instanceof Error ? err.message : String(err)' : '?.message'}, stack: err${ts ? ' instanceof Error ? err.stack : undefined' : '?.stack'} } });`;
+    return { start: `${log.expr}.info(${q('Shutting down')}, { signal });`, timeout, failed };
+  }
   return { start: 'console.info(`${signal} received, shutting down`);', timeout, failed: `console.error(${q('Graceful shutdown failed')}, err);` };
 }
 
@@ -47,19 +68,39 @@ export function handlerCode(spec: HandlerSpec): string {
   const i4 = i1.repeat(4);
   const q = (s: string) => quoteString(s, style);
   const ts = spec.typescript;
-  const logs = logLines(log, q);
+  const logs = logLines(log, q, ts);
+  const hapi = spec.hapi ?? [];
+  const serves = spec.servers.length + spec.fastify.length + hapi.length > 0;
   const lines: string[] = [];
+  const then = spec.wraps === 'then' ? `, then${ts ? ': (signal: NodeJS.Signals) => unknown' : ''}` : '';
+  if (names.upgraded && spec.servers.length === 1) {
+    const server = spec.servers[0];
+    lines.push('// socket.io runs in a module this one cannot reach, and each open websocket would hold close()');
+    lines.push('// until the timeout: the handler ends upgraded connections itself.');
+    lines.push(`const ${names.upgraded} = new Set${ts ? "<import('node:stream').Duplex>" : ''}();`);
+    lines.push(`${server}.on(${q('upgrade')}, (_req, socket) => {`);
+    lines.push(`${i1}${names.upgraded}.add(socket);`);
+    lines.push(`${i1}socket.once(${q('close')}, () => ${names.upgraded}.delete(socket));`);
+    lines.push('});');
+  }
   lines.push('// Orchestrators send SIGTERM before killing the task: finish in-flight work, then exit.');
   lines.push(`let ${names.shuttingDown} = false;`);
-  lines.push(`async function ${names.shutdown}(signal${ts ? ': NodeJS.Signals' : ''})${ts ? ': Promise<void>' : ''} {`);
+  lines.push(`async function ${names.shutdown}(signal${ts ? ': NodeJS.Signals' : ''}${then})${ts ? ': Promise<void>' : ''} {`);
   lines.push(`${i1}if (${names.shuttingDown}) return;`);
   lines.push(`${i1}${names.shuttingDown} = true;`);
   lines.push(`${i1}${logs.start}`);
+  const wait = serves ? spec.drainDelayMs : 0;
   lines.push(`${i1}setTimeout(() => {`);
   lines.push(`${i2}${logs.timeout}`);
   lines.push(`${i2}process.exit(1);`);
-  lines.push(`${i1}}, ${spec.timeoutMs}).unref();`);
+  lines.push(`${i1}}, ${wait + spec.timeoutMs}).unref();`);
   lines.push(`${i1}try {`);
+  if (serves && names.markDraining) lines.push(`${i2}${names.markDraining}(); // /ready now answers 503`);
+  if (wait > 0) {
+    lines.push(`${i2}// Load balancers keep routing here until they see the task draining or gone: keep serving a`);
+    lines.push(`${i2}// moment before closing. Ctrl-C (SIGINT) has no load balancer to wait for.`);
+    lines.push(`${i2}if (signal === ${q('SIGTERM')}) await new Promise((resolve) => setTimeout(resolve, ${wait}));`);
+  }
   const drain = spec.resources.filter((r) => r.stage === 'drain');
   if (spec.servers.length > 0) {
     // Several servers stop accepting together, then drain together.
@@ -79,6 +120,7 @@ export function handlerCode(spec: HandlerSpec): string {
     lines.push(`${body}${i1}if (err) reject(err);`);
     lines.push(`${body}${i1}else resolve();`);
     lines.push(`${body}});`);
+    if (!many && names.upgraded) lines.push(`${body}for (const socket of ${names.upgraded}) socket.destroy();`);
     if (!many && drain.length > 0) {
       lines.push(`${body}// Open websockets would too: socket.io disconnects them (and closes the server it is attached to).`);
       for (const r of drain) lines.push(`${body}void ${r.close}`);
@@ -92,14 +134,32 @@ export function handlerCode(spec: HandlerSpec): string {
   if (spec.servers.length !== 1) for (const r of drain) lines.push(`${i2}await ${r.close}`);
   if (spec.fastify.length > 0) lines.push(`${i2}// Fastify stops accepting connections, waits for in-flight requests and runs its onClose hooks.`);
   for (const app of spec.fastify) lines.push(`${i2}await ${app}.close();`);
+  if (hapi.length > 0) lines.push(`${i2}// hapi stops accepting connections and waits up to the timeout for in-flight requests.`);
+  for (const server of hapi) lines.push(`${i2}await ${server}.stop({ timeout: ${spec.timeoutMs} });`);
   for (const r of spec.resources.filter((r) => r.stage !== 'drain')) lines.push(`${i2}await ${r.close}`);
-  lines.push(`${i2}process.exit(0);`);
+  if (spec.wraps === 'then') {
+    lines.push(`${i2}// The handler the service had runs last, and exits as it did before.`);
+    lines.push(`${i2}await then(signal);`);
+  } else if (!spec.wraps) lines.push(`${i2}process.exit(0);`);
   lines.push(`${i1}} catch (err) {`);
   lines.push(`${i2}${logs.failed}`);
   lines.push(`${i2}process.exit(1);`);
   lines.push(`${i1}}`);
   lines.push('}');
-  for (const signal of spec.signals) lines.push(`process.once(${q(signal)}, ${names.shutdown});`);
+  if (spec.wraps === 'then') return lines.join('\n');
+  if (spec.wraps) {
+    lines.push(`// The process's signal handler lives in another module: it runs this first.`);
+    lines.push(`${spec.wraps.onShutdown}(${names.shutdown});`);
+    return lines.join('\n');
+  }
+  const registrations = spec.signals.map((signal) => `process.once(${q(signal)}, ${names.shutdown});`);
+  if (names.registered) {
+    // Written inside a function callers run more than once: only the first call registers.
+    lines.push(`if (!${names.registered}) {`);
+    lines.push(`${i1}${names.registered} = true;`);
+    for (const r of registrations) lines.push(`${i1}${r}`);
+    lines.push('}');
+  } else lines.push(...registrations);
   return lines.join('\n');
 }
 

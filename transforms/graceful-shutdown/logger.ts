@@ -1,4 +1,5 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
+import type { LoggerFact } from '../../src/fleet/types';
 
 /**
  * How the handler logs: through the file's structured logger (pino puts fields first, winston
@@ -8,6 +9,11 @@ export interface LogTarget {
   /** `logger`, `app.log`, `console`. */
   expr: string;
   style: 'pino' | 'winston' | 'console';
+  /**
+   * winston only: whether an Error given as the meta keeps its message and stack (`format.errors` in
+   * the chain). Without it a JSON format prints `{}` for an Error, so the handler spells out its keys.
+   */
+  errorAsMeta?: boolean;
 }
 
 const LOGGER_NAME = /^(logger|log)$/;
@@ -88,8 +94,17 @@ function callStyle(j: JSCodeshift, root: Collection<any>, logger: string, told: 
   return pinoHere ? 'pino' : 'winston';
 }
 
-export function logTarget(j: JSCodeshift, root: Collection<any>, facts: Record<string, unknown>): LogTarget {
+/**
+ * The logger the handler calls and in which argument order. The order comes from the service's
+ * logger library in the fleet model when it has one (pino and bunyan: fields first; winston and
+ * project loggers: message first); a file-level guess only outside a fleet run.
+ */
+export function logTarget(j: JSCodeshift, root: Collection<any>, facts: Record<string, unknown>, logger?: LoggerFact): LogTarget {
   const name = typeof facts.logger === 'string' && facts.logger ? facts.logger : importedLogger(j, root);
   if (!name) return { expr: 'console', style: 'console' };
+  if (logger) {
+    if (logger.library === 'pino' || logger.library === 'bunyan') return { expr: name, style: 'pino' };
+    return { expr: name, style: 'winston', errorAsMeta: logger.library === 'winston' && logger.winston?.errors === true };
+  }
   return { expr: name, style: callStyle(j, root, name, facts.loggerStyle) };
 }

@@ -16,6 +16,11 @@ export function validateTimeout(value: unknown): string | null {
   return Number.isInteger(n) && n > 0 ? null : `expected a positive whole number of milliseconds, got ${JSON.stringify(value)}`;
 }
 
+export function validateDelay(value: unknown): string | null {
+  const n = value as number;
+  return Number.isInteger(n) && n >= 0 ? null : `expected a whole number of milliseconds (0 for none), got ${JSON.stringify(value)}`;
+}
+
 export function validateSignals(value: unknown): string | null {
   const list = value as string[];
   if (list.length === 0) return 'expected at least one signal';

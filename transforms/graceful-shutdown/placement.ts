@@ -76,7 +76,7 @@ export function placeListen(j: JSCodeshift, site: ListenSite): PlacementResult {
     return { manual: `${what} is not in a block (e.g. an if without braces): add braces, or add a SIGTERM handler that closes the server yourself` };
   }
   let target = kept;
-  if (site.kind === 'fastify' || site.kind === 'nest' || (site.kind === 'server' && site.object.type !== 'CallExpression')) {
+  if (site.kind === 'fastify' || site.kind === 'nest' || site.kind === 'hapi' || (site.kind === 'server' && site.object.type !== 'CallExpression')) {
     target = sourceOf(j, site.object);
   }
   if (target !== null && /\bthis\b/.test(target)) {

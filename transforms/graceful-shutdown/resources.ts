@@ -2,6 +2,7 @@ import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { moduleBindings, type ModuleBindings } from '../../src/ast/apps';
 import { lineOf } from '../../src/ast/scope';
 import { callsModule, unwrapExpression } from '../../src/ast/servers';
+import type { ResourceFact, ResourceKind } from '../../src/fleet/types';
 
 /**
  * When a resource closes during shutdown: socket.io while the HTTP server drains (its websockets
@@ -20,8 +21,37 @@ export interface Resource {
   close: string;
   stage: Stage;
   line: number;
-  /** The declarator binding it, or null for a module-level singleton (mongoose). */
+  /** The declarator binding it, or null for a module-level singleton (mongoose) or an import. */
   binding: ASTPath<any> | null;
+  /** The fleet model's fact, for a resource another module opens and this file imports. */
+  fact?: ResourceFact;
+}
+
+/** How each kind of resource the fleet model finds closes, and when. */
+const CLOSE_BY_KIND: Record<ResourceKind, { method: string; stage: Stage }> = {
+  'socket.io': { method: 'close', stage: 'drain' },
+  bullmq: { method: 'close', stage: 'consumer' },
+  bull: { method: 'close', stage: 'producer' },
+  kafkajs: { method: 'disconnect', stage: 'consumer' },
+  amqplib: { method: 'close', stage: 'consumer' },
+  nats: { method: 'drain', stage: 'consumer' },
+  pg: { method: 'end', stage: 'store' },
+  mysql: { method: 'end', stage: 'store' },
+  mongoose: { method: 'close', stage: 'store' },
+  mongodb: { method: 'close', stage: 'store' },
+  redis: { method: 'quit', stage: 'store' },
+  ioredis: { method: 'quit', stage: 'store' },
+  prisma: { method: '$disconnect', stage: 'store' },
+  knex: { method: 'destroy', stage: 'store' },
+  sequelize: { method: 'close', stage: 'store' },
+  typeorm: { method: 'destroy', stage: 'store' },
+};
+
+export function closeFor(kind: ResourceKind, name: string): { close: string; stage: Stage } {
+  const { method, stage } = CLOSE_BY_KIND[kind];
+  // mongoose's module object is not the connection: its default connection closes.
+  const target = kind === 'mongoose' && !/[Cc]onnection|conn|db/.test(name) ? `${name}.connection` : name;
+  return { close: `${target}.${method}();`, stage };
 }
 
 /** What the file binds: each module's local names, and the variables holding a kafkajs `Kafka`. */
@@ -31,7 +61,7 @@ interface Kind {
   label: string;
   stage: Stage;
   close: (name: string) => string;
-  matches(init: any, b: FileBindings, kafka: Set<string>): boolean;
+  matches(init: any, b: FileBindings, kafka: Set<string>, amqp: Set<string>): boolean;
 }
 
 /** `new X(...)` where X is a named import of `exported` or `m.exported` of a whole-module binding. */
@@ -58,16 +88,45 @@ function callsNamed(init: any, b: ModuleBindings, exported: string): boolean {
   return c.type === 'MemberExpression' && !c.computed && c.property.name === exported && c.object.type === 'Identifier' && b.whole.has(c.object.name);
 }
 
-const MODULES = ['pg', 'ioredis', 'redis', '@redis/client', '@prisma/client', 'kafkajs', 'socket.io', 'bullmq', 'mongoose'];
+const MODULES = [
+  'pg', 'ioredis', 'redis', '@redis/client', '@prisma/client', 'kafkajs', 'socket.io', 'bullmq', 'mongoose',
+  'mongodb', 'amqplib', 'bull', 'knex', 'sequelize', 'typeorm', 'nats', 'mysql2', 'mysql2/promise',
+];
+
+/** `f(...)` where f is the module itself (`knex({...})`, `Queue('q')` of bull), also straight off require. */
+function callsWhole(init: any, b: ModuleBindings, modules: string[]): boolean {
+  if (init?.type !== 'CallExpression' && init?.type !== 'NewExpression') return false;
+  const c = init.callee;
+  return (c.type === 'Identifier' && b.whole.has(c.name)) || isRequire(c, modules);
+}
+
+/** `amqp.connect(...)` or a named `connect(...)` of amqplib. */
+function amqpConnect(init: any, b: FileBindings): boolean {
+  return callsNamed(init, b.amqplib, 'connect');
+}
 
 const KINDS: Kind[] = [
   { label: 'socket.io server', stage: 'drain', close: (n) => `${n}.close();`, matches: (i, b) => constructs(i, b['socket.io'], ['socket.io'], ['Server']) || (i?.type === 'CallExpression' && callsModule(i, b['socket.io'], ['socket.io'])) },
   { label: 'BullMQ worker', stage: 'consumer', close: (n) => `${n}.close();`, matches: (i, b) => constructs(i, b.bullmq, ['bullmq'], ['Worker']) },
   { label: 'kafkajs consumer', stage: 'consumer', close: (n) => `${n}.disconnect();`, matches: (i, b, kafka) => kafkaClient(i, b, kafka, 'consumer') },
   { label: 'kafkajs producer', stage: 'producer', close: (n) => `${n}.disconnect();`, matches: (i, b, kafka) => kafkaClient(i, b, kafka, 'producer') },
+  { label: 'NATS connection', stage: 'consumer', close: (n) => `${n}.drain();`, matches: (i, b) => callsNamed(i, b.nats, 'connect') },
+  { label: 'amqplib channel', stage: 'consumer', close: (n) => `${n}.close();`, matches: (i, _b, _k, amqp) => amqpChannel(i, amqp) },
+  { label: 'bull queue', stage: 'producer', close: (n) => `${n}.close();`, matches: (i, b) => callsWhole(i, b.bull, ['bull']) },
   { label: 'BullMQ queue', stage: 'producer', close: (n) => `${n}.close();`, matches: (i, b) => constructs(i, b.bullmq, ['bullmq'], ['Queue', 'QueueEvents', 'FlowProducer']) },
   { label: 'Prisma client', stage: 'store', close: (n) => `${n}.$disconnect();`, matches: (i, b) => constructs(i, b['@prisma/client'], ['@prisma/client'], ['PrismaClient']) },
   { label: 'mongoose connection', stage: 'store', close: (n) => `${n}.close();`, matches: (i, b) => callsNamed(i, b.mongoose, 'createConnection') },
+  { label: 'MongoDB client', stage: 'store', close: (n) => `${n}.close();`, matches: (i, b) => constructs(i, b.mongodb, ['mongodb'], ['MongoClient']) || mongoConnect(i, b.mongodb) },
+  { label: 'amqplib connection', stage: 'store', close: (n) => `${n}.close();`, matches: (i, b) => amqpConnect(i, b) },
+  { label: 'knex instance', stage: 'store', close: (n) => `${n}.destroy();`, matches: (i, b) => callsWhole(i, b.knex, ['knex']) || callsNamed(i, b.knex, 'knex') },
+  { label: 'Sequelize instance', stage: 'store', close: (n) => `${n}.close();`, matches: (i, b) => constructs(i, b.sequelize, ['sequelize'], ['Sequelize'], true) },
+  { label: 'TypeORM data source', stage: 'store', close: (n) => `${n}.destroy();`, matches: (i, b) => constructs(i, b.typeorm, ['typeorm'], ['DataSource']) },
+  {
+    label: 'mysql2 pool',
+    stage: 'store',
+    close: (n) => `${n}.end();`,
+    matches: (i, b) => callsNamed(i, b.mysql2, 'createPool') || callsNamed(i, b['mysql2/promise'], 'createPool'),
+  },
   { label: 'pg Pool', stage: 'store', close: (n) => `${n}.end();`, matches: (i, b) => constructs(i, b.pg, ['pg'], ['Pool']) },
   { label: 'pg Client', stage: 'store', close: (n) => `${n}.end();`, matches: (i, b) => constructs(i, b.pg, ['pg'], ['Client']) },
   {
@@ -89,6 +148,18 @@ function kafkaClient(init: any, b: FileBindings, kafka: Set<string>, method: str
   return (obj.type === 'Identifier' && kafka.has(obj.name)) || constructs(obj, b.kafkajs, ['kafkajs'], ['Kafka']);
 }
 
+/** `MongoClient.connect(url)`: the static connect resolves to a connected client. */
+function mongoConnect(init: any, b: ModuleBindings): boolean {
+  const c = init?.type === 'CallExpression' ? init.callee : null;
+  return c?.type === 'MemberExpression' && c.property.name === 'connect' && c.object.type === 'Identifier' && b.named.get(c.object.name) === 'MongoClient';
+}
+
+/** `conn.createChannel()` on an amqplib connection of the file. */
+function amqpChannel(init: any, amqp: Set<string>): boolean {
+  const c = init?.type === 'CallExpression' ? init.callee : null;
+  return c?.type === 'MemberExpression' && ['createChannel', 'createConfirmChannel'].includes(c.property.name) && c.object.type === 'Identifier' && amqp.has(c.object.name);
+}
+
 /** `createClient().on('error', ...)` is the client: `on` returns its emitter. */
 function withoutListenerChain(node: any): any {
   let n = unwrapExpression(node);
@@ -104,11 +175,15 @@ export function findResources(j: JSCodeshift, root: Collection<any>): Resource[]
   root.find(j.VariableDeclarator).forEach((p: any) => {
     if (p.node.id.type === 'Identifier' && constructs(unwrapExpression(p.node.init), bindings.kafkajs, ['kafkajs'], ['Kafka'])) kafka.add(p.node.id.name);
   });
+  const amqp = new Set<string>();
+  root.find(j.VariableDeclarator).forEach((p: any) => {
+    if (p.node.id.type === 'Identifier' && amqpConnect(withoutListenerChain(p.node.init), bindings)) amqp.add(p.node.id.name);
+  });
   const found: Resource[] = [];
   root.find(j.VariableDeclarator).forEach((p: any) => {
     if (p.node.id.type !== 'Identifier' || !p.node.init) return;
     const init = withoutListenerChain(p.node.init);
-    const kind = KINDS.find((k) => k.matches(init, bindings, kafka));
+    const kind = KINDS.find((k) => k.matches(init, bindings, kafka, amqp));
     if (kind) found.push({ name: p.node.id.name, label: kind.label, close: kind.close(p.node.id.name), stage: kind.stage, line: lineOf(p.node), binding: p });
   });
   const mongoose = [...bindings.mongoose.whole];

@@ -1,0 +1,6 @@
+import { logger } from '@/lib/logger';
+
+export function start(port: number) {
+  logger.info('Starting');
+  console.log('Listening on', port);
+}

@@ -1,0 +1,12 @@
+const { logger } = require('./lib/logger');
+
+function load(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    console.warn('Ignoring a config that is not JSON');
+    return {};
+  }
+}
+
+module.exports = { load };

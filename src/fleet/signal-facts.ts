@@ -1,0 +1,65 @@
+import { dottedName, enclosingFunctionName, visitNodes } from './ast-visit';
+import type { ParsedFile } from './facts';
+import type { SignalHandlerFact } from './types';
+
+const SERVER_CLOSE = /\b(server|app|fastify|httpServer|httpsServer|instance|srv|api|\w*Server|\w*App)\.(close|stop)\s*\(/;
+const CLOSE_CALL = /\b([\w$.]+)\.(close|end|disconnect|quit|destroy|\$disconnect|drain|stop|shutdown)\s*\(/g;
+
+/** Every `process.on/once('SIG…', handler)` of a file, with what its handler does. */
+export function signalsIn(p: ParsedFile): SignalHandlerFact[] {
+  const out: SignalHandlerFact[] = [];
+  visitNodes(p.ast, (node, ancestors) => {
+    if (node.type !== 'CallExpression') return;
+    const callee = dottedName(node.callee);
+    if (!callee || !/^process\.(on|once|addListener|prependListener)$/.test(callee)) return;
+    const [event, handler] = node.arguments;
+    if (event?.type !== 'StringLiteral' || !/^SIG[A-Z]+$/.test(event.value)) return;
+    const body = handler && typeof handler.start === 'number' ? p.source.slice(handler.start, handler.end) : '';
+    // A named handler function declared in the file: read its body too.
+    const named = handler?.type === 'Identifier' ? functionText(p, handler.name) : '';
+    const text = body + named;
+    const closeAt = text.search(SERVER_CLOSE);
+    const exitAt = text.search(/process\.exit\s*\(/);
+    const closes = [...new Set([...text.matchAll(CLOSE_CALL)].map((m) => `${m[1]}.${m[2]}()`))];
+    const inFunction = enclosingFunctionName(ancestors);
+    out.push({
+      file: p.file,
+      line: node.loc?.start.line ?? 0,
+      signal: event.value,
+      closesServer: closeAt >= 0,
+      exits: exitAt >= 0,
+      // exit before the close's callback: called at the handler's top level after (or without) a close that takes a callback
+      exitsBeforeClose: exitAt >= 0 && (closeAt < 0 || exitsOutsideCallback(text, closeAt, exitAt)),
+      closes,
+      ...(inFunction ? { inFunction } : {}),
+    });
+  });
+  return out;
+}
+
+function functionText(p: ParsedFile, name: string): string {
+  let text = '';
+  visitNodes(p.ast, (node) => {
+    if (text) return;
+    if (node.type === 'FunctionDeclaration' && node.id?.name === name) text = p.source.slice(node.start, node.end);
+    if (node.type === 'VariableDeclarator' && node.id?.name === name && /Function/.test(node.init?.type ?? '')) text = p.source.slice(node.init.start, node.init.end);
+  });
+  return text;
+}
+
+/** Whether `process.exit` runs outside the close call's own parentheses (so before its callback can fire). */
+function exitsOutsideCallback(text: string, closeAt: number, exitAt: number): boolean {
+  const open = text.indexOf('(', closeAt);
+  let depth = 0;
+  let end = text.length;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0) {
+      end = i;
+      break;
+    }
+  }
+  const closeTakesCallback = /\(\s*(\(|function|async|\w+\s*=>)/.test(text.slice(open, open + 40));
+  const awaited = /await\s+[\w$.]*$/.test(text.slice(Math.max(0, closeAt - 30), closeAt + 1)) || /\.then\s*\(/.test(text.slice(end, end + 10));
+  return closeTakesCallback && !awaited && (exitAt < open || exitAt > end);
+}

@@ -1,0 +1,63 @@
+import type { CodeStyle } from '../../src/ast/style';
+import type { MetaEntry } from './meta';
+
+/** One argument of the new logger call: source text, or a meta object built entry by entry. */
+export type LoggerArg = { text: string } | { meta: MetaEntry[] };
+
+function indentOf(line: string): string {
+  return /^[ \t]*/.exec(line)![0];
+}
+
+/** Whether meta entries came from more than one source line: then each keeps a line of its own. */
+function spansLines(entries: MetaEntry[]): boolean {
+  return new Set(entries.map((e) => e.line).filter((l) => l > 0)).size > 1;
+}
+
+/**
+ * The text of the logger call, laid out as the console call was: a call whose arguments stood one
+ * per line keeps them one per line, and meta entries whose values stood on separate lines keep a
+ * line each, so the diff shows only what changed. Continuation lines are indented relative to the
+ * line the call starts on: recast indents the replacement to the statement's position.
+ */
+export function renderCall(callee: string, args: LoggerArg[], call: any, source: string, style: CodeStyle): string {
+  const lines = source.split('\n');
+  const startLine = call.loc?.start.line ?? 0;
+  const base = startLine ? indentOf(lines[startLine - 1]) : '';
+  const rel = (indent: string) => (indent.startsWith(base) ? indent.slice(base.length) : indent);
+  const first = call.arguments[0];
+  const endLine = call.loc?.end.line ?? startLine;
+  const broken = !!first?.loc && first.loc.start.line > (call.callee.loc?.end.line ?? startLine);
+  let comma = style.trailingComma ? ',' : '';
+
+  if (broken) {
+    const argIndent = rel(indentOf(lines[first.loc.start.line - 1]));
+    const closeIndent = rel(indentOf(lines[endLine - 1]));
+    const last = call.arguments[call.arguments.length - 1];
+    const between = source.slice(last.end ?? 0, call.end ?? 0);
+    const trailing = /^\s*,/.test(between) ? ',' : '';
+    comma = trailing;
+    const rendered = args.map((a) => {
+      if ('text' in a) return `${argIndent}${a.text}`;
+      if (!spansLines(a.meta)) return `${argIndent}${flat(a.meta)}`;
+      const inner = `${argIndent}${style.indent}`;
+      return `${argIndent}{\n${a.meta.map((e) => `${inner}${e.text},`).join('\n').replace(/,$/, comma)}\n${argIndent}}`;
+    });
+    return `${callee}(\n${rendered.join(',\n')}${trailing}\n${closeIndent})`;
+  }
+
+  const metaArg = args.find((a): a is { meta: MetaEntry[] } => 'meta' in a);
+  if (endLine > startLine && metaArg && spansLines(metaArg.meta)) {
+    // `console.log('msg', {` … `})`: the object's entries keep their lines, wherever the meta goes.
+    const firstEntry = metaArg.meta.find((e) => e.line > startLine);
+    const inner = firstEntry ? rel(indentOf(lines[firstEntry.line - 1])) : style.indent;
+    const closeIndent = rel(indentOf(lines[endLine - 1]));
+    const body = metaArg.meta.map((e) => `${inner}${e.text},`).join('\n').replace(/,$/, comma);
+    const shown = args.map((a) => (a === metaArg ? `{\n${body}\n${closeIndent}}` : 'text' in a ? a.text : flat(a.meta)));
+    return `${callee}(${shown.join(', ')})`;
+  }
+  return `${callee}(${args.map((a) => ('text' in a ? a.text : flat(a.meta))).join(', ')})`;
+}
+
+function flat(entries: MetaEntry[]): string {
+  return entries.length === 0 ? '{}' : `{ ${entries.map((e) => e.text).join(', ')} }`;
+}
