@@ -13,6 +13,8 @@ export interface Diagnostic {
   text: string;
 }
 
+const NODE_GLOBALS = new Set(['NodeJS', 'process', 'Buffer', 'require', 'module', 'exports', '__dirname', '__filename', 'global', 'setImmediate', 'clearImmediate']);
+
 /** Codes that mean the program could not see all of itself: the check is partial, not a pass. */
 const UNRESOLVED = new Set([2307, 2792, 2688, 7016, 2875]);
 
@@ -207,6 +209,9 @@ export class TypeCheck {
    * decides it (listed in the dependencies or not), and the type check says it was partial.
    */
   private missingPackage(d: Diagnostic): boolean {
+    // Node's globals (NodeJS.Signals, process, Buffer) come from @types/node: without it they cannot be checked.
+    const global = /^Cannot find (?:name|namespace) '([^']+)'/.exec(d.text)?.[1];
+    if (global && NODE_GLOBALS.has(global)) return !findInstalled('@types/node', path.dirname(d.file));
     if (!UNRESOLVED.has(d.code)) return false;
     const name = /module '([^']+)'/.exec(d.text)?.[1];
     if (!name || name.startsWith('.') || name.startsWith('/')) return false;
