@@ -14,6 +14,7 @@ import { sarifFor } from './rollout/sarif';
 import { execute } from './runner/run';
 import { removePendingTempFiles } from './runner/write';
 import { formatFleetVerbose } from './fleet/role-skips';
+import { fleetFor, formatServicesTable } from './fleet/services-command';
 import { UsageError, type Transform } from './types';
 
 /** Exit codes, as documented in the README. */
@@ -151,6 +152,16 @@ export function buildProgram(): Command {
         if (flags.verbose) process.stdout.write(describeOptions(t).join('\n') + (Object.keys(t.options).length ? '\n' : ''));
       }
       process.stdout.write(`\npresets: ${Object.entries(PRESETS).map(([k, v]) => `${k} (${v.join(', ')})`).join('; ')}\n`);
+    });
+
+  program
+    .command('services')
+    .description('print the fleet model: each service, its entry points, apps, logger, correlation, shutdown handling, resources and files by role')
+    .option('--json', 'print the whole model as JSON')
+    .option('--config <file>', 'config file (default: found from the cwd upward)')
+    .action((flags: { json?: boolean; config?: string }) => {
+      const fleet = fleetFor(process.cwd(), flags.config);
+      process.stdout.write(flags.json ? JSON.stringify(fleet, null, 2) + '\n' : formatServicesTable(fleet));
     });
 
   program

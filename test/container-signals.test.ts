@@ -104,4 +104,9 @@ describe('container-signals: compose', () => {
     const withInit = run(root, 'docker-compose.yml', compose.replace('  worker:\n', '  worker:\n    init: true\n'));
     expect(withInit.manual).toEqual([]);
   });
+  it("reads an override file's script from its own folder (the base file builds it)", () => {
+    const dir = service(START);
+    const r = run(dir, 'docker-compose.prod.yml', "version: '3'\nservices:\n  app:\n    command: npm start\n");
+    expect(r.code).toBe("version: '3'\nservices:\n  app:\n    command: [\"node\", \"dist/index.js\"]\n");
+  });
 });

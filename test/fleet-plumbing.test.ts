@@ -85,3 +85,26 @@ describe('fleet model plumbing', () => {
     for (const f of ['src/m0.js', 'src/m59.js', 'src/twin.ts']) expect(read(two, f)).toBe(read(one, f));
   });
 });
+
+describe('shipshape services', () => {
+  it('prints the model as a table and as JSON', () => {
+    const dir = tempTree({
+      'package.json': JSON.stringify({ workspaces: ['services/*'] }),
+      'services/cart/package.json': JSON.stringify({ name: 'cart', main: 'index.js', dependencies: { express: '4', pino: '8' } }),
+      'services/cart/index.js': "const express = require('express');\nconst logger = require('./log');\nconst app = express();\napp.listen(3000);\nprocess.on('SIGTERM', () => app.close());\n",
+      'services/cart/log.js': "module.exports = require('pino')();\n",
+      'services/cart/index.test.js': '',
+      'services/worker/package.json': JSON.stringify({ name: 'worker', type: 'module', scripts: { start: 'node src/run.js' } }),
+      'services/worker/src/run.js': "import amqp from 'amqplib';\nconst conn = await amqp.connect('amqp://x');\n",
+    });
+    const table = shipshape(dir, ['services']);
+    expect(table.code).toBe(0);
+    const lines = table.stdout.split('\n');
+    expect(lines[0]).toMatch(/^service\s+folder\s+lang\s+entry points\s+apps\s+logger\s+correlation\s+shutdown\s+resources\s+files by role$/);
+    expect(lines.find((l) => l.startsWith('cart '))).toMatch(/services\/cart\s+js\/cjs\s+services\/cart\/index\.js \(main\)\s+express\s+pino services\/cart\/log\.js\s+none\s+SIGTERM closes server\s+-\s+runtime 2, test 1$/);
+    expect(lines.find((l) => l.startsWith('worker '))).toMatch(/js\/esm\s+services\/worker\/src\/run\.js \(scripts\.start\)\s+-\s+none\s+none\s+none\s+amqplib\s+runtime 1$/);
+    const json = JSON.parse(shipshape(dir, ['services', '--json']).stdout);
+    expect(json.services.map((s: any) => s.name)).toEqual(['cart', 'worker', '(root)']);
+    expect(json.services[1].facts.resources[0]).toMatchObject({ kind: 'amqplib', binding: 'conn', close: 'conn.close()', line: 2 });
+  });
+});

@@ -50,8 +50,11 @@ describe('graceful-shutdown: one handler per signal in the whole process', () =>
   it('reports what an incomplete handler misses, in its own file, never "SIGTERM is not handled"', async () => {
     const service = serviceModel(DIR, {
       ...listening,
-      signals: [signal('src/nats.js', 4, { closes: ['natsClient'], inFunction: 'connectNats' })],
-      resources: [{ kind: 'pg', binding: 'pool', file: at('src/db.js'), line: 3, close: 'pool.end()' }],
+      signals: [signal('src/nats.js', 4, { closes: ['natsClient.close()'], inFunction: 'connectNats' })],
+      resources: [
+        { kind: 'pg', binding: 'pool', file: at('src/db.js'), line: 3, close: 'pool.end()' },
+        { kind: 'nats', binding: 'natsClient', file: at('src/nats.js'), line: 3, close: 'natsClient.drain()' },
+      ],
     });
     const nats = "const { connect } = require('nats');\nasync function connectNats() {\n  const natsClient = await connect();\n  process.on('SIGTERM', () => natsClient.close());\n}\nmodule.exports = { connectNats };\n";
     const handlerFile = await run('src/nats.js', nats, service);
@@ -61,10 +64,19 @@ describe('graceful-shutdown: one handler per signal in the whole process', () =>
     expect(handlerFile.manual[0].line).toBe(4);
     expect(message).toContain('does not close the HTTP server');
     expect(message).toContain('pool (pg, src/db.js:3)');
+    // What the handler closes (`natsClient.close()`) is not reported missing.
+    expect(message).not.toContain('natsClient (nats');
     expect(message).toContain('registered inside connectNats()');
     expect(message).not.toMatch(/not handled/);
     // The server's file gets no second SIGTERM handler.
     expect((await run('src/index.js', SERVER, service)).status).toBe('unchanged');
+  });
+
+  it('says so when the file handles SIGTERM in a form the model cannot read', async () => {
+    const source = `${SERVER}['SIGINT', 'SIGTERM'].forEach((s) => process.once(s, () => server.closeAllConnections()));\n`;
+    const r = await run('src/index.js', source, serviceModel(DIR, listening));
+    expect(r.status).toBe('unchanged');
+    expect(r.manual).toEqual([{ transform: 'graceful-shutdown', line: 5, message: expect.stringContaining('in a form shipshape cannot read') }]);
   });
 
   it('completes an exiting handler of the same file by draining first, then running it', async () => {
@@ -201,6 +213,13 @@ describe('graceful-shutdown: workers and resources of the whole process', () => 
     const r = await run('src/index.js', source, service);
     expect(r.code).toContain('await pool.end();');
     expect(r.manual.map((m) => m.message)).toEqual([expect.stringContaining('this.channel (amqplib, src/queue.js:7) is not closed')]);
+  });
+  it("closes mongoose's module-level connection that another module opened", async () => {
+    const service = serviceModel(DIR, { ...listening, resources: [{ kind: 'mongoose', file: at('src/app.js'), line: 30, close: 'mongoose.disconnect()' }] });
+    const r = await run('src/index.js', SERVER, service);
+    expect(r.code).toContain("const mongoose = require('mongoose');");
+    expect(r.code).toContain('await mongoose.connection.close();');
+    expect(r.manual).toEqual([]);
   });
   it('ends upgraded connections itself when socket.io is created behind a wrapper it cannot name', async () => {
     const service = serviceModel(DIR, { ...listening, resources: [{ kind: 'socket.io', binding: 'this.io', file: at('src/socket-service.js'), line: 9, close: 'this.io.close()' }] });

@@ -65,7 +65,7 @@ describe('rollout: execute() by service', () => {
     expect(report.services!.map((s) => s.name)).toEqual(['payments', 'orders', '(root)']);
   });
 
-  it('run-level prepare hooks see one service at a time, and their usage errors name the service', async () => {
+  it('run-level prepare hooks see one service at a time; a service they cannot decide for is one manual item and the others are migrated', async () => {
     const dir = tempTree({
       'package.json': JSON.stringify({ workspaces: ['apps/*'] }),
       'shipshape.config.json': JSON.stringify({ transforms: { 'rollout-test': { call: 'detect' } } }),
@@ -82,7 +82,13 @@ describe('rollout: execute() by service', () => {
     expect(diff).toContain("+aLog.info('a');");
     expect(diff).toContain("+bLog.info('b');");
     writeTree(dir, { 'apps/c/index.js': "console.log('c');\n" });
-    await expect(runIn(dir)).rejects.toThrow(/^service c \(apps\/c\): rollout-test: no file has a `\/\/ call:` comment$/);
+    const second = await runIn(dir);
+    expect(second.exitCode).toBe(0);
+    const joined = second.patches.map((p) => p.patch).join('');
+    expect(joined).toContain("+aLog.info('a');");
+    expect(joined).not.toContain('apps/c/index.js');
+    const c = second.report.files.find((f) => f.path === 'apps/c/package.json')!;
+    expect(c.manual).toEqual([{ transform: 'rollout-test', line: 0, message: 'service c (apps/c) was not migrated: rollout-test: no file has a `// call:` comment' }]);
   });
 
   it('a bad option in a service override names the service entry', async () => {

@@ -39,6 +39,16 @@ function lineNear(path: ASTPath<any> | null): number {
   return 0;
 }
 
+/** The first line naming SIGTERM. */
+function sigtermLine(j: AstContext['j'], root: Collection<any>): number {
+  let line = 0;
+  root.find(j.Node).forEach((p: any) => {
+    const n = p.node;
+    if (!line && (n.type === 'StringLiteral' || n.type === 'Literal') && n.value === 'SIGTERM') line = lineOf(n);
+  });
+  return line;
+}
+
 function helperOf(ctx: AstContext): (HelperOption & { name: string }) | null {
   const h = ctx.options.helper as HelperOption | undefined;
   return h ? { import: h.import, name: h.name ?? HELPER_DEFAULT_NAME } : null;
@@ -166,7 +176,11 @@ export const gracefulShutdown: Transform = {
         if (completeOrReport(root, ctx, service, view, placements, timing)) return;
         if (view.handled.has('SIGTERM')) return void addShutdownStep(root, ctx, service, view, placements, timing);
       }
-      if (alreadyHandled(j, root, helperLocal)) return;
+      const handledHere = alreadyHandled(j, root, helperLocal);
+      if (handledHere === 'handles SIGTERM' && view && !view.handlers.some((h) => h.fact.file === ctx.path) && placements.length > 0)
+        // Registered in a way the model cannot read (`signals.forEach((s) => process.once(s, ...))`): not judged, so said.
+        ctx.manual(sigtermLine(j, root), 'SIGTERM is handled here in a form shipshape cannot read: check that the handler stops the server with server.close() and waits for it, closes every client, and exits only after that');
+      if (handledHere) return;
       if (sigintRegistrations(j, root).length > 0) return completeSigint(root, ctx);
       const signals = (ctx.options.signals as string[]).filter((s) => !view?.handled.has(s));
 
@@ -200,7 +214,7 @@ export const gracefulShutdown: Transform = {
           );
 
       const local = findResources(j, root);
-      const reached = reachableFacts(j, root, ctx, service);
+      const reached = reachableFacts(j, root, ctx, service, local);
       const resources = [...local, ...reached];
       const sockets = unreachableSocketIo(service, reached, ctx.path);
       const closed = new Set<Resource>();

@@ -16,7 +16,7 @@ import type { FileRole, FleetModel, Language, ModuleSystem, ServiceModel, Tsconf
 export interface BuildFleetOptions {
   /** The services of the run (default: discovered from the config). */
   services?: Service[];
-  /** The run's files (absolute): each JS/TS one gets a role. */
+  /** The run's files (absolute): each JS/TS one gets a role (default: every one below the root). */
   files?: string[];
   /** Reads a file (the runner's cache); default: from disk. */
   read?(abs: string): string | undefined;
@@ -85,8 +85,10 @@ export function buildFleet(config: Config, opts: BuildFleetOptions = {}): FleetM
   const exists = (abs: string) => inv.code.has(abs) || folders.has(abs);
   const parsedDeploy = parseDeployFiles(inv.deploy, read);
 
+  // Without the run's files (`shipshape services`), every JS/TS file the walk found gets a role.
+  const roleFiles = opts.files ? runFiles : [...inv.code].sort();
   const filesOf = new Map<Service, string[]>(services.map((s) => [s, []]));
-  for (const f of runFiles) filesOf.get(serviceOf(f))!.push(f);
+  for (const f of roleFiles) filesOf.get(serviceOf(f))!.push(f);
 
   // Boundary, build context and entry points of each service.
   const models: ServiceModel[] = services.map((s) => {

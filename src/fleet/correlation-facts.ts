@@ -16,6 +16,7 @@ const PACKAGES: { modules: string[]; mechanism: CorrelationFact['mechanism']; he
 export function correlationIn(p: ParsedFile): CorrelationFact[] {
   const out: CorrelationFact[] = [];
   for (const pkg of PACKAGES) {
+    if (!pkg.modules.some((m) => p.source.includes(m))) continue;
     const b = moduleBindings(j, p.root, pkg.modules);
     if (b.whole.size === 0 && b.named.size === 0) continue;
     const at = p.source.search(new RegExp(pkg.modules.map((m) => m.replace(/[/.@-]/g, '\\$&')).join('|')));

@@ -112,7 +112,8 @@ const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'Cro
 
 /** The containers of the Kubernetes workloads in a YAML file. */
 export function kubernetesContainers(file: string, source: string): KubernetesFacts[] {
-  if (!/\bkind:\s*\w/.test(source) || !/\bcontainers:/.test(source)) return [];
+  // Helm templates (`{{ .Values.x }}`) are not YAML until rendered; they are left out.
+  if (!/\bkind:\s*\w/.test(source) || !/\bcontainers:/.test(source) || source.includes('{{')) return [];
   const out: KubernetesFacts[] = [];
   let docs: YAML.Document[];
   try {

@@ -1,5 +1,6 @@
 import jscodeshift from 'jscodeshift';
 import { moduleBindings } from '../ast/apps';
+import { requireSpecifier } from '../ast/require';
 import { dottedName, visitNodes } from './ast-visit';
 import type { ParsedFile } from './facts';
 import type { LoggerFact, LoggerLibrary, ServiceModel, WinstonFormatFacts } from './types';
@@ -95,12 +96,13 @@ export function loggerIn(parsed: ParsedFile[], service: ServiceModel): LoggerFac
     for (const lib of LIBRARIES) {
       if (!p.source.includes(lib.module)) continue;
       const b = moduleBindings(j, p.root, [lib.module]);
-      if (b.whole.size === 0 && b.named.size === 0) continue;
+      const direct = p.source.includes(`require('${lib.module}')(`) || p.source.includes(`require("${lib.module}")(`);
+      if (b.whole.size === 0 && b.named.size === 0 && !direct) continue;
       let fact: LoggerFact | undefined;
       visitNodes(p.ast, (node, ancestors) => {
         if (fact || (node.type !== 'CallExpression' && node.type !== 'NewExpression')) return;
         const callee = node.callee;
-        const name = callee.type === 'Identifier' ? (b.whole.has(callee.name) ? '()' : b.named.get(callee.name)) : (() => {
+        const name = callee.type === 'Identifier' ? (b.whole.has(callee.name) ? '()' : b.named.get(callee.name)) : requireSpecifier(callee) === lib.module ? '()' : (() => {
           const d = dottedName(callee);
           const [head, ...rest] = d?.split('.') ?? [];
           return head && b.whole.has(head) ? rest.join('.') : undefined;

@@ -52,7 +52,10 @@ function creatorOf(callee: any, b: ModuleBindings): string | null {
 /** Connections, pools, clients and servers a file opens, with the binding they are kept in and how to close them. */
 export function resourcesIn(p: ParsedFile): ResourceFact[] {
   const out: ResourceFact[] = [];
-  const active = RULES.map((r) => ({ rule: r, bindings: moduleBindings(j, p.root, r.modules) })).filter(
+  // Each module's bindings cost a walk of the tree: only modules the text names are looked up.
+  const active = RULES.filter((r) => r.modules.some((m) => p.source.includes(m)))
+    .map((r) => ({ rule: r, bindings: moduleBindings(j, p.root, r.modules) }))
+    .filter(
     (x) => x.bindings.whole.size > 0 || x.bindings.named.size > 0,
   );
   if (active.length === 0) return out;
@@ -84,10 +87,12 @@ const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', '
 /** Outgoing HTTP calls: axios (instances and direct), got, undici, fetch, http.request. */
 export function outgoingIn(p: ParsedFile): OutgoingCallFact[] {
   const out: OutgoingCallFact[] = [];
-  const axios = moduleBindings(j, p.root, ['axios']);
-  const got = moduleBindings(j, p.root, ['got']);
-  const undici = moduleBindings(j, p.root, ['undici']);
-  const http = moduleBindings(j, p.root, ['http', 'https', 'node:http', 'node:https']);
+  const none: ModuleBindings = { whole: new Set(), named: new Map() };
+  const bound = (modules: string[]) => (modules.some((m) => p.source.includes(`'${m}`) || p.source.includes(`"${m}`)) ? moduleBindings(j, p.root, modules) : none);
+  const axios = bound(['axios']);
+  const got = bound(['got']);
+  const undici = bound(['undici']);
+  const http = bound(['http', 'https', 'node:http', 'node:https']);
   const instances = new Set<string>();
   visitNodes(p.ast, (node, ancestors) => {
     if (node.type !== 'CallExpression') return;

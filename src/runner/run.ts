@@ -13,6 +13,7 @@ import type { GeneratedFile, Options, PathManualItem, Transform } from '../types
 import { UsageError } from '../types';
 import { branchPerService, checkRolloutGit, commitPerService, type NewContents } from '../rollout/git-rollout';
 import { forService, optionsByService } from '../rollout/service-options';
+import { undecidedAsManual, type UndecidedServices } from '../fleet/undecided';
 import { serviceReports } from '../rollout/service-report';
 import { discoverServices, serviceLookup } from '../fleet/services';
 import { buildFleet } from '../fleet/build';
@@ -198,6 +199,7 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
 
   // Run-level hooks see one service at a time: in a monorepo each service has its own logger to find.
   const generated: GeneratedFile[] = [];
+  const undecided: UndecidedServices = new Map();
   const byService = new Map<ReturnType<typeof serviceOf>, string[]>();
   for (const f of files) {
     const s = serviceOf(f);
@@ -208,16 +210,20 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
   for (const [s, own] of serviceOptions) {
     const group = byService.get(s) ?? [];
     if (!group.some(isJsLike)) continue;
-    const created = await forService(s, scope.size > 1, () => prepare(selected, own, cwd, config.dir, group, read, modelOf.get(s.name), fleet));
+    // A service shipshape cannot decide for becomes one manual item; the other services go on.
+    const created = await undecidedAsManual(s, undecided, () =>
+      forService(s, scope.size > 1, () => prepare(selected, own, cwd, config.dir, group, read, modelOf.get(s.name), fleet)),
+    );
     generated.push(...created.filter((g) => !generated.some((x) => x.path === g.path)));
   }
+  const skippedServices = new Set([...undecided.keys()]);
   const format = opts.format ?? config.format ?? (await hasPrettierConfig(config.dir));
   const names = selected.map((t) => t.name);
   // A file no selected transform may change in its role is not even read again.
   const roleSkips = roleSkipsOf(files, selected, fleet, (abs) => relative(cwd, abs));
   const untouchable = new Set(roleSkips.filter((r) => r.all).map((r) => r.path));
   const tasks: FileTask[] = files
-    .filter((abs) => !untouchable.has(abs))
+    .filter((abs) => !untouchable.has(abs) && !skippedServices.has(serviceOf(abs)))
     .map((abs) => ({
       path: abs,
       relPath: relative(cwd, abs),
@@ -286,20 +292,21 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
   }
 
   // Run-level checks (e.g. a probe no route serves) become manual items of the file they point at.
+  const runItems: PathManualItem[] = [...undecided.values()];
   for (const t of selected) {
     if (!t.finalize) continue;
     const records = results.flatMap((r) => (r.records[t.name] ?? []).map((data) => ({ relPath: r.relPath, path: r.path, data })));
-    const items: PathManualItem[] = t.finalize(records, options[t.name], fleet);
-    for (const item of items) {
-      let entry = byPath.get(item.path) ?? reports.find((e) => e.path === relative(cwd, item.path));
-      if (!entry) {
-        entry = { path: relative(cwd, item.path), status: 'unchanged', changes: {}, manual: [] };
-        byPath.set(item.path, entry);
-        reports.push(entry);
-      }
-      if (!reports.includes(entry)) reports.push(entry);
-      entry.manual.push({ transform: item.transform, line: item.line, message: item.message });
+    runItems.push(...t.finalize(records, options[t.name], fleet));
+  }
+  for (const item of runItems) {
+    let entry = byPath.get(item.path) ?? reports.find((e) => e.path === relative(cwd, item.path));
+    if (!entry) {
+      entry = { path: relative(cwd, item.path), status: 'unchanged', changes: {}, manual: [] };
+      byPath.set(item.path, entry);
+      reports.push(entry);
     }
+    if (!reports.includes(entry)) reports.push(entry);
+    entry.manual.push({ transform: item.transform, line: item.line, message: item.message });
   }
 
   reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -42,7 +42,9 @@ export function applyCompose(source: string, ctx: FileContext, dirOf: (dir: stri
     if (!YAML.isMap(service) || !YAML.isScalar(pair.key)) continue;
     const name = String(pair.key.value);
     const context = buildContext(service);
-    const dir = context === null ? null : dirOf(path.resolve(path.dirname(ctx.path), context));
+    // An override file (docker-compose.prod.yml) names neither build nor image: the base file builds the folder it is in.
+    const override = context === null && get(service, 'image') === undefined;
+    const dir = context !== null ? dirOf(path.resolve(path.dirname(ctx.path), context)) : override ? dirOf(path.dirname(ctx.path)) : null;
     const line = pair.key.range ? lineAt(source, pair.key.range[0]) : 0;
     const init = get(service, 'init');
     if (dir?.spawns && !(YAML.isScalar(init) && init.value === true))

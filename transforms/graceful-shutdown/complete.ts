@@ -10,10 +10,15 @@ import { insertHandler, lastStatement } from './install';
 import { keepResult, type Placement } from './placement';
 import { canWrap, closesName, closesResource, remoteWraps, where, type ProcessView } from './process-view';
 import { reachableFacts, unreachableSocketIo } from './reach';
-import { findResources, isVisibleAt } from './resources';
+import { findResources, isVisibleAt, type Resource } from './resources';
 import type { Timing } from './timing';
 import { ensureImport, findImport } from '../../src/ast/imports';
 import { lifecycleModule } from '../../src/scaffold/lifecycle';
+
+function withReachable(j: AstContext['j'], root: Collection<any>, ctx: AstContext, service: ServiceModel): Resource[] {
+  const local = findResources(j, root);
+  return [...local, ...reachableFacts(j, root, ctx, service, local)];
+}
 
 /** The registration call a handler fact points at, when it is a plain `process.on(signal, handler)` statement. */
 function registrationOf(root: Collection<any>, ctx: AstContext, fact: SignalHandlerFact): SigintRegistration | null {
@@ -47,7 +52,7 @@ export function completeOrReport(root: Collection<any>, ctx: AstContext, service
     for (const p of group) if (p.target === null) keepResult(j, p, freeName(j, root, 'server'));
     const at = group[group.length - 1].site.path;
     const closedByThem = (name: string) => wrapped.some((w) => closesName(w.fact, name));
-    const resources = [...findResources(j, root), ...reachableFacts(j, root, ctx, service)].filter((r) => isVisibleAt(r, at) && !closedByThem(r.name));
+    const resources = withReachable(j, root, ctx, service).filter((r) => isVisibleAt(r, at) && !closedByThem(r.name));
     const after = lastStatement(group);
     const sockets = unreachableSocketIo(service, resources, ctx.path);
     const trackUpgrades = sockets.length > 0 && group.filter((p) => p.site.kind === 'app' || p.site.kind === 'server').length === 1;
@@ -101,7 +106,7 @@ export function addShutdownStep(root: Collection<any>, ctx: AstContext, service:
   const at = group[group.length - 1].site.path;
   const remote = remoteWraps(view);
   const closedByThem = (name: string) => remote.some((f) => closesName(f, name));
-  const resources = [...findResources(j, root), ...reachableFacts(j, root, ctx, service)].filter((r) => isVisibleAt(r, at) && !closedByThem(r.name));
+  const resources = withReachable(j, root, ctx, service).filter((r) => isVisibleAt(r, at) && !closedByThem(r.name));
   const sockets = unreachableSocketIo(service, resources, ctx.path);
   const trackUpgrades = sockets.length > 0 && group.filter((p) => p.site.kind === 'app' || p.site.kind === 'server').length === 1;
   const after = lastStatement(group);

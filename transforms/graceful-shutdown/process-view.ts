@@ -28,9 +28,15 @@ function lastSegment(name: string): string {
   return name.replace(/\(\)$/, '').split('.').pop() ?? name;
 }
 
+/** The object a close call is made on: `db.pool.end()` → `db.pool`; a bare name stays. */
+function closedObject(call: string): string {
+  const m = /^(.*)\.[\w$]+\(\)$/.exec(call);
+  return m ? m[1] : call;
+}
+
 export function closesName(fact: SignalHandlerFact, name: string): boolean {
   const wanted = lastSegment(name);
-  return fact.closes.some((c) => c === name || lastSegment(c) === wanted);
+  return fact.closes.some((c) => closedObject(c) === name || lastSegment(closedObject(c)) === wanted);
 }
 
 export function closesResource(fact: SignalHandlerFact, resource: ResourceFact): boolean {
@@ -38,17 +44,20 @@ export function closesResource(fact: SignalHandlerFact, resource: ResourceFact):
 }
 
 export function resourceLabel(service: ServiceModel, r: ResourceFact): string {
-  return `${r.binding ?? 'an unnamed client'} (${r.kind}, ${where(service, r)})`;
+  // mongoose.connect() keeps its connection on the module: it has no binding of its own.
+  const name = r.binding ?? (r.kind === 'mongoose' ? 'the mongoose connection' : `a ${r.kind} client`);
+  return `${name} (${r.kind}, ${where(service, r)})`;
 }
 
 /** What a handler leaves undone, in the words of a manual item; [] for a complete one. */
 function missingOf(service: ServiceModel, fact: SignalHandlerFact, listens: boolean): string[] {
   const missing: string[] = [];
   if (listens && !fact.closesServer) missing.push('it does not close the HTTP server, so in-flight requests are cut off');
-  if (fact.exitsBeforeClose) missing.push("it calls process.exit before the server's close callback runs, so in-flight requests are cut off");
+  if (fact.closesServer && fact.exitsBeforeClose) missing.push("it calls process.exit before the server's close callback runs, so in-flight requests are cut off");
   const open = service.facts.resources.filter((r) => !closesResource(fact, r));
   if (open.length > 0) missing.push(`it does not close ${open.map((r) => resourceLabel(service, r)).join(', ')}`);
-  if (fact.inFunction) missing.push(`it is registered inside ${fact.inFunction}(), so every call adds another listener: register it once at module top level`);
+  const fn = fact.inFunction && /^[\w$.]+$/.test(fact.inFunction) ? `${fact.inFunction}()` : 'a function';
+  if (fact.inFunction) missing.push(`it is registered inside ${fn}, so every call adds another listener: register it once at module top level`);
   return missing;
 }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Collection, JSCodeshift } from 'jscodeshift';
+import { ensureImport } from '../../src/ast/imports';
 import { requireSpecifier } from '../../src/ast/require';
 import type { ResourceFact, ServiceModel } from '../../src/fleet/types';
 import type { AstContext } from '../../src/types';
@@ -47,11 +48,19 @@ function nameHere(j: JSCodeshift, root: Collection<any>, ctx: AstContext, fact: 
  * `const db = require('./db')` → `db.pool`): the handler here can close them. Module-level bindings,
  * so visible everywhere in the file.
  */
-export function reachableFacts(j: JSCodeshift, root: Collection<any>, ctx: AstContext, service: ServiceModel | undefined): Resource[] {
+export function reachableFacts(j: JSCodeshift, root: Collection<any>, ctx: AstContext, service: ServiceModel | undefined, local: Resource[]): Resource[] {
   if (!service) return [];
   const out: Resource[] = [];
+  let mongoose: string | null = null;
   for (const fact of service.facts.resources) {
     if (fact.file === ctx.path) continue;
+    if (fact.kind === 'mongoose' && !fact.binding) {
+      // mongoose.connect() keeps the connection on the module, which this file can import too.
+      if (mongoose || local.some((r) => r.kind === 'mongoose')) continue;
+      mongoose = ensureImport(j, root, ctx.path, { source: 'mongoose', name: 'mongoose', kind: 'default' }, ctx.style).local;
+      out.push({ name: mongoose, kind: 'mongoose', label: `mongoose, ${where(service, fact)}`, close: `${mongoose}.connection.close();`, stage: 'store', line: 0, binding: null, fact });
+      continue;
+    }
     const name = nameHere(j, root, ctx, fact);
     if (!name) continue;
     const { close, stage } = closeFor(fact.kind, name);
@@ -74,7 +83,10 @@ export function reportUnreachable(ctx: AstContext, service: ServiceModel, line: 
   const localNames = new Set(local.map((r) => r.name));
   for (const fact of service.facts.resources) {
     if (reached.some((x) => x.fact === fact) || covered.includes(fact)) continue;
-    if (fact.file === ctx.path && fact.binding && localNames.has(fact.binding)) continue;
+    // One close of mongoose's module-level connection covers every mongoose.connect() of the process.
+    if (fact.kind === 'mongoose' && !fact.binding && [...reached, ...local].some((r) => r.kind === 'mongoose')) continue;
+    // This file's own resources are found by its parse (a kafkajs Kafka is closed through its producers and consumers).
+    if (fact.file === ctx.path && ((fact.binding && localNames.has(fact.binding)) || local.some((r) => r.line === fact.line || r.kind === fact.kind))) continue;
     ctx.manual(
       line,
       `${resourceLabel(service, fact)} is not closed by the shutdown handler, which cannot reach it from here: export it from its module and close it in the handler (${fact.close ?? 'its close/quit/disconnect method'})`,

@@ -25,6 +25,7 @@ export interface Resource {
   binding: ASTPath<any> | null;
   /** The fleet model's fact, for a resource another module opens and this file imports. */
   fact?: ResourceFact;
+  kind?: ResourceKind;
 }
 
 /** How each kind of resource the fleet model finds closes, and when. */
@@ -58,6 +59,7 @@ export function closeFor(kind: ResourceKind, name: string): { close: string; sta
 type FileBindings = Record<string, ModuleBindings>;
 
 interface Kind {
+  kind: ResourceKind;
   label: string;
   stage: Stage;
   close: (name: string) => string;
@@ -106,30 +108,32 @@ function amqpConnect(init: any, b: FileBindings): boolean {
 }
 
 const KINDS: Kind[] = [
-  { label: 'socket.io server', stage: 'drain', close: (n) => `${n}.close();`, matches: (i, b) => constructs(i, b['socket.io'], ['socket.io'], ['Server']) || (i?.type === 'CallExpression' && callsModule(i, b['socket.io'], ['socket.io'])) },
-  { label: 'BullMQ worker', stage: 'consumer', close: (n) => `${n}.close();`, matches: (i, b) => constructs(i, b.bullmq, ['bullmq'], ['Worker']) },
-  { label: 'kafkajs consumer', stage: 'consumer', close: (n) => `${n}.disconnect();`, matches: (i, b, kafka) => kafkaClient(i, b, kafka, 'consumer') },
-  { label: 'kafkajs producer', stage: 'producer', close: (n) => `${n}.disconnect();`, matches: (i, b, kafka) => kafkaClient(i, b, kafka, 'producer') },
-  { label: 'NATS connection', stage: 'consumer', close: (n) => `${n}.drain();`, matches: (i, b) => callsNamed(i, b.nats, 'connect') },
-  { label: 'amqplib channel', stage: 'consumer', close: (n) => `${n}.close();`, matches: (i, _b, _k, amqp) => amqpChannel(i, amqp) },
-  { label: 'bull queue', stage: 'producer', close: (n) => `${n}.close();`, matches: (i, b) => callsWhole(i, b.bull, ['bull']) },
-  { label: 'BullMQ queue', stage: 'producer', close: (n) => `${n}.close();`, matches: (i, b) => constructs(i, b.bullmq, ['bullmq'], ['Queue', 'QueueEvents', 'FlowProducer']) },
-  { label: 'Prisma client', stage: 'store', close: (n) => `${n}.$disconnect();`, matches: (i, b) => constructs(i, b['@prisma/client'], ['@prisma/client'], ['PrismaClient']) },
-  { label: 'mongoose connection', stage: 'store', close: (n) => `${n}.close();`, matches: (i, b) => callsNamed(i, b.mongoose, 'createConnection') },
-  { label: 'MongoDB client', stage: 'store', close: (n) => `${n}.close();`, matches: (i, b) => constructs(i, b.mongodb, ['mongodb'], ['MongoClient']) || mongoConnect(i, b.mongodb) },
-  { label: 'amqplib connection', stage: 'store', close: (n) => `${n}.close();`, matches: (i, b) => amqpConnect(i, b) },
-  { label: 'knex instance', stage: 'store', close: (n) => `${n}.destroy();`, matches: (i, b) => callsWhole(i, b.knex, ['knex']) || callsNamed(i, b.knex, 'knex') },
-  { label: 'Sequelize instance', stage: 'store', close: (n) => `${n}.close();`, matches: (i, b) => constructs(i, b.sequelize, ['sequelize'], ['Sequelize'], true) },
-  { label: 'TypeORM data source', stage: 'store', close: (n) => `${n}.destroy();`, matches: (i, b) => constructs(i, b.typeorm, ['typeorm'], ['DataSource']) },
+  { kind: 'socket.io', label: 'socket.io server', stage: 'drain', close: (n) => `${n}.close();`, matches: (i, b) => constructs(i, b['socket.io'], ['socket.io'], ['Server']) || (i?.type === 'CallExpression' && callsModule(i, b['socket.io'], ['socket.io'])) },
+  { kind: 'bullmq', label: 'BullMQ worker', stage: 'consumer', close: (n) => `${n}.close();`, matches: (i, b) => constructs(i, b.bullmq, ['bullmq'], ['Worker']) },
+  { kind: 'kafkajs', label: 'kafkajs consumer', stage: 'consumer', close: (n) => `${n}.disconnect();`, matches: (i, b, kafka) => kafkaClient(i, b, kafka, 'consumer') },
+  { kind: 'kafkajs', label: 'kafkajs producer', stage: 'producer', close: (n) => `${n}.disconnect();`, matches: (i, b, kafka) => kafkaClient(i, b, kafka, 'producer') },
+  { kind: 'nats', label: 'NATS connection', stage: 'consumer', close: (n) => `${n}.drain();`, matches: (i, b) => callsNamed(i, b.nats, 'connect') },
+  { kind: 'amqplib', label: 'amqplib channel', stage: 'consumer', close: (n) => `${n}.close();`, matches: (i, _b, _k, amqp) => amqpChannel(i, amqp) },
+  { kind: 'bull', label: 'bull queue', stage: 'producer', close: (n) => `${n}.close();`, matches: (i, b) => callsWhole(i, b.bull, ['bull']) },
+  { kind: 'bullmq', label: 'BullMQ queue', stage: 'producer', close: (n) => `${n}.close();`, matches: (i, b) => constructs(i, b.bullmq, ['bullmq'], ['Queue', 'QueueEvents', 'FlowProducer']) },
+  { kind: 'prisma', label: 'Prisma client', stage: 'store', close: (n) => `${n}.$disconnect();`, matches: (i, b) => constructs(i, b['@prisma/client'], ['@prisma/client'], ['PrismaClient']) },
+  { kind: 'mongoose', label: 'mongoose connection', stage: 'store', close: (n) => `${n}.close();`, matches: (i, b) => callsNamed(i, b.mongoose, 'createConnection') },
+  { kind: 'mongodb', label: 'MongoDB client', stage: 'store', close: (n) => `${n}.close();`, matches: (i, b) => constructs(i, b.mongodb, ['mongodb'], ['MongoClient']) || mongoConnect(i, b.mongodb) },
+  { kind: 'amqplib', label: 'amqplib connection', stage: 'store', close: (n) => `${n}.close();`, matches: (i, b) => amqpConnect(i, b) },
+  { kind: 'knex', label: 'knex instance', stage: 'store', close: (n) => `${n}.destroy();`, matches: (i, b) => callsWhole(i, b.knex, ['knex']) || callsNamed(i, b.knex, 'knex') },
+  { kind: 'sequelize', label: 'Sequelize instance', stage: 'store', close: (n) => `${n}.close();`, matches: (i, b) => constructs(i, b.sequelize, ['sequelize'], ['Sequelize'], true) },
+  { kind: 'typeorm', label: 'TypeORM data source', stage: 'store', close: (n) => `${n}.destroy();`, matches: (i, b) => constructs(i, b.typeorm, ['typeorm'], ['DataSource']) },
   {
+    kind: 'mysql',
     label: 'mysql2 pool',
     stage: 'store',
     close: (n) => `${n}.end();`,
     matches: (i, b) => callsNamed(i, b.mysql2, 'createPool') || callsNamed(i, b['mysql2/promise'], 'createPool'),
   },
-  { label: 'pg Pool', stage: 'store', close: (n) => `${n}.end();`, matches: (i, b) => constructs(i, b.pg, ['pg'], ['Pool']) },
-  { label: 'pg Client', stage: 'store', close: (n) => `${n}.end();`, matches: (i, b) => constructs(i, b.pg, ['pg'], ['Client']) },
+  { kind: 'pg', label: 'pg Pool', stage: 'store', close: (n) => `${n}.end();`, matches: (i, b) => constructs(i, b.pg, ['pg'], ['Pool']) },
+  { kind: 'pg', label: 'pg Client', stage: 'store', close: (n) => `${n}.end();`, matches: (i, b) => constructs(i, b.pg, ['pg'], ['Client']) },
   {
+    kind: 'redis',
     label: 'Redis client',
     stage: 'store',
     close: (n) => `${n}.quit();`,
@@ -184,13 +188,13 @@ export function findResources(j: JSCodeshift, root: Collection<any>): Resource[]
     if (p.node.id.type !== 'Identifier' || !p.node.init) return;
     const init = withoutListenerChain(p.node.init);
     const kind = KINDS.find((k) => k.matches(init, bindings, kafka, amqp));
-    if (kind) found.push({ name: p.node.id.name, label: kind.label, close: kind.close(p.node.id.name), stage: kind.stage, line: lineOf(p.node), binding: p });
+    if (kind) found.push({ name: p.node.id.name, kind: kind.kind, label: kind.label, close: kind.close(p.node.id.name), stage: kind.stage, line: lineOf(p.node), binding: p });
   });
   const mongoose = [...bindings.mongoose.whole];
   for (const name of mongoose) {
     const connects = root.find(j.CallExpression, { callee: { type: 'MemberExpression', object: { type: 'Identifier', name }, property: { name: 'connect' } } });
     if (connects.size() > 0)
-      found.push({ name, label: 'mongoose connection', close: `${name}.connection.close();`, stage: 'store', line: lineOf(connects.get().node), binding: null });
+      found.push({ name, kind: 'mongoose', label: 'mongoose connection', close: `${name}.connection.close();`, stage: 'store', line: lineOf(connects.get().node), binding: null });
   }
   return found.sort((a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage) || a.line - b.line);
 }

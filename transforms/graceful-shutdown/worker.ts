@@ -50,7 +50,7 @@ export function installWorker(root: Collection<any>, ctx: AstContext, service: S
   const { j } = ctx;
   if (importsAServer(j, root, ctx.path)) return;
   const local = findResources(j, root);
-  const reached = reachableFacts(j, root, ctx, service);
+  const reached = reachableFacts(j, root, ctx, service, local);
   if (local.length + reached.length === 0) {
     if (service.facts.resources.length > 0) reportUnreachable(ctx, service, 0, [], [], []);
     return;
