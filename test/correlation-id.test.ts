@@ -87,6 +87,22 @@ describe('correlation-id options', () => {
     expect((await prepared({ scaffold: true }, '/r', flat)).import).toBe('./auth/middleware/correlation-id');
   });
 
+  it('gives each copied folder with an app its own module when the images do not contain the source root', async () => {
+    // One package.json at the root; each Dockerfile copies only its service's folder.
+    const root = tempProject({ 'api-gateway/index.js': EXPRESS_APP, 'users/index.js': EXPRESS_APP, 'worker/index.js': "require('amqplib');\n" });
+    const service = { name: 'fleet', dir: root, sourceRoot: root, buildContext: [path.join(root, 'package.json'), path.join(root, 'api-gateway'), path.join(root, 'users'), path.join(root, 'worker')] };
+    const files = ['api-gateway/index.js', 'users/index.js', 'worker/index.js'].map((f) => path.join(root, f));
+    const options = await correlationId.prepare!({ cwd: root, root, files, options: resolve({ scaffold: true }), read: (p) => fs.readFileSync(p, 'utf8'), service: service as unknown as ServiceModel });
+    expect(options.importByFolder).toEqual({
+      [path.join(root, 'api-gateway')]: './api-gateway/middleware/correlation-id',
+      [path.join(root, 'users')]: './users/middleware/correlation-id',
+    });
+    const created = correlationId.generate!({ cwd: root, root, files, options, read: (p) => fs.readFileSync(p, 'utf8') }).map((g) => path.relative(root, g.path));
+    expect(created).toEqual(['api-gateway/middleware/correlation-id.js', 'users/middleware/correlation-id.js']);
+    const out = transformFile({ path: files[0], relPath: 'api-gateway/index.js', root, source: EXPRESS_APP }, [correlationId], { 'correlation-id': options });
+    expect(out.output).toContain("require('./middleware/correlation-id')");
+  });
+
   it('scaffolds nothing for a service without an Express or Nest app', async () => {
     const worker = { name: 'worker', dir: '/r/worker', sourceRoot: '/r/worker/src' };
     const options = await correlationId.prepare!({ cwd: '/r', root: '/r', files: ['/r/worker/src/index.js'], options: resolve({ scaffold: true }), read: () => "require('amqplib');\n", service: worker as ServiceModel });

@@ -46,7 +46,8 @@ export const correlationId: Transform = {
     prefilter: (source) => OTHER_FRAMEWORKS.test(source) || createsExpressApp(source) || OUTGOING.test(source),
     exclude(relPath, absPath, options, root) {
       if (isTestPath(relPath)) return 'test file';
-      if (typeof options.import === 'string' && isModuleFile(absPath, options.import, root)) return 'the correlation-ID module itself';
+      const modules: string[] = [options.import, ...Object.values(options.importByFolder ?? {})].filter((m) => typeof m === 'string');
+      if (modules.some((m) => isModuleFile(absPath, m, root))) return 'the correlation-ID module itself';
       return null;
     },
     apply(root, ctx) {

@@ -2,6 +2,7 @@ import type { Collection } from 'jscodeshift';
 import { ensureImport, findImport, type ImportRequest } from '../../src/ast/imports';
 import { specifierFor, specifierMatches } from '../../src/ast/modules';
 import type { AstContext } from '../../src/types';
+import { importFor } from './scaffold-targets';
 
 /** The configured module's export `name`, imported once per file and only when something uses it. */
 export interface Importer {
@@ -14,7 +15,7 @@ export interface Importer {
 }
 
 export function importerFor(root: Collection<any>, ctx: AstContext, name: string, kind: 'named' | 'default'): Importer {
-  const option: string = ctx.options.import;
+  const option = importFor(ctx.options, ctx.path)!;
   const request: ImportRequest = {
     source: specifierFor(option, ctx.root, ctx.path),
     name,

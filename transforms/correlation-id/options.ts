@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { OptionSpec, Options, PrepareContext } from '../../src/types';
 import { UsageError } from '../../src/types';
 import { isPathSpecifier } from '../../src/ast/modules';
+import { scaffoldFolders } from './scaffold-targets';
 
 /** Where the middleware module goes when `scaffold` is on and no `import` is configured. */
 export const DEFAULT_SCAFFOLD_IMPORT = './src/middleware/correlation-id';
@@ -60,18 +61,26 @@ function isJavaScriptEsm(root: string): boolean {
   }
 }
 
+/** `file` (absolute) as a path from the config folder, the way `import` is written. */
+function fromRoot(root: string, file: string): string {
+  const relative = path.relative(root, file).split(path.sep).join('/');
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}
+
 /**
  * Where the scaffold goes when no import is configured: inside the service (its source root), so the
- * module is in its build context (a Dockerfile that copies only services/x); at the default path
- * without a fleet model.
+ * module is in its build context; when the service's images copy only some folders, one module in
+ * each copied folder that holds an app (`importByFolder`). At the default path without a fleet model.
  */
-function scaffoldImport(ctx: PrepareContext): string {
+function scaffoldImports(ctx: PrepareContext, appFiles: string[]): { import: string; importByFolder?: Record<string, string> } {
   const service = ctx.service;
-  const dir = service ? service.dir : ctx.root;
-  const file = service ? path.join(service.sourceRoot, 'middleware', 'correlation-id') : path.join(ctx.root, DEFAULT_SCAFFOLD_IMPORT);
-  const relative = path.relative(ctx.root, file).split(path.sep).join('/');
-  const specifier = relative.startsWith('.') ? relative : `./${relative}`;
-  return isJavaScriptEsm(dir) ? `${specifier}.js` : specifier;
+  const ext = isJavaScriptEsm(service ? service.dir : ctx.root) ? '.js' : '';
+  if (!service) return { import: DEFAULT_SCAFFOLD_IMPORT + ext };
+  const folders = scaffoldFolders(service, appFiles);
+  if (folders.length === 0) return { import: fromRoot(ctx.root, path.join(service.sourceRoot, 'middleware', 'correlation-id')) + ext };
+  const byFolder = Object.fromEntries(folders.map((dir) => [dir, fromRoot(ctx.root, path.join(dir, 'middleware', 'correlation-id')) + ext]));
+  const first = byFolder[folders[0]];
+  return folders.length === 1 ? { import: first } : { import: first, importByFolder: byFolder };
 }
 
 /**
@@ -83,14 +92,15 @@ function scaffoldImport(ctx: PrepareContext): string {
 export function prepareOptions(ctx: PrepareContext): Options {
   const options = { ...ctx.options };
   if (options.import === undefined) {
-    const needed = options.koaName !== undefined || options.hapiPlugin !== undefined || ctx.files.some((f) => INSTALLS_MIDDLEWARE.test(ctx.read(f)));
+    const appFiles = ctx.files.filter((f) => INSTALLS_MIDDLEWARE.test(ctx.read(f)));
+    const needed = options.koaName !== undefined || options.hapiPlugin !== undefined || appFiles.length > 0;
     // A service without an Express or Nest app gets no module: nothing would import it.
     if (!needed) return options;
     if (!options.scaffold)
       throw new UsageError(
         `correlation-id needs the module that exports the middleware: set transforms["correlation-id"].import to a package or a path, or let shipshape create it with scaffold, e.g. in shipshape.config.json:\n${CONFIG_EXAMPLE}`,
       );
-    options.import = scaffoldImport(ctx);
+    Object.assign(options, scaffoldImports(ctx, appFiles));
   }
   if (options.scaffold && !isPathSpecifier(options.import))
     throw new UsageError(`correlation-id: scaffold creates a module at a path, but import is the package '${options.import}'; use a path such as '${DEFAULT_SCAFFOLD_IMPORT}' or turn scaffold off`);

@@ -46,7 +46,13 @@ function isEsmPackage(dir: string, root: string): boolean {
 export function scaffoldModule(ctx: PrepareContext): GeneratedFile[] {
   const { options } = ctx;
   if (!options.scaffold || typeof options.import !== 'string') return [];
-  const given = path.resolve(ctx.root, options.import);
+  const imports: string[] = options.importByFolder ? [...new Set(Object.values(options.importByFolder as Record<string, string>))] : [options.import];
+  return imports.flatMap((specifier) => moduleAt(ctx, specifier));
+}
+
+function moduleAt(ctx: PrepareContext, specifier: string): GeneratedFile[] {
+  const { options } = ctx;
+  const given = path.resolve(ctx.root, specifier);
   const stem = given.replace(CODE_EXT, '');
   if (moduleExists(stem, given)) return [];
   const params: TemplateParams = { header: options.header.toLowerCase(), name: options.name, kind: options.kind };

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ServiceModel } from '../../src/fleet/types';
+
+function inside(file: string, dir: string): boolean {
+  return file === dir || file.startsWith(dir + path.sep);
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The folders whose `middleware/` gets a scaffolded module. Normally one: the service's source
+ * root. When the service's images do not contain that folder (one package.json at the repo root,
+ * each Dockerfile copying only `api-gateway/`), a module at the source root would be missing from
+ * every image: then each copied folder that holds an app gets its own (its `src/` when it has one).
+ */
+export function scaffoldFolders(service: ServiceModel, appFiles: string[]): string[] {
+  const home = path.join(service.sourceRoot, 'middleware');
+  const contexts = service.buildContext?.length ? service.buildContext : [service.dir];
+  if (contexts.some((c) => inside(home, c))) return [service.sourceRoot];
+  const folders = new Set<string>();
+  for (const c of contexts) {
+    if (!isFolder(c) || !appFiles.some((f) => inside(f, c))) continue;
+    const src = path.join(c, 'src');
+    folders.add(appFiles.some((f) => inside(f, src)) ? src : c);
+  }
+  return [...folders].sort();
+}
+
+/** The import path (config-folder relative) the scaffold of the folder holding `file` answers to. */
+export function importFor(options: { import?: string; importByFolder?: Record<string, string> }, file: string): string | undefined {
+  const byFolder = options.importByFolder;
+  if (byFolder) {
+    // The deepest folder that holds the file: a nested service folder wins over its parent.
+    const match = Object.keys(byFolder)
+      .filter((dir) => inside(file, dir))
+      .sort((a, b) => b.length - a.length)[0];
+    if (match) return byFolder[match];
+  }
+  return options.import;
+}
