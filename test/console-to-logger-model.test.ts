@@ -152,37 +152,3 @@ describe('console-to-logger names', () => {
     for (const name of ['key', 'tokenCount', 'keys', 'passwordResetSent', 'port']) expect(looksSecret(name), name).toBe(false);
   });
 });
-
-describe('console-to-logger, until the model has a logger fact: a candidate counts only by its definition', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-definition-'));
-  const write = (rel: string, text: string) => {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-    return path.join(dir, rel);
-  };
-  const run = (files: string[]) => {
-    const service = makeService({ dir, sourceRoot: path.join(dir, 'src'), language: 'javascript', moduleSystem: 'commonjs' });
-    const options = resolveOptions(consoleToLogger, {}, 'test');
-    return consoleToLogger.prepare!({ cwd: dir, root: dir, files, options, read: (f) => fs.readFileSync(f, 'utf8'), service }) as Record<string, any>;
-  };
-
-  it('a helper named log is not the logger: a logger is scaffolded', () => {
-    write('src/utils/log.js', 'const log = (buffer, line) => {\n  console.log(line);\n  buffer.push(line);\n};\nmodule.exports = { log };\n');
-    const a = write('src/a.js', "const { log } = require('./utils/log');\nconsole.log('x');\n");
-    expect(run([a])).toMatchObject({ import: path.join(dir, 'src', 'logger.js'), scaffoldLogger: 'plain' });
-  });
-
-  it('a module that creates a winston logger is the logger, with its formats', () => {
-    write('src/lib/logger.js', "const winston = require('winston');\nconst logger = winston.createLogger({\n  format: winston.format.printf((info) => `${info.level} ${info.message}`),\n});\nmodule.exports = logger;\n");
-    const b = write('src/b.js', "const logger = require('./lib/logger');\nconsole.log('x');\n");
-    const options = run([b]);
-    expect(options).toMatchObject({ import: path.join(dir, 'src/lib/logger.js'), name: 'logger', kind: 'default' });
-    expect(options.loggerFact).toMatchObject({ library: 'winston', winston: { printfIgnoresMeta: { file: path.join(dir, 'src/lib/logger.js'), line: 3 } } });
-  });
-
-  it('a project module with level methods is the logger, with their parameter counts', () => {
-    write('src/log/index.js', 'module.exports.info = (message) => console.log(message);\nmodule.exports.error = (...args) => console.error(...args);\n');
-    const c = write('src/c.js', "const logger = require('./log');\nconsole.log('x');\n");
-    expect(run([c]).loggerFact).toMatchObject({ library: 'custom', methods: { info: 1, error: 0 } });
-  });
-});

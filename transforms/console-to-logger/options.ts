@@ -1,5 +1,4 @@
 import { parseExpression } from '@babel/parser';
-import type { LoggerFact } from '../../src/fleet/types';
 import type { OptionSpec, Options } from '../../src/types';
 
 export const CONSOLE_LEVELS = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
@@ -87,8 +86,6 @@ export interface Settings {
   skipBrowser: boolean;
   /** Set by prepare when the logger module is created in this run (pino, winston or plain). */
   scaffold?: string;
-  /** Set by prepare when it read the service's logger off its definition (the model had none). */
-  loggerFact?: LoggerFact;
 }
 
 export function settingsOf(options: Options): Settings {
@@ -105,6 +102,5 @@ export function settingsOf(options: Options): Settings {
     stripTags: options.stripTags !== false,
     skipBrowser: options.skipBrowser !== false,
     scaffold: options.scaffoldLogger,
-    loggerFact: options.loggerFact,
   };
 }

@@ -1,9 +1,7 @@
 import path from 'node:path';
 import { isPathSpecifier } from '../../src/ast/modules';
 import type { ServiceModel } from '../../src/fleet/types';
-import { isFile } from '../../src/fleet/read';
 import { loggerScaffold } from '../../src/scaffold/logger';
-import { loggerFromDefinition } from './definition';
 import { UsageError, type GeneratedFile, type Options, type PrepareContext } from '../../src/types';
 
 /** A logger import found in one file: the module (as the config would name it), export name and kind. */
@@ -94,13 +92,11 @@ Add the logger module to shipshape.config.json (a path is relative to the config
  * instance, or an object with level methods), never guessed from a binding's name; a service
  * without one gets a logger module scaffolded inside it.
  */
-function fromModel(ctx: PrepareContext, service: ServiceModel, options: Options): Options {
-  const logger = service.facts.logger ?? definedLogger(ctx, service);
+function fromModel(service: ServiceModel, options: Options): Options {
+  const logger = service.facts.logger;
   if (logger && !logger.scaffolded) {
     const byDefault = logger.exportName === 'default' || logger.exportName === 'module.exports';
-    const found = { import: logger.module, name: byDefault ? 'logger' : logger.exportName, kind: byDefault ? 'default' : 'named' };
-    // A fact read here, not in the model: the files' profile needs it too.
-    return { ...options, ...found, ...(service.facts.logger ? {} : { loggerFact: logger }) };
+    return { ...options, import: logger.module, name: byDefault ? 'logger' : logger.exportName, kind: byDefault ? 'default' : 'named' };
   }
   const scaffold = loggerScaffold(service);
   return {
@@ -114,23 +110,6 @@ function fromModel(ctx: PrepareContext, service: ServiceModel, options: Options)
     // The scaffold adds the correlation ID to every line itself.
     ...(scaffold.addsCorrelationId && options.correlationId === undefined ? { correlationId: false } : {}),
   };
-}
-
-/**
- * Until the fleet model fills in a service's logger: the logger import most of its files use, taken
- * only when its module's definition shows a logger (a library instance or level methods).
- */
-function definedLogger(ctx: PrepareContext, service: ServiceModel) {
-  const candidate = detectLoggerImport(ctx.files, ctx.read, ctx.root);
-  if (!candidate) return undefined;
-  const read = (f: string) => {
-    try {
-      return ctx.read(f);
-    } catch {
-      return undefined;
-    }
-  };
-  return loggerFromDefinition(candidate, ctx.root, service, read, isFile) ?? undefined;
 }
 
 /** Files whose console calls this transform would rewrite: runtime files, when the model says. */
@@ -151,7 +130,7 @@ export function prepareOptions(ctx: PrepareContext): Options {
   if (ctx.options.import) return ctx.options;
   // Nothing to rewrite, nothing to ask for.
   if (!ctx.files.some((f) => ctx.read(f).includes('console'))) return ctx.options;
-  if (ctx.service) return rewritable(ctx).length === 0 ? ctx.options : fromModel(ctx, ctx.service, ctx.options);
+  if (ctx.service) return rewritable(ctx).length === 0 ? ctx.options : fromModel(ctx.service, ctx.options);
   const found = detectLoggerImport(ctx.files, ctx.read, ctx.root);
   if (!found) throw new UsageError(MISSING_IMPORT);
   return { ...ctx.options, import: found.module, name: found.name, kind: found.kind };

@@ -66,7 +66,7 @@ function correlationOf(settings: Settings, service: ServiceModel | undefined): s
   if (typeof settings.correlationId === 'string') return settings.correlationId;
   // No model: the transform's documented default for Express-style handlers.
   if (!service) return 'req.correlationId';
-  if ((service.facts.logger ?? settings.loggerFact)?.addsCorrelationId) return null;
+  if (service.facts.logger?.addsCorrelationId) return null;
   for (const c of service.facts.correlation) {
     if (c.requestProperty) return `req.${c.requestProperty}`;
     if (c.mechanism === 'shipshape') return 'req.correlationId';
@@ -82,7 +82,7 @@ function libraryOf(settings: Settings, logger: LoggerFact | undefined): LoggerFa
 
 /** The call shape for this file's logger: its library (from the model, else the `style` option) decides. */
 export function profileOf(settings: Settings, service: ServiceModel | undefined): Profile {
-  const logger = service?.facts.logger ?? settings.loggerFact;
+  const logger = service?.facts.logger;
   const library = libraryOf(settings, logger);
   const metaFirst = library === 'pino' || library === 'bunyan';
   const errorKey = settings.errorKey ?? (metaFirst ? 'err' : 'error');
