@@ -971,7 +971,8 @@ export function packageJson(c: FileContext): string {
     private: true,
     ...(c.d.esm && !c.d.ts ? { type: 'module' } : {}),
     scripts: c.d.ts ? { build: 'tsc -p .', start: 'node dist/src/server.js', test: 'vitest run' } : { start: `node src/server${c.d.ext}`, test: 'jest' },
-    dependencies: { express: '^4.19.2', pg: '^8.11.0', '@acme/logger': '^2.0.0' },
+    // Every module the bench's options name is a dependency: verification withholds imports of packages a service lacks.
+    dependencies: { express: '^4.19.2', pg: '^8.11.0', '@acme/logger': '^2.0.0', '@acme/correlation-id': '^1.0.0' },
     devDependencies: c.d.ts ? { typescript: '^5.4.0', vitest: '^1.6.0', supertest: '^6.3.0' } : { jest: '^29.7.0', supertest: '^6.3.0' },
   };
   return JSON.stringify(pkg, null, 2) + '\n';

@@ -76,6 +76,7 @@ interface RunFlags {
   patchDir?: string;
   commit?: boolean;
   branchPerService?: string;
+  verify: boolean;
 }
 
 function modeOf(flags: RunFlags): Mode {
@@ -118,6 +119,7 @@ async function runCommand(paths: string[], flags: RunFlags): Promise<number> {
     allowDirty: flags.allowDirty,
     commit: flags.commit,
     branchPerService: flags.branchPerService,
+    verify: flags.verify,
     // Diffs cost a second look at every changed file: skipped when nothing will show one.
     patches: !(flags.quiet || reportOnStdout) || !!flags.patch || !!flags.sarif || !!flags.patchDir || !!flags.html,
     onProgress: (done, total) => progress.update(done, total),
@@ -244,6 +246,7 @@ export function buildProgram(): Command {
     .option('--patch-dir <dir>', 'write one <service>.patch per service into a folder')
     .option('--commit', 'with --write: one commit per service on the current branch')
     .option('--branch-per-service <prefix>', 'with --write: a branch <prefix>/<service> per service from HEAD; the working tree stays unchanged')
+    .option('--no-verify', 'skip verification (type check and module checks of every change before it is written or shown)')
     .action(async (paths: string[], flags: RunFlags) => {
       process.exitCode = await runCommand(paths, flags);
     });

@@ -41,7 +41,8 @@ describe('fleet model plumbing', () => {
     const dir = tempTree({
       'package.json': JSON.stringify({ workspaces: ['services/*'] }),
       'shipshape.config.json': LOGGER,
-      'services/cart/package.json': JSON.stringify({ name: 'cart', dependencies: { winston: '^3.0.0' } }),
+      // my-logger is a dependency: verification withholds an import of a package the service does not have.
+      'services/cart/package.json': JSON.stringify({ name: 'cart', dependencies: { winston: '^3.0.0', 'my-logger': '^1.0.0' } }),
       'services/cart/src/app.js': "console.log('up');\n",
       'services/cart/load/k6-checkout.js': "import http from 'k6/http';\nexport default function () { console.log(http.get('x')); }\n",
       'services/cart/vite.config.ts': "export default { plugins: [{ configureServer() { console.log('dev'); } }] };\n",
@@ -53,7 +54,7 @@ describe('fleet model plumbing', () => {
     const changed = outcome.report.files.filter((f) => f.status === 'changed').map((f) => f.path);
     expect(changed).toEqual(['services/cart/src/app.js', 'services/cart/src/lib/util.ts']);
     const cart = outcome.fleet.services.find((s) => s.name === 'cart')!;
-    expect(cart.package?.dependencies).toEqual({ winston: '^3.0.0' });
+    expect(cart.package?.dependencies).toEqual({ winston: '^3.0.0', 'my-logger': '^1.0.0' });
     expect(cart.roleCounts).toEqual({ runtime: 2, tooling: 3, generated: 1 });
     expect(cart.entries.map((e) => [path.relative(dir, e.file), e.from])).toEqual([['services/cart/src/app.js', 'convention']]);
     expect(outcome.fleet.roleReasons[path.join(dir, 'services/cart/src/lib/util.ts')]).toMatch(/only guessed/);
@@ -71,7 +72,7 @@ describe('fleet model plumbing', () => {
   });
 
   it('worker threads get the same roles as the main thread (--jobs 2 equals --jobs 1)', () => {
-    const files: Record<string, string> = { 'package.json': '{"name":"svc"}', 'shipshape.config.json': LOGGER };
+    const files: Record<string, string> = { 'package.json': '{"name":"svc","dependencies":{"my-logger":"^1.0.0"}}', 'shipshape.config.json': LOGGER };
     for (let i = 0; i < 60; i++) files[`src/m${i}.js`] = `console.log('m${i}');\n`;
     files['src/twin.ts'] = "console.log('ts');\n";
     files['src/twin.js'] = "console.log('compiled');\n";

@@ -28,7 +28,8 @@ describe('rollout: execute() by service', () => {
       ['services/payments/src/app.js', '@acme/payments'],
       ['services/payments/src/db.js', '@acme/payments'],
     ]);
-    expect(report.services).toEqual([
+    // Each service also carries its verification section (test/verify.test.ts covers it).
+    expect(report.services!.map(({ verification, ...rest }) => rest)).toEqual([
       { name: 'billing', slug: 'billing', path: 'services/billing', changed: 1, errors: 0, manual: 0, changes: { 'rollout-test': 1 } },
       { name: 'orders', slug: 'orders', path: 'services/orders', changed: 1, errors: 0, manual: 1, changes: { 'rollout-test': 1 } },
       { name: '@acme/payments', slug: 'acme-payments', path: 'services/payments', changed: 2, errors: 0, manual: 0, changes: { 'rollout-test': 3 } },

@@ -39,7 +39,7 @@ export function formatSummary(report: Report, paint: Paint, opts: { quiet?: bool
   if (!opts.quiet && mode !== 'write' && report.files.some((f) => f.status === 'changed' && f.manual.some((m) => m.line > 0))) {
     lines.push(paint.dim('(manual-item lines are those of the files as they are now; under --write, of the written files)'));
   }
-  for (const f of errors) lines.push(`${paint.red('error')}   ${f.path}: ${f.error}`);
+  for (const f of errors) lines.push(`${paint.red(f.withheld ? 'withheld' : 'error')}${f.withheld ? '' : '   '} ${f.path}: ${f.error}`);
   if (opts.quiet) return lines.join('\n');
 
   if (lines.length) lines.push('');
@@ -47,11 +47,12 @@ export function formatSummary(report: Report, paint: Paint, opts: { quiet?: bool
   const head = [
     plural(summary.files, 'file') + ' scanned',
     `${summary.changed} ${verb}`,
-    `${summary.errors} failed`,
+    `${summary.errors} failed${summary.withheld ? ` (${summary.withheld} withheld by verification)` : ''}`,
     `${summary.skipped} skipped`,
     plural(summary.manual, 'manual-review item'),
   ];
   lines.push(paint.bold(`shipshape: ${head.join(', ')}`));
+  if (report.verification?.skipped) lines.push(paint.yellow(report.verification.skipped));
   const names = Object.keys(summary.changes);
   const width = Math.max(0, ...report.transforms.map((n) => n.length));
   // Several services: one row each (a rollout reviews service by service); else the totals per transform.

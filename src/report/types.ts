@@ -19,6 +19,37 @@ export interface FileReport {
   service?: string;
   /** Changes and manual items shipshape-ignore comments kept out, per transform. */
   suppressed?: Record<string, number>;
+  /** Verification kept the change from being written (status is error; `error` says why). */
+  withheld?: boolean;
+}
+
+/** What verification checked in one service before anything was written (README, Verification). */
+export interface VerificationReport {
+  /** Set when the stage did not run (--no-verify), with why. */
+  skipped?: string;
+  types: {
+    /** `full`: every changed file and importer checked with everything resolved; `partial`: see `why`; `none`: no TypeScript to check. */
+    extent: 'full' | 'partial' | 'none';
+    why?: string[];
+    typescript?: string;
+    tsconfig?: string;
+    /** Files whose diagnostics were compared: changed, created and the files importing them. */
+    files: number;
+    diagnosticsBefore: number;
+    /** In what is written (after withholding). */
+    diagnosticsAfter: number;
+    /** Diagnostics the changes would have added; each withheld the change that caused it. */
+    newDiagnostics: number;
+  };
+  modules: {
+    files: number;
+    /** Import and require specifiers the transforms added, each resolved and checked. */
+    specifiers: number;
+    problems: number;
+  };
+  /** Changes not written, with why. */
+  withheld: { path: string; reason: string }[];
+  ms: number;
 }
 
 /** One service's share of a run (rollout across services). */
@@ -38,6 +69,7 @@ export interface ServiceReport {
   commit?: string;
   /** With --branch-per-service: the branch created for this service. */
   branch?: string;
+  verification?: VerificationReport;
 }
 
 export interface Summary {
@@ -49,6 +81,8 @@ export interface Summary {
   changes: Record<string, number>;
   /** Changes and manual items shipshape-ignore comments kept out, per transform. */
   suppressed?: Record<string, number>;
+  /** Changes verification withheld (counted in errors too). */
+  withheld?: number;
 }
 
 /** The JSON report, version 1 (documented in the README). */
@@ -60,4 +94,6 @@ export interface Report {
   summary: Summary;
   /** Per service, in discovery order. */
   services?: ServiceReport[];
+  /** The verification stage as a whole: skipped (--no-verify, with a note) or how many changes it withheld. */
+  verification?: { skipped?: string; withheld: number; ms: number };
 }

@@ -1,4 +1,5 @@
 import type { Report } from '../report/types';
+import { verificationLine, verifiedServices } from '../report/verification';
 import { serviceRows } from './table';
 
 /** A table cell: pipes and line breaks would end the cell or the row. */
@@ -52,6 +53,17 @@ export function formatMarkdown(report: Report): string {
   if (errors.length) {
     out.push('', '### Errors', '');
     for (const f of errors) out.push(`- ${code(f.path)}${f.service ? ` (${cell(f.service)})` : ''}: ${cell(f.error ?? 'failed')}`);
+  }
+  if (report.verification?.skipped) out.push('', '### Verification', '', cell(report.verification.skipped));
+  else {
+    const verified = verifiedServices(report);
+    if (verified.length) {
+      out.push('', '### Verification', '');
+      for (const { name, v } of verified) {
+        out.push(`- **${cell(name)}**: ${cell(verificationLine(v))}`);
+        for (const w of v.withheld) out.push(`  - withheld ${code(w.path)}: ${cell(w.reason)}`);
+      }
+    }
   }
   return out.join('\n') + '\n';
 }

@@ -1,5 +1,6 @@
 import { TRANSFORMS } from '../../transforms';
 import type { FileReport, Report } from '../report/types';
+import { verifiedServices } from '../report/verification';
 import { git } from '../runner/git';
 import type { Transform } from '../types';
 
@@ -38,6 +39,16 @@ export function changedLines(patch: string): number[] {
     } else if (line.startsWith(' ')) oldLine++;
   }
   return lines;
+}
+
+/** The rule of results verification reports: a withheld change. */
+export const VERIFY_RULE = 'verification';
+
+/** The line of the file a withheld reason points at (`<path>:<line>: ...`), if any. */
+function lineOf(file: string, reason: string | undefined): number | undefined {
+  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`(?:^|[\\s(])${escaped}:(\\d+):`).exec(reason ?? '');
+  return m ? Number(m[1]) : undefined;
 }
 
 function plural(n: number, word: string): string {
@@ -96,6 +107,10 @@ export function formatSarif(input: SarifInput): object {
 
   for (const f of report.files) {
     if (f.status === 'changed') changeResults(f);
+    if (f.withheld) {
+      ruleIds.add(VERIFY_RULE);
+      results.push({ ruleId: VERIFY_RULE, level: 'error', message: { text: f.error ?? 'withheld by verification' }, locations: [location(uri(f.path), lineOf(f.path, f.error))] });
+    }
     for (const m of f.manual) {
       ruleIds.add(m.transform);
       results.push({ ruleId: m.transform, level: 'warning', message: { text: m.message }, locations: [location(uri(f.path), m.line)] });
@@ -104,7 +119,8 @@ export function formatSarif(input: SarifInput): object {
 
   const rules = [...ruleIds].sort().map((id) => {
     const t = input.transforms.find((x) => x.name === id);
-    return { id, name: id, shortDescription: { text: t?.summary ?? id } };
+    const text = id === VERIFY_RULE ? 'a change that would break types, imports or start-up order is not written' : (t?.summary ?? id);
+    return { id, name: id, shortDescription: { text } };
   });
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   for (const r of results as { ruleId: string; ruleIndex?: number }[]) r.ruleIndex = ruleIndex.get(r.ruleId);
@@ -116,6 +132,7 @@ export function formatSarif(input: SarifInput): object {
     runs: [
       {
         tool: { driver: { name: 'shipshape', version: input.toolVersion, rules } },
+        properties: { verification: report.verification?.skipped ? { skipped: report.verification.skipped } : Object.fromEntries(verifiedServices(report).map(({ name, v }) => [name, v])) },
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root' } } },
         invocations: [
           {

@@ -23,7 +23,8 @@ import { parseShard, selectServices } from '../rollout/shard';
 import { discover, toPosix } from './discover';
 import { dirtyPaths } from './git';
 import { defaultJobs, runTasks } from './pool';
-import { isReadOnly, writeFileAtomic } from './write';
+import { SKIPPED_NOTE, verifyRun, type RunVerification } from '../verify';
+import { writeAll } from './write-phase';
 
 export interface RunOptions {
   /** Files, folders or globs; default ["."]. */
@@ -55,6 +56,8 @@ export interface RunOptions {
   commit?: boolean;
   /** With mode write: a branch `<prefix>/<service>` per service instead of writing files (--branch-per-service). */
   branchPerService?: string;
+  /** Verify changes (types, modules) before writing or showing them; default true (--no-verify). */
+  verify?: boolean;
   onProgress?(done: number, total: number): void;
   /** Return each changed file's original and new text (`changedFiles` of the outcome), for interactive review. */
   keepResults?: boolean;
@@ -142,18 +145,6 @@ function exitCodeOf(mode: Mode, summary: Report['summary']): 0 | 1 | 2 {
   if (summary.errors > 0) return 2;
   if (mode === 'check' && summary.changed > 0) return 1;
   return 0;
-}
-
-/** Applies a changed file unless it changed on disk since it was read or is read-only. */
-function writeResult(result: ProcessedFile): string | null {
-  if (result.mode !== undefined && isReadOnly(result.mode)) return 'file is read-only; make it writable (chmod u+w) or leave it out with --exclude';
-  try {
-    if (fs.readFileSync(result.path, 'utf8') !== result.original) return 'file changed on disk during the run; run again';
-    writeFileAtomic(result.path, result.output!, result.mode);
-    return null;
-  } catch (err: any) {
-    return `cannot write: ${err.code ?? err.message}`;
-  }
 }
 
 /**
@@ -279,21 +270,20 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
       service: serviceOf(abs).name,
       ...(fleet.roles[abs] ? { role: fleet.roles[abs] } : {}),
     }));
-  // Each file is written as soon as its result arrives: an interrupted --write has whole files only.
-  const applyResult = (r: ProcessedFile) => {
-    if (r.status !== 'changed' || !writesFiles) return;
-    const failure = writeResult(r);
+  const results = await runTasks(tasks, { jobs: opts.jobs ?? defaultJobs(), onProgress: opts.onProgress, services: fleet.services });
+
+  // Nothing is written, or shown as a change, before verification has seen every planned write.
+  const verification = opts.verify === false ? null : verifyPlanned(cwd, results, generated, (abs) => modelOf.get(serviceOf(abs).name)!);
+  const withheldCreates = generated.filter((g) => verification?.withheld.has(g.path));
+  generated.splice(0, generated.length, ...generated.filter((g) => !withheldCreates.includes(g)));
+  const writeFailures = writesFiles ? await writeAll(results, generated, serviceOf) : new Map<string, string>();
+  for (const r of results) {
+    const failure = writeFailures.get(r.path);
     if (failure) {
       r.status = 'error';
       r.error = failure;
     }
-  };
-  const results = await runTasks(tasks, {
-    jobs: opts.jobs ?? defaultJobs(),
-    onProgress: opts.onProgress,
-    onResult: applyResult,
-    services: fleet.services,
-  });
+  }
 
   const reports: FileReport[] = [];
   const patches: FilePatch[] = [];
@@ -315,6 +305,7 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
     if (r.error) entry.error = r.error;
     if (r.reason) entry.reason = r.reason;
     if (r.suppressed) entry.suppressed = r.suppressed;
+    if (verification?.withheld.has(r.path)) entry.withheld = true;
     if (r.status === 'changed' && r.patch) patches.push({ path: r.relPath, patch: redact(r.patch, r.redactions) });
     byPath.set(r.path, entry);
     if (r.status !== 'unchanged' || r.manual.length > 0 || r.suppressed) reports.push(entry);
@@ -324,17 +315,16 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
     const entry: FileReport = { path: rel, status: 'changed', changes: {}, manual: [], created: true };
     const owner = g.by ?? selected.find((t) => t.generate)?.name;
     if (owner) entry.changes[owner] = 1;
-    if (writesFiles) {
-      try {
-        fs.mkdirSync(path.dirname(g.path), { recursive: true });
-        writeFileAtomic(g.path, g.content);
-      } catch (err: any) {
-        entry.status = 'error';
-        entry.error = `cannot create: ${err.code ?? err.message}`;
-      }
+    const failure = writeFailures.get(g.path);
+    if (failure) {
+      entry.status = 'error';
+      entry.error = failure;
     }
     patches.push({ path: rel, patch: unifiedDiff(rel, null, g.content) });
     reports.push(entry);
+  }
+  for (const g of withheldCreates) {
+    reports.push({ path: relative(cwd, g.path), status: 'error', changes: {}, manual: [], created: true, withheld: true, error: verification!.withheld.get(g.path) });
   }
 
   // Run-level checks (e.g. a probe no route serves) become manual items of the file they point at.
@@ -368,6 +358,7 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
   summary.files += generated.length;
   for (const e of reports) e.service = serviceOf(path.resolve(cwd, e.path)).name;
   const report: Report = { version: 1, mode, transforms: names, files: reports, summary, services: serviceReports(reports, [...scope], new Set(files.map(serviceOf))) };
+  attachVerification(report, verification);
   if (secrets.length) {
     // Reports never carry a detected secret beyond its first 4 characters.
     for (const e of reports) if (e.error) e.error = redact(e.error, secrets);
@@ -385,6 +376,40 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
       ].sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0))
     : undefined;
   return { report, patches, exitCode: exitCodeOf(mode, summary), config, fleet, roleSkips, changedFiles };
+}
+
+/** Runs the verification stage over the run's planned writes and turns each withheld change into an error of its file. */
+function verifyPlanned(cwd: string, results: ProcessedFile[], generated: GeneratedFile[], serviceOf: (abs: string) => ServiceModel): RunVerification {
+  const planned = [
+    ...results.filter((r) => r.status === 'changed').map((r) => ({ path: r.path, original: r.original!, output: r.output! })),
+    ...generated.map((g) => ({ path: g.path, original: null, output: g.content })),
+  ];
+  const verification = verifyRun(cwd, planned, serviceOf);
+  for (const r of results) {
+    const why = verification.withheld.get(r.path);
+    if (why) {
+      r.status = 'error';
+      r.error = `withheld by verification: ${why}`;
+      delete r.patch;
+    }
+  }
+  for (const [p, why] of verification.withheld) verification.withheld.set(p, `withheld by verification: ${why}`);
+  return verification;
+}
+
+/** Each service report gets its verification section; the report says when the stage was skipped. */
+function attachVerification(report: Report, verification: RunVerification | null): void {
+  if (!verification) {
+    report.verification = { skipped: SKIPPED_NOTE, withheld: 0, ms: 0 };
+    for (const s of report.services ?? []) s.verification = { skipped: SKIPPED_NOTE, types: { extent: 'none', files: 0, diagnosticsBefore: 0, diagnosticsAfter: 0, newDiagnostics: 0 }, modules: { files: 0, specifiers: 0, problems: 0 }, withheld: [], ms: 0 };
+    return;
+  }
+  report.verification = { withheld: verification.withheld.size, ms: verification.ms };
+  report.summary.withheld = verification.withheld.size;
+  for (const s of report.services ?? []) {
+    const v = verification.services.get(s.name);
+    if (v) s.verification = v;
+  }
 }
 
 /** Programmatic API: runs shipshape and returns the JSON report object. */

@@ -1,0 +1,35 @@
+import type { VerificationReport } from '../report/types';
+import type { VerifyService } from './service';
+import { verifyService, type PlannedWrite } from './verify';
+
+export interface RunVerification {
+  /** Absolute paths of withheld files, with why. */
+  withheld: Map<string, string>;
+  /** Per service name. */
+  services: Map<string, VerificationReport>;
+  ms: number;
+}
+
+/** Verifies every service's planned writes, one service at a time (each has its own program and rules). */
+export function verifyRun(cwd: string, writes: PlannedWrite[], serviceOf: (abs: string) => VerifyService): RunVerification {
+  const started = Date.now();
+  const groups = new Map<string, { service: VerifyService; writes: PlannedWrite[] }>();
+  for (const w of writes) {
+    const s = serviceOf(w.path);
+    const g = groups.get(s.name) ?? { service: s, writes: [] };
+    g.writes.push(w);
+    groups.set(s.name, g);
+  }
+  const runCreated = new Set(writes.filter((w) => w.original === null).map((w) => w.path));
+  const withheld = new Map<string, string>();
+  const services = new Map<string, VerificationReport>();
+  for (const [name, g] of groups) {
+    const out = verifyService({ cwd, service: g.service, writes: g.writes, runCreated });
+    for (const [p, why] of out.withheld) withheld.set(p, why);
+    services.set(name, out.report);
+  }
+  return { withheld, services, ms: Date.now() - started };
+}
+
+/** The note every report carries when --no-verify skipped the stage. */
+export const SKIPPED_NOTE = 'verification skipped (--no-verify): changes were not type-checked or module-checked before writing';

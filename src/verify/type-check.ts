@@ -1,0 +1,221 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type * as TS from 'typescript';
+import { isTypeScript } from '../engine/parser';
+import { findInstalled } from './packages';
+import { ProjectHost, hasNodeModules, loadTypeScript, parseProject, type LoadedTypeScript, type Overlay, type TypeScript } from './typescript';
+
+/** A diagnostic as verification compares it: by file, code and text, never by line (lines move). */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  code: number;
+  text: string;
+}
+
+const NODE_GLOBALS = new Set(['NodeJS', 'process', 'Buffer', 'require', 'module', 'exports', '__dirname', '__filename', 'global', 'setImmediate', 'clearImmediate']);
+
+/** Codes that mean the program could not see all of itself: the check is partial, not a pass. */
+const UNRESOLVED = new Set([2307, 2792, 2688, 7016, 2875]);
+
+export interface TypeCheckFacts {
+  typescript: string;
+  tsconfig?: string;
+  /** Files whose diagnostics were compared (changed, created and their importers). */
+  files: number;
+  before: number;
+  after: number;
+  /** Diagnostics the changes would have added (each withheld its change). `before`/`after` count only files with diagnostics after. */
+  added: number;
+  /** How far it went: `full`, or `partial` with why. */
+  extent: 'full' | 'partial';
+  partial: string[];
+}
+
+function keyOf(d: Diagnostic): string {
+  return `${d.file}\0${d.code}\0${d.text}`;
+}
+
+/**
+ * Type-checks one TypeScript project before and after a change, in memory: the program over the
+ * original texts is built once; every `check(overlay)` builds the program with the new texts
+ * (reusing every unchanged file) and returns the diagnostics that were not there before.
+ */
+export class TypeCheck {
+  private readonly host: ProjectHost;
+  private readonly checked: string[];
+  private readonly importersOf = new Map<string, Set<string>>();
+  readonly facts: TypeCheckFacts;
+  private readonly ts: TypeScript;
+  private before_: TS.Program | undefined;
+  /** Before-diagnostics of each checked file, computed only for files that have diagnostics after. */
+  private readonly beforeByFile = new Map<string, Diagnostic[]>();
+  private readonly partialBase: string[];
+
+  /**
+   * @param changed files whose text may change (absolute)
+   * @param created files that do not exist yet (absolute)
+   */
+  constructor(
+    serviceDir: string,
+    tsconfig: string | undefined,
+    candidates: string[],
+    private readonly created: string[],
+  ) {
+    const loaded: LoadedTypeScript = loadTypeScript(serviceDir);
+    this.ts = loaded.ts;
+    const project = parseProject(this.ts, tsconfig, candidates.filter(isTypeScript));
+    // JavaScript files are type-checked only where the service asks for it (checkJs).
+    const changed = candidates.filter((f) => isTypeScript(f) || project.options.checkJs);
+    this.host = new ProjectHost(this.ts, project);
+    const inProject = new Set(project.fileNames.map((f) => path.resolve(f)));
+    const partial: string[] = [...project.errors.map((e) => `tsconfig: ${e}`)];
+    if (!tsconfig) partial.push("no tsconfig.json: checked with TypeScript's default options");
+    if (!hasNodeModules(serviceDir)) partial.push('no node_modules: packages are not installed');
+    const outside = changed.filter((f) => !inProject.has(f));
+    if (outside.length) partial.push(`${outside.length} changed file${outside.length === 1 ? ' is' : 's are'} not in the tsconfig's files`);
+    const mine = changed.filter((f) => inProject.has(f));
+    this.findImporters(project.fileNames, project.options, mine);
+    const importers = [...new Set([...this.importersOf.values()].flatMap((s) => [...s]))].filter((f) => !mine.includes(f));
+    this.checked = [...mine, ...importers];
+
+    this.facts = {
+      typescript: `${loaded.version} (${loaded.from === 'service' ? "the service's" : "shipshape's"})`,
+      tsconfig,
+      files: this.checked.length + created.length,
+      before: 0,
+      after: 0,
+      added: 0,
+      extent: partial.length ? 'partial' : 'full',
+      partial,
+    };
+    this.partialBase = partial;
+  }
+
+  /** The files that import each changed file, from a scan of every project file that names it. */
+  private findImporters(fileNames: string[], options: TS.CompilerOptions, changed: string[]): void {
+    const ts = this.ts;
+    if (!changed.length) return;
+    const stems = new Map<string, string[]>();
+    for (const f of changed) {
+      let stem = path.basename(f).replace(/\.[cm]?[jt]sx?$/, '');
+      if (stem === 'index') stem = path.basename(path.dirname(f));
+      stems.set(stem, [...(stems.get(stem) ?? []), f]);
+    }
+    const cache = ts.createModuleResolutionCache(process.cwd(), (s) => s, options);
+    const targets = new Set(changed);
+    for (const file of fileNames) {
+      const abs = path.resolve(file);
+      if (abs.endsWith('.d.ts') || targets.has(abs)) continue;
+      let text: string;
+      try {
+        text = fs.readFileSync(abs, 'utf8');
+      } catch {
+        continue;
+      }
+      if (![...stems.keys()].some((s) => text.includes(s))) continue;
+      for (const ref of ts.preProcessFile(text, true, true).importedFiles) {
+        const resolved = ts.resolveModuleName(ref.fileName, abs, options, ts.sys, cache).resolvedModule?.resolvedFileName;
+        const target = resolved && path.resolve(resolved);
+        if (target && targets.has(target)) {
+          const set = this.importersOf.get(target) ?? new Set();
+          set.add(abs);
+          this.importersOf.set(target, set);
+        }
+      }
+    }
+  }
+
+  /** Unchanged files that import `file`. */
+  importers(file: string): string[] {
+    return [...(this.importersOf.get(file) ?? [])];
+  }
+
+  private diagnose(program: TS.Program, files: string[]): Diagnostic[] {
+    const ts = this.ts;
+    const out: Diagnostic[] = [];
+    for (const f of files) {
+      const sf = program.getSourceFile(f);
+      if (!sf) continue;
+      for (const d of [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]) {
+        const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
+        out.push({ file: d.file ? path.resolve(d.file.fileName) : f, line, code: d.code, text: ts.flattenDiagnosticMessageText(d.messageText, ' ') });
+      }
+    }
+    return out;
+  }
+
+  private beforeProgram(): TS.Program {
+    this.before_ ??= this.host.program(new Map());
+    return this.before_;
+  }
+
+  private beforeOf(file: string): Diagnostic[] {
+    let list = this.beforeByFile.get(file);
+    if (!list) {
+      list = this.diagnose(this.beforeProgram(), [file]);
+      this.beforeByFile.set(file, list);
+    }
+    return list;
+  }
+
+  /**
+   * Diagnostics in the checked files with `overlay` (new texts, created files) that were not there
+   * before. The program over the original texts is built only when a file has diagnostics after
+   * the change: a clean file cannot have new ones.
+   */
+  check(overlay: Overlay): Diagnostic[] {
+    const created = this.created.filter((f) => overlay.has(f) && (isTypeScript(f) || this.host.project.options.checkJs));
+    const program = this.host.program(overlay, created);
+    const fresh: Diagnostic[] = [];
+    let after = 0;
+    let before = 0;
+    let unresolved = 0;
+    const files = [...this.checked, ...created];
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const d of this.diagnose(program, files)) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+    for (const f of files) {
+      const now = byFile.get(f) ?? [];
+      after += now.length;
+      if (!now.length) continue;
+      const old = this.created.includes(f) ? [] : this.beforeOf(f);
+      before += old.length;
+      unresolved += old.filter((d) => UNRESOLVED.has(d.code)).length;
+      const counts = new Map<string, number>();
+      for (const d of old) counts.set(keyOf(d), (counts.get(keyOf(d)) ?? 0) + 1);
+      for (const d of now) {
+        const k = keyOf(d);
+        const n = counts.get(k) ?? 0;
+        if (n > 0) counts.set(k, n - 1);
+        else if (!this.missingPackage(d)) fresh.push(d);
+        else unresolved++;
+      }
+    }
+    // Files clean after the change are not checked before it: their count is unknown and not needed.
+    this.facts.before = before;
+    this.facts.after = after;
+    this.facts.added += fresh.length;
+    unresolved += [...program.getGlobalDiagnostics(), ...program.getOptionsDiagnostics()].filter((d) => UNRESOLVED.has(d.code)).length;
+    if (unresolved > 0) {
+      const n = unresolved;
+      this.facts.partial = [...this.partialBase, `${n} unresolved module${n === 1 ? '' : 's'} or type librar${n === 1 ? 'y' : 'ies'}`];
+      this.facts.extent = 'partial';
+    }
+    return fresh;
+  }
+
+  /**
+   * A new import of a package that is not installed cannot be type-checked: the module check
+   * decides it (listed in the dependencies or not), and the type check says it was partial.
+   */
+  private missingPackage(d: Diagnostic): boolean {
+    // Node's globals (NodeJS.Signals, process, Buffer) come from @types/node: without it they cannot be checked.
+    const global = /^Cannot find (?:name|namespace) '([^']+)'/.exec(d.text)?.[1];
+    if (global && NODE_GLOBALS.has(global)) return !findInstalled('@types/node', path.dirname(d.file));
+    if (!UNRESOLVED.has(d.code)) return false;
+    const name = /module '([^']+)'/.exec(d.text)?.[1];
+    if (!name || name.startsWith('.') || name.startsWith('/')) return false;
+    const pkg = name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0];
+    return !findInstalled(pkg, path.dirname(d.file)) && !findInstalled(`@types/${pkg.replace(/^@/, '').replace('/', '__')}`, path.dirname(d.file));
+  }
+}

@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type * as TS from 'typescript';
+
+export type TypeScript = typeof TS;
+
+export interface LoadedTypeScript {
+  ts: TypeScript;
+  version: string;
+  /** `service` when the service's own installed compiler is used. */
+  from: 'service' | 'shipshape';
+}
+
+const loaded = new Map<string, LoadedTypeScript>();
+
+/**
+ * The service's installed TypeScript compiler when it has one (its diagnostics are the ones its
+ * build reports), else shipshape's own. Resolving `typescript` from the service folder loads the
+ * compiler package, never the service's code.
+ */
+export function loadTypeScript(serviceDir: string): LoadedTypeScript {
+  let file: string | undefined;
+  try {
+    file = require.resolve('typescript', { paths: [serviceDir] });
+  } catch {
+    file = undefined;
+  }
+  const own = require.resolve('typescript');
+  const chosen = file ?? own;
+  let hit = loaded.get(chosen);
+  if (!hit) {
+    let ts: TypeScript;
+    try {
+      ts = require(chosen);
+    } catch {
+      ts = require(own);
+    }
+    hit = { ts, version: ts.version, from: chosen === own ? 'shipshape' : 'service' };
+    loaded.set(chosen, hit);
+  }
+  return hit;
+}
+
+/** Whether a node_modules folder is there for the service (at its folder or above, as Node looks). */
+export function hasNodeModules(dir: string): boolean {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, 'node_modules'))) return true;
+    if (path.dirname(d) === d) return false;
+  }
+}
+
+export interface ParsedProject {
+  options: TS.CompilerOptions;
+  fileNames: string[];
+  /** Config problems (parse errors, a missing `extends`), as text. */
+  errors: string[];
+}
+
+/** The tsconfig as the service's build reads it; with none, TypeScript's defaults over the files at hand. */
+export function parseProject(ts: TypeScript, tsconfig: string | undefined, files: string[]): ParsedProject {
+  const defaults: TS.CompilerOptions = { noEmit: true, skipLibCheck: true, esModuleInterop: true, module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 };
+  if (!tsconfig) return { options: defaults, fileNames: files, errors: [] };
+  const errors: string[] = [];
+  const host: TS.ParseConfigFileHost = {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => errors.push(ts.flattenDiagnosticMessageText(d.messageText, '\n')),
+  };
+  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, { noEmit: true }, host);
+  if (!parsed) return { options: defaults, fileNames: files, errors };
+  // TS18003 (no inputs) is about the include globs, not something a change can fix.
+  for (const d of parsed.errors) if (d.code !== 18003) errors.push(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  return { options: { ...parsed.options, noEmit: true }, fileNames: parsed.fileNames, errors };
+}
+
+/**
+ * Declaration files (TypeScript's libs, @types) parsed once per process: every service and every
+ * program of a run reads the same ones, and they are most of a program's parse time.
+ */
+const declarations = new Map<string, { text: string; file: TS.SourceFile }>();
+
+/** A program view: file texts that differ from the disk (new files included). */
+export type Overlay = ReadonlyMap<string, string>;
+
+/**
+ * Builds programs over one project where some files have other texts than on disk. Source files
+ * are cached by text, so the programs before and after a change (and each re-check) share every
+ * file the change did not touch, and `oldProgram` reuse keeps module resolution.
+ */
+export class ProjectHost {
+  private readonly sources = new Map<string, { text: string; file: TS.SourceFile }>();
+  private readonly base: TS.CompilerHost;
+  private last: TS.Program | undefined;
+
+  constructor(
+    private readonly ts: TypeScript,
+    readonly project: ParsedProject,
+  ) {
+    this.base = ts.createCompilerHost(project.options, true);
+  }
+
+  program(overlay: Overlay, extraRoots: string[] = []): TS.Program {
+    const { ts, base } = this;
+    const read = (f: string) => overlay.get(path.resolve(f)) ?? base.readFile(f);
+    const host: TS.CompilerHost = {
+      ...base,
+      fileExists: (f) => overlay.has(path.resolve(f)) || base.fileExists(f),
+      // A created module's folder may not exist yet: resolution looks into it only if it says so.
+      directoryExists: (d) => base.directoryExists!(d) || [...overlay.keys()].some((f) => f.startsWith(path.resolve(d) + path.sep)),
+      readFile: read,
+      getSourceFile: (fileName, languageVersion) => {
+        const text = read(fileName);
+        if (text === undefined) return undefined;
+        const shared = fileName.endsWith('.d.ts');
+        const key = shared ? `${ts.version}:${JSON.stringify(languageVersion)}:${fileName}` : fileName;
+        const cache = shared ? declarations : this.sources;
+        const hit = cache.get(key);
+        if (hit && hit.text === text) return hit.file;
+        const file = ts.createSourceFile(fileName, text, languageVersion, true);
+        cache.set(key, { text, file });
+        return file;
+      },
+    };
+    const roots = [...new Set([...this.project.fileNames, ...extraRoots])];
+    this.last = ts.createProgram({ rootNames: roots, options: this.project.options, host, oldProgram: this.last });
+    return this.last;
+  }
+}
