@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Config } from '../config/load';
 import { isJsLike } from '../engine/parser';
 import { walk } from '../runner/walk';
-import { deployFactsOf, deployFileKind, parseDeployFiles, type DeployFiles } from './deploy';
+import { deployFactsOf, deployFileKind, parseDeployFiles, withCompiledSources, type DeployFiles } from './deploy';
 import { entryPoints, sourceOf } from './entries';
 import { factsOf } from './facts';
 import { reachable, resolveFile, resolveSpecifier } from './graph';
@@ -97,6 +97,7 @@ export function buildFleet(config: Config, opts: BuildFleetOptions = {}): FleetM
     const { deploy, buildContext } = deployFactsOf({ service: s, root, files: inv.deploy, read, parsed: parsedDeploy });
     const entries = s.name === ROOT_SERVICE && services.length > 1 && !pkg?.scripts.start ? [] : entryPoints({ dir: s.dir, package: pkg, tsconfig, deploy, exists });
     const own = filesOf.get(s)!;
+    const sourceRoot = sourceRootOf(s.dir, tsconfig, entries.map((e) => e.file), exists);
     return {
       ...s,
       isNode: !!pkg || own.length > 0,
@@ -105,10 +106,10 @@ export function buildFleet(config: Config, opts: BuildFleetOptions = {}): FleetM
       ...(pkg ? { package: pkg } : {}),
       ...(tsconfig ? { tsconfig } : {}),
       deploy,
-      buildContext,
+      buildContext: withCompiledSources(buildContext, sourceRoot, tsconfig?.outDir, exists),
       entries,
       workspaceDeps: {},
-      sourceRoot: sourceRootOf(s.dir, tsconfig, entries.map((e) => e.file), exists),
+      sourceRoot,
       facts: { apps: [], correlation: [], signals: [], resources: [], outgoing: [], routes: [] },
       roleCounts: {},
     };

@@ -248,3 +248,16 @@ export function deployFactsOf(inputs: DeployInputs): { deploy: DeployFacts; buil
   const buildContext = copies.length ? [...new Set(copies)].sort() : [service.dir];
   return { deploy, buildContext };
 }
+
+const BUILD_OUTPUT = /^(dist|build|out|lib)$/;
+
+/**
+ * An image that copies compiled output (the tsconfig outDir, or a dist/build/out/lib folder the tree
+ * does not hold because it is built before `docker build`) holds what the source root compiles to:
+ * a module created next to the sources ends up in the image, so the source root counts as inside.
+ */
+export function withCompiledSources(context: string[], sourceRoot: string, outDir: string | undefined, exists: (abs: string) => boolean): string[] {
+  const copiesOutput = context.some((c) => (outDir !== undefined && inside(outDir, c)) || (BUILD_OUTPUT.test(path.basename(c)) && !exists(c)));
+  if (!copiesOutput || context.some((c) => inside(c, sourceRoot))) return context;
+  return [...context, sourceRoot].sort();
+}

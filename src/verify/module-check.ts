@@ -78,10 +78,24 @@ function resolveLocal(ref: ModuleRef, file: string, ctx: ResolveContext): { file
   return { file: path.resolve(r.resolvedFileName), external: !!r.isExternalLibraryImport };
 }
 
+/**
+ * A folder without its own package.json (a workspace glob folder) installs nothing itself: Node finds
+ * its packages through the nearest package.json above it, so that one's dependencies count.
+ */
+function nearestManifest(dir: string): { dependencies?: Record<string, string>; devDependencies?: Record<string, string> } | null {
+  for (let d = dir; ; d = path.dirname(d)) {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(d, 'package.json'), 'utf8'));
+    } catch {
+      if (path.dirname(d) === d) return null;
+    }
+  }
+}
+
 function listed(service: VerifyService, name: string, typeOnly: boolean): boolean {
-  const p = service.package;
+  const p = service.package ?? nearestManifest(service.dir);
   if (!p) return false;
-  return name in p.dependencies || (typeOnly && name in p.devDependencies);
+  return name in (p.dependencies ?? {}) || (typeOnly && name in (p.devDependencies ?? {}));
 }
 
 function checkRef(ref: ModuleRef, file: string, format: 'esm' | 'cjs', ctx: ResolveContext, out: ModuleCheckResult): void {
