@@ -138,7 +138,7 @@ async function runCommand(paths: string[], flags: RunFlags): Promise<number> {
   }
   if (flags.listDifferent) return listDifferent(outcome.report);
   if (flags.verbose && outcome.config.file) process.stderr.write(`config: ${outcome.config.file}\n`);
-  if (flags.verbose) process.stderr.write(formatFleetVerbose(outcome.fleet, outcome.roleSkips).join('\n') + '\n');
+  if (flags.verbose) process.stderr.write(formatFleetVerbose(outcome.fleet, outcome.roleSkips, outcome.config.transforms['console-to-logger']?.import).join('\n') + '\n');
   const summary = formatSummary(outcome.report, stderrColor ? COLOR : PLAIN, { quiet: flags.quiet, verbose: flags.verbose });
   if (summary) process.stderr.write(summary + '\n');
   const rollout = formatRolloutLines(outcome.report);

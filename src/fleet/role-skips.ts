@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { isJsLike } from '../engine/parser';
 import type { Transform } from '../types';
 import { acceptsRole } from './roles';
@@ -41,7 +42,22 @@ export function formatRoleSkips(skips: RoleSkip[]): string[] {
 }
 
 /** What --verbose says about the model: its cost, then the files left alone for their role. */
-export function formatFleetVerbose(fleet: FleetModel, skips: RoleSkip[]): string[] {
+/** Which logger each Node service's console calls go to, and why shipshape believes it is one. */
+export function formatLoggers(fleet: FleetModel, configured?: string): string[] {
+  return fleet.services
+    .filter((s) => s.isNode && s.roleCounts && Object.keys(s.roleCounts).length > 0)
+    .map((s) => {
+      const l = s.facts.logger;
+      const where = s.rel || '.';
+      const own = s.transforms?.['console-to-logger']?.import ?? configured;
+      if (typeof own === 'string') return `  ${s.name} (${where}): logger from ${own}, as the config sets (console-to-logger import; the config wins over the model${l ? `, which found ${l.library} in ${path.isAbsolute(l.module) ? path.relative(fleet.root, l.module) : l.module}` : ''})`;
+      if (!l) return `  ${s.name} (${where}): no logger found; console-to-logger scaffolds one in ${path.relative(fleet.root, s.sourceRoot) || '.'} unless the config names one`;
+      const module = path.isAbsolute(l.module) ? path.relative(fleet.root, l.module) : l.module;
+      return `  ${s.name} (${where}): logger ${l.library} from ${module} (${l.exportName}): ${l.why}`;
+    });
+}
+
+export function formatFleetVerbose(fleet: FleetModel, skips: RoleSkip[], configuredLogger?: string): string[] {
   const services = fleet.services.filter((s) => s.roleCounts && Object.keys(s.roleCounts).length > 0).length;
-  return [`fleet model: ${fleet.services.length} services (${services} with files in this run), built in ${Math.round(fleet.buildMs)} ms`, ...formatRoleSkips(skips)];
+  return [`fleet model: ${fleet.services.length} services (${services} with files in this run), built in ${Math.round(fleet.buildMs)} ms`, ...formatLoggers(fleet, configuredLogger), ...formatRoleSkips(skips)];
 }
