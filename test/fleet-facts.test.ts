@@ -69,4 +69,20 @@ describe('fleet model: facts from the runtime graph', () => {
     expect(s.facts.signals).toEqual([expect.objectContaining({ signal: 'SIGINT', inFunction: 'start', closesServer: true, exitsBeforeClose: true })]);
     expect(s.facts.stdoutIsProtocol?.line).toBe(4);
   });
+  it('a kafkajs client is its producers and consumers, not the Kafka instance, which has no disconnect()', () => {
+    const { s } = serviceOf({
+      'src/index.js': [
+        "const { Kafka } = require('kafkajs');",
+        "const kafka = new Kafka({ brokers: ['kafka:9092'] });",
+        'const producer = kafka.producer();',
+        "const consumer = kafka.consumer({ groupId: 'g' });",
+        'module.exports = { producer, consumer };',
+        '',
+      ].join('\n'),
+    });
+    expect(s.facts.resources.map((r) => [r.kind, r.binding, r.close])).toEqual([
+      ['kafkajs', 'producer', 'producer.disconnect()'],
+      ['kafkajs', 'consumer', 'consumer.disconnect()'],
+    ]);
+  });
 });

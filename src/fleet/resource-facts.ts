@@ -66,7 +66,11 @@ export function resourcesIn(p: ParsedFile): ResourceFact[] {
       const creator = creatorOf(node.callee, bindings);
       if (creator === null || !rule.creators.includes(creator)) continue;
       const binding = bindingOf([...ancestors]);
-      if (rule.kind === 'kafkajs' && binding) kafka.add(binding);
+      // A Kafka instance holds no connection (it has no disconnect()); its producers and consumers do.
+      if (rule.kind === 'kafkajs') {
+        if (binding) kafka.add(binding);
+        return;
+      }
       const close = binding ? rule.close.replace('$', binding) : rule.kind === 'mongoose' ? rule.close : undefined;
       out.push({ file: p.file, line: node.loc?.start.line ?? 0, kind: rule.kind, ...(binding ? { binding } : {}), ...(close ? { close } : {}) });
       return;
