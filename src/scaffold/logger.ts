@@ -89,13 +89,17 @@ function write(level${t(': Level')}, message${t(': unknown')}, meta${t('?: Meta'
     record.message = message.message;
     record.error = serialise(message);
   } else record.message = message;
-  for (const [key, value] of Object.entries(meta ?? {})) if (!(key in record)) record[key] = serialise(value);
+  // Object.keys, not Object.entries: services compiled for ES5/ES2015 libs type-check this too.
+  const extra${t(': Record<string, unknown>')} = meta ?? {};
+  for (const key of Object.keys(extra)) if (!(key in record)) record[key] = serialise(extra[key]);
 ${correlation}  let line${t(': string')};
   try {
     line = JSON.stringify(record);
   } catch {
     // A circular value: keep what can be printed rather than losing the line.
-    line = JSON.stringify({ ...record, ...Object.fromEntries(Object.entries(meta ?? {}).map(([k, v]) => [k, String(v)])) });
+    const flat${t(': Record<string, unknown>')} = { ...record };
+    for (const key of Object.keys(extra)) flat[key] = String(extra[key]);
+    line = JSON.stringify(flat);
   }
   process.stdout.write(line + '\\n');
 }
