@@ -88,7 +88,7 @@ describe('rollout: execute() by service', () => {
     expect(joined).toContain("+aLog.info('a');");
     expect(joined).not.toContain('apps/c/index.js');
     const c = second.report.files.find((f) => f.path === 'apps/c/package.json')!;
-    expect(c.manual).toEqual([{ transform: 'rollout-test', line: 0, message: 'service c (apps/c) was not migrated: rollout-test: no file has a `// call:` comment' }]);
+    expect(c.manual).toEqual([{ transform: 'rollout-test', line: 0, message: 'service c (apps/c): rollout-test was not applied (its other transforms were): rollout-test: no file has a `// call:` comment' }]);
   });
 
   it('a bad option in a service override names the service entry', async () => {

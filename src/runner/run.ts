@@ -13,7 +13,7 @@ import type { GeneratedFile, Options, PathManualItem, Transform } from '../types
 import { UsageError } from '../types';
 import { branchPerService, checkRolloutGit, commitPerService, type NewContents } from '../rollout/git-rollout';
 import { forService, optionsByService } from '../rollout/service-options';
-import { undecidedAsManual, type UndecidedServices } from '../fleet/undecided';
+import { transformsFor, undecidedAsManual, type UndecidedServices } from '../fleet/undecided';
 import { serviceReports } from '../rollout/service-report';
 import { discoverServices, serviceLookup } from '../fleet/services';
 import { buildFleet } from '../fleet/build';
@@ -108,6 +108,7 @@ function relative(cwd: string, abs: string): string {
  * collects the files transforms create.
  */
 async function prepare(
+  run: Transform[],
   selected: Transform[],
   options: Record<string, Options>,
   cwd: string,
@@ -120,7 +121,7 @@ async function prepare(
   const code = files.filter(isJsLike);
   const generated: GeneratedFile[] = [];
   const scope = { cwd, root, files: code, read, ...(service ? { service } : {}), fleet, transforms: selected.map((t) => t.name) };
-  for (const t of selected) {
+  for (const t of run) {
     if (t.prepare) options[t.name] = await t.prepare({ ...scope, options: options[t.name] });
     // Two transforms may create the same module (the lifecycle module readiness and shutdown share): once, by the first.
     if (t.generate) generated.push(...t.generate({ ...scope, options: options[t.name] }).filter((g) => !fs.existsSync(g.path) && !generated.some((x) => x.path === g.path)).map((g) => ({ ...g, by: t.name })));
@@ -245,25 +246,26 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
     const codeless = !group.some(isJsLike);
     const steps = codeless ? selected.filter((t) => t.text) : selected;
     if (codeless && (group.length === 0 || !steps.some((t) => t.prepare))) continue;
-    // A service shipshape cannot decide for becomes one manual item; the other services go on.
-    const created = await undecidedAsManual(s, undecided, () =>
-      forService(s, scope.size > 1, () => prepare(steps, own, cwd, config.dir, group, read, modelOf.get(s.name), fleet)),
-    );
-    generated.push(...created.filter((g) => !generated.some((x) => x.path === g.path)));
+    // A transform that cannot decide for a service becomes one manual item; the other transforms and services go on.
+    for (const t of steps) {
+      const created = await undecidedAsManual(s, t.name, undecided, () =>
+        forService(s, scope.size > 1, () => prepare([t], steps, own, cwd, config.dir, group, read, modelOf.get(s.name), fleet)),
+      );
+      generated.push(...created.filter((g) => !generated.some((x) => x.path === g.path)));
+    }
   }
-  const skippedServices = new Set([...undecided.keys()]);
   const format = opts.format ?? config.format ?? (await hasPrettierConfig(config.dir));
   const names = selected.map((t) => t.name);
   // A file no selected transform may change in its role is not even read again.
   const roleSkips = roleSkipsOf(files, selected, fleet, (abs) => relative(cwd, abs));
   const untouchable = new Set(roleSkips.filter((r) => r.all).map((r) => r.path));
   const tasks: FileTask[] = files
-    .filter((abs) => !untouchable.has(abs) && !skippedServices.has(serviceOf(abs)))
+    .filter((abs) => !untouchable.has(abs) && transformsFor(serviceOf(abs), names, undecided).length > 0)
     .map((abs) => ({
       path: abs,
       relPath: relative(cwd, abs),
       root: config.dir,
-      transforms: names,
+      transforms: transformsFor(serviceOf(abs), names, undecided),
       options: serviceOptions.get(serviceOf(abs)) ?? options,
       format,
       diff: opts.patches ?? true,
@@ -328,7 +330,7 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
   }
 
   // Run-level checks (e.g. a probe no route serves) become manual items of the file they point at.
-  const runItems: PathManualItem[] = [...undecided.values()];
+  const runItems: PathManualItem[] = [...undecided.values()].flatMap((own) => [...own.values()]);
   for (const t of selected) {
     if (!t.finalize) continue;
     const records = results.flatMap((r) => (r.records[t.name] ?? []).map((data) => ({ relPath: r.relPath, path: r.path, data })));
