@@ -3,6 +3,7 @@ import { resolveOptions } from '../../src/config/options';
 import { transformFile } from '../../src/engine/transform-file';
 import { folderServiceOf } from '../../src/fleet/deploy-sites';
 import type { FileRole, FleetModel, ServiceModel } from '../../src/fleet/types';
+import { makeService } from './service';
 import type { FileRecord, Options, PathManualItem, Transform } from '../../src/types';
 
 /**
@@ -11,23 +12,8 @@ import type { FileRecord, Options, PathManualItem, Transform } from '../../src/t
  */
 export function serviceModel(root: string, rel: string, over: Partial<ServiceModel> = {}): ServiceModel {
   const dir = rel ? path.posix.join(root, rel) : root;
-  return {
-    name: rel || '(root)',
-    slug: (rel || 'root').replace(/\W+/g, '-'),
-    dir,
-    rel,
-    isNode: true,
-    language: 'javascript',
-    moduleSystem: 'commonjs',
-    deploy: { dockerfiles: [], compose: [], kubernetes: [], gracePeriod: { seconds: 30, source: 'default' } },
-    buildContext: [dir],
-    entries: [],
-    workspaceDeps: {},
-    sourceRoot: path.posix.join(dir, 'src'),
-    facts: { apps: [], correlation: [], signals: [], resources: [], outgoing: [], routes: [] },
-    roleCounts: {},
-    ...over,
-  };
+  const spec = { name: rel || '(root)', slug: (rel || 'root').replace(/\W+/g, '-'), rel, dir, language: 'javascript', moduleSystem: 'commonjs', sourceRoot: path.posix.join(dir, 'src') } as const;
+  return makeService({ ...spec, ...over }, dir);
 }
 
 export function fleetModel(root: string, services: ServiceModel[], roles: Record<string, FileRole>): FleetModel {
