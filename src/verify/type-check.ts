@@ -137,7 +137,17 @@ export class TypeCheck {
     for (const f of files) {
       const sf = program.getSourceFile(f);
       if (!sf) continue;
-      for (const d of [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]) {
+      let found: readonly TS.Diagnostic[];
+      try {
+        found = [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
+      } catch (err: any) {
+        // The compiler itself can throw (seen: TypeScript 5 in mergeModuleAugmentation on a real
+        // service). As a diagnostic it is compared like any other: there before the change too, the
+        // change is not to blame; new after it, the change is withheld. Never a crash of the run.
+        out.push({ file: f, line: 0, code: -1, text: `the TypeScript compiler (${ts.version}) failed while checking this file: ${String(err?.message ?? err)}` });
+        continue;
+      }
+      for (const d of found) {
         const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
         out.push({ file: d.file ? path.resolve(d.file.fileName) : f, line, code: d.code, text: ts.flattenDiagnosticMessageText(d.messageText, ' ') });
       }
