@@ -206,4 +206,34 @@ describe('verification through the built binary (console-to-logger)', () => {
     expect(skipped.stdout).toContain('verification skipped (--no-verify)');
     expect(skipped.stderr).toContain('verification skipped (--no-verify)');
   });
+
+  it('a compiler that throws on the changed file withholds the change and the run goes on (seen on a real service)', async () => {
+    const own = path.join(__dirname, '..', 'node_modules');
+    const dir = tempTree({ 'package.json': JSON.stringify({ name: 'api' }), 'tsconfig.json': TSCONFIG, 'src/server.ts': server('const COMPILER_THROWS = 1;').replace('COMPILER_THROWS', 'COMPILER\\u005fTHROWS'), 'src/other.ts': `${DECLARE}inject('export const x: number = 1;');\n` });
+    // The marker is escaped in the original, so only the changed text makes the compiler throw.
+    // The service's own "typescript": the real compiler, whose checker throws on one marked file.
+    fs.mkdirSync(path.join(dir, 'node_modules', 'typescript'), { recursive: true });
+    fs.symlinkSync(path.join(own, '@types'), path.join(dir, 'node_modules', '@types'), 'dir');
+    fs.writeFileSync(path.join(dir, 'node_modules', 'typescript', 'package.json'), JSON.stringify({ name: 'typescript', version: '5.0.0-throws', main: 'index.js' }));
+    fs.writeFileSync(
+      path.join(dir, 'node_modules', 'typescript', 'index.js'),
+      `const real = require(${JSON.stringify(path.join(own, 'typescript'))});\n` +
+        'const ts = { ...real };\n' +
+        'ts.createProgram = (...args) => {\n' +
+        '  const p = real.createProgram(...args);\n' +
+        '  const semantic = p.getSemanticDiagnostics.bind(p);\n' +
+        "  p.getSemanticDiagnostics = (sf, token) => { if (sf && sf.text.includes('COMPILER_THROWS')) throw new TypeError(\"Cannot read properties of undefined (reading 'flags')\"); return semantic(sf, token); };\n" +
+        '  return p;\n' +
+        '};\n' +
+        'module.exports = ts;\n',
+    );
+    const before = read(dir, 'src/server.ts');
+    const { report, exitCode } = await write(dir);
+    expect(read(dir, 'src/server.ts')).toBe(before);
+    const entry = report.files.find((f) => f.path === 'src/server.ts')!;
+    expect(entry.withheld).toBe(true);
+    expect(entry.error).toContain("failed while checking this file: Cannot read properties of undefined (reading 'flags')");
+    expect(report.files.find((f) => f.path === 'src/other.ts')!.status).toBe('changed');
+    expect(exitCode).toBe(2);
+  });
 });
