@@ -9,7 +9,7 @@ import { unifiedDiff } from '../report/diff';
 import { lineMapper, segmentsOf } from '../report/hunks';
 import { redact } from '../report/redact';
 import type { FileReport, Mode, Report } from '../report/types';
-import type { GeneratedFile, Options, PathManualItem, Transform } from '../types';
+import type { GeneratedFile, Options, PathManualItem, PrepareContext, Transform } from '../types';
 import { UsageError } from '../types';
 import { branchPerService, checkRolloutGit, commitPerService, type NewContents } from '../rollout/git-rollout';
 import { forService, optionsByService } from '../rollout/service-options';
@@ -104,29 +104,16 @@ function relative(cwd: string, abs: string): string {
 }
 
 /**
- * Lets each transform with a run-level `prepare` fill in options that depend on the whole run, and
- * collects the files transforms create.
+ * Lets one transform with a run-level `prepare` fill in options that depend on the whole service, and
+ * returns the files it creates.
  */
-async function prepare(
-  run: Transform[],
-  selected: Transform[],
-  options: Record<string, Options>,
-  cwd: string,
-  root: string,
-  files: string[],
-  read: (p: string) => string,
-  service: ServiceModel | undefined,
-  fleet: FleetModel,
-) {
-  const code = files.filter(isJsLike);
-  const generated: GeneratedFile[] = [];
-  const scope = { cwd, root, files: code, read, ...(service ? { service } : {}), fleet, transforms: selected.map((t) => t.name) };
-  for (const t of run) {
-    if (t.prepare) options[t.name] = await t.prepare({ ...scope, options: options[t.name] });
-    // Two transforms may create the same module (the lifecycle module readiness and shutdown share): once, by the first.
-    if (t.generate) generated.push(...t.generate({ ...scope, options: options[t.name] }).filter((g) => !fs.existsSync(g.path) && !generated.some((x) => x.path === g.path)).map((g) => ({ ...g, by: t.name })));
-  }
-  return generated;
+async function prepare(t: Transform, scope: Omit<PrepareContext, 'options'>, options: Record<string, Options>): Promise<GeneratedFile[]> {
+  if (t.prepare) options[t.name] = await t.prepare({ ...scope, options: options[t.name] });
+  if (!t.generate) return [];
+  // Files that already exist are never overwritten.
+  return t.generate({ ...scope, options: options[t.name] })
+    .filter((g) => !fs.existsSync(g.path))
+    .map((g) => ({ ...g, by: t.name }));
 }
 
 /** Reads each file once for the whole main-process side of a run (the fleet model, then prepare hooks). */
@@ -247,10 +234,11 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
     const steps = codeless ? selected.filter((t) => t.text) : selected;
     if (codeless && (group.length === 0 || !steps.some((t) => t.prepare))) continue;
     // A transform that cannot decide for a service becomes one manual item; the other transforms and services go on.
+    const model = modelOf.get(s.name);
+    const hookScope = { cwd, root: config.dir, files: group.filter(isJsLike), read, ...(model ? { service: model } : {}), fleet, transforms: steps.map((t) => t.name) };
     for (const t of steps) {
-      const created = await undecidedAsManual(s, t.name, undecided, () =>
-        forService(s, scope.size > 1, () => prepare([t], steps, own, cwd, config.dir, group, read, modelOf.get(s.name), fleet)),
-      );
+      const created = await undecidedAsManual(s, t.name, undecided, () => forService(s, scope.size > 1, () => prepare(t, hookScope, own)));
+      // Two transforms may create the same module (the lifecycle module readiness and shutdown share): once, by the first.
       generated.push(...created.filter((g) => !generated.some((x) => x.path === g.path)));
     }
   }
