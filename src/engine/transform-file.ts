@@ -128,9 +128,32 @@ function applyAst(
   // a tree-based one may also run the not yet active tree-based transforms its new code has work for.
   let text = source;
   for (const group of groupsOf(active)) {
-    text = group[0].ast!.edits ? applyEditGroup(run, text, group) : applyRecastGroup(run, text, group, eligible.filter((t) => !t.ast!.edits && (group.includes(t) || !active.includes(t))));
+    const made: Made[] = [];
+    text = group[0].ast!.edits ? applyEditGroup(run, text, group, made) : applyRecastGroup(run, text, group, eligible.filter((t) => !t.ast!.edits && (group.includes(t) || !active.includes(t))));
+    if (!group[0].ast!.edits) made.push(...builtPieces().map((code) => ({ by: '', code })));
+    noteLateWork(run, eligible, group, made);
   }
   return text;
+}
+
+/** Code a transform wrote in this pass. */
+interface Made {
+  by: string;
+  code: string;
+}
+
+/**
+ * Code a group wrote can be work for a transform that already ran in this pass on text without it
+ * (graceful-shutdown's handler logs through console after console-to-logger ran): that one runs again
+ * on the result. A tree-based group already re-runs its own members on its tree.
+ */
+function noteLateWork(run: RunInput, eligible: Transform[], group: Transform[], made: Made[]): void {
+  if (made.length === 0) return;
+  for (const t of eligible) {
+    if (!run.notes.applied.includes(t.name) || run.notes.again.includes(t.name) || (!t.ast!.edits && group.includes(t))) continue;
+    const fresh = made.filter((m) => m.by !== t.name).map((m) => m.code);
+    if (fresh.length && t.ast!.prefilter(fresh.join('\n'), run.optionsOf(t))) run.notes.again.push(t.name);
+  }
 }
 
 /** What every group of one pass shares. */
@@ -171,7 +194,7 @@ function forgetPass(result: FileResult, name: string): void {
  * later transform's edits win; the earlier transform's edits in this file are dropped and it runs
  * again on the result (transformFile's second pass), as if it had run after the other.
  */
-function applyEditGroup(run: RunInput, source: string, group: Transform[]): string {
+function applyEditGroup(run: RunInput, source: string, group: Transform[], made: Made[]): string {
   const { input, result, facts, notes, style, optionsOf } = run;
   const { parser, j } = toolsFor(input.path);
   let ast: any;
@@ -205,7 +228,9 @@ function applyEditGroup(run: RunInput, source: string, group: Transform[]): stri
     notes.clashed.push(name);
     if (!notes.again.includes(name)) notes.again.push(name);
   }
-  const output = applyEdits(source, losers.size ? edits.filter((e) => !losers.has(e.transform)) : edits);
+  const kept = losers.size ? edits.filter((e) => !losers.has(e.transform)) : edits;
+  for (const e of kept) if (e.text) made.push({ by: e.transform, code: e.text });
+  const output = applyEdits(source, kept);
   if (output === source) return source;
   try {
     parser.check(output);
