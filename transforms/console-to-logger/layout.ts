@@ -21,6 +21,11 @@ function spansLines(entries: MetaEntry[]): boolean {
   return new Set(entries.map((e) => e.line).filter((l) => l > 0)).size > 1;
 }
 
+/** An object literal argument written with its properties below its `{`: its entries keep a line each, even one entry. */
+function hasOpenObject(call: any): boolean {
+  return (call.arguments ?? []).some((a: any) => a?.type === 'ObjectExpression' && a.properties.length > 0 && a.properties[0].loc?.start.line > a.loc?.start.line);
+}
+
 /**
  * The text of the logger call, laid out as the console call was: a call whose arguments stood one
  * per line keeps them one per line, and meta entries whose values stood on separate lines keep a
@@ -34,6 +39,7 @@ export function renderCall(callee: string, args: LoggerArg[], call: any, source:
   const endLine = call.loc?.end.line ?? startLine;
   const broken = !!first?.loc && first.loc.start.line > (call.callee.loc?.end.line ?? startLine);
   let comma = style.trailingComma ? ',' : '';
+  const ownLines = (meta: MetaEntry[]) => spansLines(meta) || hasOpenObject(call);
 
   if (broken) {
     const argIndent = indentOf(lines[first.loc.start.line - 1]);
@@ -44,7 +50,7 @@ export function renderCall(callee: string, args: LoggerArg[], call: any, source:
     comma = trailing;
     const rendered = args.map((a) => {
       if ('text' in a) return `${argIndent}${a.text}`;
-      if (!spansLines(a.meta)) return `${argIndent}${flat(a.meta)}`;
+      if (!ownLines(a.meta)) return `${argIndent}${flat(a.meta)}`;
       const inner = `${argIndent}${style.indent}`;
       return `${argIndent}{\n${a.meta.map((e) => `${inner}${e.text},`).join('\n').replace(/,$/, comma)}\n${argIndent}}`;
     });
@@ -52,7 +58,7 @@ export function renderCall(callee: string, args: LoggerArg[], call: any, source:
   }
 
   const metaArg = args.find((a): a is { meta: MetaEntry[] } => 'meta' in a);
-  if (endLine > startLine && metaArg && spansLines(metaArg.meta)) {
+  if (endLine > startLine && metaArg && ownLines(metaArg.meta)) {
     // `console.log('msg', {` … `})`: the object's entries keep their lines, wherever the meta goes.
     const firstEntry = metaArg.meta.find((e) => e.line > startLine);
     const inner = firstEntry ? indentOf(lines[firstEntry.line - 1]) : indentOf(lines[startLine - 1]) + style.indent;
