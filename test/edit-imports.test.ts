@@ -87,7 +87,8 @@ describe('ensureImportEdit', () => {
     const first = probeEditTransform((root, ctx) => void locals.push(ensureImportEdit(ctx, root, logger('./log')).local), 'first');
     const second = probeEditTransform((root, ctx) => void locals.push(ensureImportEdit(ctx, root, logger('./log')).local), 'second');
     expect(runWith('/r/a.ts', "import a from 'a';\nfoo();\n", [first, second])).toBe("import a from 'a';\nimport { logger } from './log';\nfoo();\n");
-    expect(locals).toEqual(['logger', 'logger']);
+    // (The second also runs again on the result, which the first's new line could have had work for.)
+    expect(new Set(locals)).toEqual(new Set(['logger']));
   });
 
   it('a name added for one module is not given to another', () => {
