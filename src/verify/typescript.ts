@@ -90,6 +90,7 @@ export class ProjectHost {
   private readonly sources = new Map<string, { text: string; file: TS.SourceFile }>();
   private readonly base: TS.CompilerHost;
   private last: TS.Program | undefined;
+  private overlay: Overlay = new Map();
 
   constructor(
     private readonly ts: TypeScript,
@@ -98,8 +99,21 @@ export class ProjectHost {
     this.base = ts.createCompilerHost(project.options, true);
   }
 
+  /** Module resolution as the last program saw the files (created ones included). */
+  get moduleHost(): TS.ModuleResolutionHost {
+    const { base, overlay } = this;
+    return {
+      fileExists: (f) => overlay.has(path.resolve(f)) || base.fileExists(f),
+      readFile: (f) => overlay.get(path.resolve(f)) ?? base.readFile(f),
+      directoryExists: (d) => base.directoryExists!(d) || [...overlay.keys()].some((f) => f.startsWith(path.resolve(d) + path.sep)),
+      realpath: base.realpath,
+      getCurrentDirectory: () => base.getCurrentDirectory(),
+    };
+  }
+
   program(overlay: Overlay, extraRoots: string[] = []): TS.Program {
     const { ts, base } = this;
+    this.overlay = overlay;
     const read = (f: string) => overlay.get(path.resolve(f)) ?? base.readFile(f);
     const host: TS.CompilerHost = {
       ...base,
