@@ -270,3 +270,16 @@ describe('verification: re-checks after withholding', () => {
     expect(report.services![0].verification!.types.programs).toBe(2);
   });
 });
+
+describe('verification: programs rooted at the checked files', () => {
+  it('still sees a global declared in a module nothing imports, and a global script', async () => {
+    const dir = tsService({
+      'src/augment.ts': 'export {};\ndeclare global {\n  var appName: string;\n}\n',
+      'src/globals.ts': 'declare const buildTag: string;\n',
+      'src/a.ts': `${DECLARE}inject('export const label = appName.toUpperCase() + buildTag;');\n`,
+    });
+    const { report, exitCode } = await write(dir);
+    expect(report.files.find((f) => f.path === 'src/a.ts')!.status).toBe('changed');
+    expect(exitCode).toBe(0);
+  });
+});

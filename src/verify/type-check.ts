@@ -84,6 +84,7 @@ export class TypeCheck {
     this.findImporters(project.fileNames, project.options, mine);
     const importers = [...new Set([...this.importersOf.values()].flatMap((s) => [...s]))].filter((f) => !mine.includes(f));
     this.checked = [...mine, ...importers];
+    this.host.focus(this.checked);
 
     this.facts = {
       typescript: `${loaded.version} (${loaded.from === 'service' ? "the service's" : "shipshape's"})`,
