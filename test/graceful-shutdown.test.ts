@@ -278,3 +278,30 @@ describe('graceful-shutdown servers from other modules', () => {
     expect(r.code).toContain('server2.close((err) => {');
   });
 });
+
+describe('graceful-shutdown writes edits, not a reprint', () => {
+  it('keeps every byte of the original text around what it adds', () => {
+    // recast reprinted the enclosing function's head (`main ()` → `main()`) and gave the listen line a `;`
+    // behind its comment, which the no-semicolon restoration could not see.
+    const source = [
+      "const express = require('express')",
+      'const app = express()',
+      '',
+      'async function main () {',
+      '  const banner = `',
+      '    orders',
+      '      ready`',
+      '  app.listen(3000, () => console.log(banner)) // start serving',
+      '}',
+      '',
+      'main()',
+      '',
+    ].join('\n');
+    const r = run('src/server.js', source);
+    expect(r.count).toBe(1);
+    expect(r.code).toContain('async function main () {\n  const banner = `\n    orders\n      ready`\n  const server = app.listen(3000, () => console.log(banner)) // start serving\n\n  // Orchestrators');
+    // Without what was added, the text is the original.
+    const added = r.code.replace('const server = ', '').replace(/\nlet shutdownRegistered = false\n/, '').replace(/\n\n {2}\/\/ Orchestrators[\s\S]*?\n {2}}\n(?=})/, '\n');
+    expect(added).toBe(source);
+  });
+});
