@@ -258,6 +258,13 @@ describe('graceful-shutdown helper', () => {
       "import Fastify from 'fastify';\nimport { onShutdown } from '@acme/kit';\nconst app = Fastify();\nawait app.listen({ port: 3000 });\nonShutdown(app, { timeoutMs: 20000, signals: ['SIGTERM', 'SIGINT'] });\n",
     );
   });
+  it('gives the helper import another name than the server variable it just introduced', () => {
+    // Both names are new edits on a tree that shows neither: the import must not take `server` too.
+    const r = run('src/a.mjs', "import express from 'express';\nconst app = express();\napp.listen(3000);\n", { helper: { import: '@acme/kit', name: 'server' } });
+    expect(r.code).toBe(
+      "import express from 'express';\nimport { server as server2 } from '@acme/kit';\nconst app = express();\nconst server = app.listen(3000);\nserver2(server, { timeoutMs: 20000, signals: ['SIGTERM', 'SIGINT'] });\n",
+    );
+  });
 });
 
 describe('graceful-shutdown several servers in TypeScript', () => {
