@@ -87,7 +87,7 @@ describe('ensureImportEdit', () => {
     const first = probeEditTransform((root, ctx) => void locals.push(ensureImportEdit(ctx, root, logger('./log')).local), 'first');
     const second = probeEditTransform((root, ctx) => void locals.push(ensureImportEdit(ctx, root, logger('./log')).local), 'second');
     expect(runWith('/r/a.ts', "import a from 'a';\nfoo();\n", [first, second])).toBe("import a from 'a';\nimport { logger } from './log';\nfoo();\n");
-    // (The second also runs again on the result, which the first's new line could have had work for.)
+    // `first` also runs again on the result (the new line is code its always-true prefilter takes as work).
     expect(new Set(locals)).toEqual(new Set(['logger']));
   });
 

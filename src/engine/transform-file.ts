@@ -122,37 +122,34 @@ function applyAst(
   });
   if (active.length === 0) return source;
   const style: CodeStyle = detectStyle(source);
-  const run: RunInput = { input, result, facts, notes, style, optionsOf };
+  const run: RunInput = { input, result, facts, notes, style, optionsOf, eligible };
   // Neighbouring transforms of one kind share a tree: edit-based ones one light babel parse and a
   // splice, the others one recast tree and print. A group works on the text the group before it left;
   // a tree-based one may also run the not yet active tree-based transforms its new code has work for.
   let text = source;
   for (const group of groupsOf(active)) {
-    const made: Made[] = [];
-    text = group[0].ast!.edits ? applyEditGroup(run, text, group, made) : applyRecastGroup(run, text, group, eligible.filter((t) => !t.ast!.edits && (group.includes(t) || !active.includes(t))));
-    if (!group[0].ast!.edits) made.push(...builtPieces().map((code) => ({ by: '', code })));
-    noteLateWork(run, eligible, group, made);
+    if (group[0].ast!.edits) text = applyEditGroup(run, text, group);
+    else {
+      text = applyRecastGroup(run, text, group, eligible.filter((t) => !t.ast!.edits && (group.includes(t) || !active.includes(t))));
+      // The tree-based group re-ran its own members on its tree; a transform of an earlier group
+      // has not seen the code it built.
+      noteLateWork(run, builtPieces(), (t) => group.includes(t));
+    }
   }
   return text;
 }
 
-/** Code a transform wrote in this pass. */
-interface Made {
-  by: string;
-  code: string;
-}
-
 /**
- * Code a group wrote can be work for a transform that already ran in this pass on text without it
- * (graceful-shutdown's handler logs through console after console-to-logger ran): that one runs again
- * on the result. A tree-based group already re-runs its own members on its tree.
+ * Code one transform wrote can be work for another that already read the text without it
+ * (graceful-shutdown's handler logs through console; console-to-logger then has calls to rewrite):
+ * that one runs again on the result, as a second run would. `fresh` gives the code written by others
+ * than the transform asked about.
  */
-function noteLateWork(run: RunInput, eligible: Transform[], group: Transform[], made: Made[]): void {
-  if (made.length === 0) return;
-  for (const t of eligible) {
-    if (!run.notes.applied.includes(t.name) || run.notes.again.includes(t.name) || (!t.ast!.edits && group.includes(t))) continue;
-    const fresh = made.filter((m) => m.by !== t.name).map((m) => m.code);
-    if (fresh.length && t.ast!.prefilter(fresh.join('\n'), run.optionsOf(t))) run.notes.again.push(t.name);
+function noteLateWork(run: RunInput, fresh: readonly string[] | ((t: Transform) => string[]), skip: (t: Transform) => boolean = () => false): void {
+  const { notes, eligible, optionsOf } = run;
+  for (const t of eligible.filter((t) => notes.applied.includes(t.name) && !notes.again.includes(t.name) && !skip(t))) {
+    const code = typeof fresh === 'function' ? fresh(t) : fresh;
+    if (code.length > 0 && t.ast!.prefilter(code.join('\n'), optionsOf(t))) notes.again.push(t.name);
   }
 }
 
@@ -164,6 +161,8 @@ interface RunInput {
   notes: PassNotes;
   style: CodeStyle;
   optionsOf(t: Transform): Options;
+  /** The transforms that may run on the file (by role and path). */
+  eligible: Transform[];
 }
 
 /** The transforms split into runs of neighbours that are all edit-based or all tree-based. */
@@ -194,7 +193,7 @@ function forgetPass(result: FileResult, name: string): void {
  * later transform's edits win; the earlier transform's edits in this file are dropped and it runs
  * again on the result (transformFile's second pass), as if it had run after the other.
  */
-function applyEditGroup(run: RunInput, source: string, group: Transform[], made: Made[]): string {
+function applyEditGroup(run: RunInput, source: string, group: Transform[]): string {
   const { input, result, facts, notes, style, optionsOf } = run;
   const { parser, j } = toolsFor(input.path);
   let ast: any;
@@ -229,9 +228,10 @@ function applyEditGroup(run: RunInput, source: string, group: Transform[], made:
     if (!notes.again.includes(name)) notes.again.push(name);
   }
   const kept = losers.size ? edits.filter((e) => !losers.has(e.transform)) : edits;
-  for (const e of kept) if (e.text) made.push({ by: e.transform, code: e.text });
   const output = applyEdits(source, kept);
   if (output === source) return source;
+  // Every transform of the group read the tree without the others' new code.
+  noteLateWork(run, (t) => kept.filter((e) => e.transform !== t.name && e.text).map((e) => e.text));
   try {
     parser.check(output);
   } catch (err) {
