@@ -2,7 +2,8 @@ import { toJscodeshift } from '../src/jscodeshift-adapter';
 import { isModuleFile } from '../src/ast/modules';
 import type { Transform } from '../src/types';
 import { addToExpressApps } from './correlation-id/express';
-import { configureFastify, reportFastifyCliApp } from './correlation-id/fastify';
+import { configureFastify } from './correlation-id/fastify';
+import { addToFastifyCliApps } from './correlation-id/fastify-cli';
 import { importerFor } from './correlation-id/importer';
 import { addToHapiServers, addToKoaApps } from './correlation-id/koa-hapi';
 import { addToNestApps } from './correlation-id/nest';
@@ -44,7 +45,8 @@ export const correlationId: Transform = {
   generate: scaffoldModule,
   ast: {
     roles: ['runtime'],
-    prefilter: (source) => OTHER_FRAMEWORKS.test(source) || createsExpressApp(source) || OUTGOING.test(source),
+    prefilter: (source, options) =>
+      OTHER_FRAMEWORKS.test(source) || createsExpressApp(source) || OUTGOING.test(source) || (options.hasFastifyCliApp === true && /module\.exports|export\s+default/.test(source)),
     exclude(relPath, absPath, options, root) {
       if (isTestPath(relPath)) return 'test file';
       const modules: string[] = [options.import, ...Object.values(options.importByFolder ?? {})].filter((m) => typeof m === 'string');
@@ -63,7 +65,7 @@ export const correlationId: Transform = {
         forwardOutgoing(root, ctx, ctx.options.scaffold ? importerFor(root, ctx, 'getCorrelationId', 'named') : null, adopted);
       }
       configureFastify(root, ctx);
-      reportFastifyCliApp(root, ctx);
+      addToFastifyCliApps(root, ctx);
       addToKoaApps(root, ctx);
       addToHapiServers(root, ctx);
       forwardThroughProxies(root, ctx, adopted);

@@ -4,6 +4,8 @@ import type { OptionSpec, Options, PrepareContext } from '../../src/types';
 import { UsageError } from '../../src/types';
 import { isPathSpecifier } from '../../src/ast/modules';
 import { scaffoldFolders } from './scaffold-targets';
+import { moduleFrameworks } from './frameworks';
+import { ADAPTER_NAMES } from './templates';
 
 /** Where the middleware module goes when `scaffold` is on and no `import` is configured. */
 export const DEFAULT_SCAFFOLD_IMPORT = './src/middleware/correlation-id';
@@ -39,6 +41,11 @@ export const OPTIONS: Record<string, OptionSpec> = {
     description: 'Named export of the import module that is a hapi plugin: registered with await server.register after Hapi.server()',
     validate: identifier,
   },
+  fastifyName: {
+    type: 'string',
+    description: "Named export of the import module that adds the correlation-ID hooks to a Fastify instance: called first in a fastify-cli app's exported plugin",
+    validate: identifier,
+  },
 };
 
 const CONFIG_EXAMPLE = `{
@@ -46,10 +53,6 @@ const CONFIG_EXAMPLE = `{
     "correlation-id": { "import": "./src/middleware/correlation-id", "scaffold": true }
   }
 }`;
-
-// Files that may create an Express or Nest app, which need the middleware module; Fastify and the
-// gateway proxies do without it.
-const INSTALLS_MIDDLEWARE = /\bexpress\s*(?:\.default\s*)?\(|\bexpress_\d+\.default\b|NestFactory/;
 
 /** A `"type": "module"` JavaScript project: its imports need the file extension. */
 function isJavaScriptEsm(root: string): boolean {
@@ -84,6 +87,19 @@ function scaffoldImports(ctx: PrepareContext, appFiles: string[]): { import: str
 }
 
 /**
+ * The scaffold exports an adapter for each framework the service has, and the install steps call
+ * them by name; a name the config gives wins (and the scaffold still has the adapter).
+ */
+function adapterOptions(frameworks: ReturnType<typeof moduleFrameworks>['frameworks'], options: Options): Options {
+  return {
+    scaffoldFrameworks: frameworks,
+    ...(frameworks.includes('koa') && options.koaName === undefined ? { koaName: ADAPTER_NAMES.koa } : {}),
+    ...(frameworks.includes('hapi') && options.hapiPlugin === undefined ? { hapiPlugin: ADAPTER_NAMES.hapi } : {}),
+    ...(frameworks.includes('fastify') && options.fastifyName === undefined ? { fastifyName: ADAPTER_NAMES.fastify } : {}),
+  };
+}
+
+/**
  * Checks the options that depend on each other: the middleware has no sensible default package, so
  * without `import` a run over Express or Nest apps stops and shows the config to add, unless
  * `scaffold` creates the module at the default path. Fastify options and gateway proxies need no
@@ -91,11 +107,11 @@ function scaffoldImports(ctx: PrepareContext, appFiles: string[]): { import: str
  */
 export function prepareOptions(ctx: PrepareContext): Options {
   const options = { ...ctx.options };
+  const { frameworks, appFiles } = moduleFrameworks(ctx);
   if (options.import === undefined) {
-    const appFiles = ctx.files.filter((f) => INSTALLS_MIDDLEWARE.test(ctx.read(f)));
-    const needed = options.koaName !== undefined || options.hapiPlugin !== undefined || appFiles.length > 0;
-    // A service without an Express or Nest app gets no module: nothing would import it.
-    if (!needed) return options;
+    const needed = options.koaName !== undefined || options.hapiPlugin !== undefined || options.fastifyName !== undefined || appFiles.length > 0;
+    // A service without an app that takes the module gets none: nothing would import it.
+    if (!needed) return frameworks.includes('fastify') ? { ...options, hasFastifyCliApp: true } : options;
     if (!options.scaffold)
       throw new UsageError(
         `correlation-id needs the module that exports the middleware: set transforms["correlation-id"].import to a package or a path, or let shipshape create it with scaffold, e.g. in shipshape.config.json:\n${CONFIG_EXAMPLE}`,
@@ -104,5 +120,8 @@ export function prepareOptions(ctx: PrepareContext): Options {
   }
   if (options.scaffold && !isPathSpecifier(options.import))
     throw new UsageError(`correlation-id: scaffold creates a module at a path, but import is the package '${options.import}'; use a path such as '${DEFAULT_SCAFFOLD_IMPORT}' or turn scaffold off`);
+  if (options.scaffold) Object.assign(options, adapterOptions(frameworks, options));
+  // Its exported plugin may not name fastify at all (`module.exports = buildApp()`): the prefilter must let it through.
+  if (frameworks.includes('fastify')) options.hasFastifyCliApp = true;
   return options;
 }
