@@ -26,12 +26,13 @@ export function fastifyCliApps(service: ServiceModel | undefined): Set<string> {
   return found;
 }
 
-/** The exported value: `module.exports = …`, `export default …`. */
-function exportedValue(root: Collection<any>, ctx: AstContext): any {
+/** The exported value (`module.exports = …`, `export default …`) and the line of its export. */
+function exportedValue(root: Collection<any>, ctx: AstContext): { value: any; line: number } | null {
   const j = ctx.j;
-  const esm = root.find(j.ExportDefaultDeclaration).paths()[0]?.node.declaration;
-  if (esm) return esm;
-  return root.find(j.AssignmentExpression, { left: { object: { name: 'module' }, property: { name: 'exports' } } }).paths()[0]?.node.right ?? null;
+  const esm = root.find(j.ExportDefaultDeclaration).paths()[0]?.node;
+  const cjs = esm ? null : root.find(j.AssignmentExpression, { left: { object: { name: 'module' }, property: { name: 'exports' } } }).paths()[0]?.node;
+  const at = esm ?? cjs;
+  return at ? { value: esm ? esm.declaration : cjs!.right, line: lineOf(at) } : null;
 }
 
 /**
@@ -67,12 +68,12 @@ export function addToFastifyCliApps(root: Collection<any>, ctx: AstContext): voi
   const importer = name && ctx.options.import !== undefined ? importerFor(root, ctx, name, 'named') : null;
   if (importer?.existing()) return;
   if (new RegExp(`requestIdHeader|['"\`]${header}['"\`]`, 'i').test(ctx.source)) return;
-  const value = exportedValue(root, ctx);
-  const plugin = value ? pluginFunction(root, ctx, value) : null;
+  const exported = exportedValue(root, ctx);
+  const plugin = exported ? pluginFunction(root, ctx, exported.value) : null;
   if (!importer || !plugin) {
     const why = !importer ? 'is a plugin with no fastify() call, so it gets no correlation ID' : "exports no plugin function shipshape can read";
     ctx.manual(
-      value ? lineOf(value) : 0,
+      exported?.line ?? 0,
       `this fastify-cli app (fastify start) ${why}: set fastifyName to a function of ${ctx.options.import ?? 'the import module'} that adds the hooks, or add an onRequest hook first in the plugin that reads ${header} (else a new ID), echoes it with reply.header and runs the request in an AsyncLocalStorage`,
     );
     return;
