@@ -51,7 +51,6 @@ describe('correlation-id options', () => {
       name: 'correlationIdMiddleware',
       kind: 'named',
       header: 'x-correlation-id',
-      scaffold: false,
     });
   });
 
@@ -62,8 +61,8 @@ describe('correlation-id options', () => {
     expect(() => resolve({ import: 'x', kind: 'star' })).toThrow(/'named', 'default'/);
   });
 
-  it('stops a run over Express or Nest apps without import and shows the config to add', async () => {
-    const err = await prepare({}, "const express = require('express');\nconst app = express();\n").catch((e) => e);
+  it('with scaffold turned off, stops a service with Express or Nest apps without import and shows the config to add', async () => {
+    const err = await prepare({ scaffold: false }, "const express = require('express');\nconst app = express();\n").catch((e) => e);
     expect(err).toBeInstanceOf(UsageError);
     expect(err.message).toContain('"correlation-id": { "import": "./src/middleware/correlation-id", "scaffold": true }');
   });
@@ -71,8 +70,17 @@ describe('correlation-id options', () => {
   it('goes on without import when the run has only Fastify apps and gateway proxies', async () => {
     const fastifyOnly = "import Fastify from 'fastify';\nexport const app = Fastify({ logger: true });\n";
     expect((await prepare({}, fastifyOnly)).import).toBeUndefined();
-    await expect(prepare({}, "const { NestFactory } = require('@nestjs/core');\n")).rejects.toThrow(UsageError);
-    await expect(prepare({ koaName: 'koaCorrelationId' }, fastifyOnly)).rejects.toThrow(UsageError);
+    await expect(prepare({ scaffold: false }, "const { NestFactory } = require('@nestjs/core');\n")).rejects.toThrow(UsageError);
+    await expect(prepare({ koaName: 'koaCorrelationId', scaffold: false }, fastifyOnly)).rejects.toThrow(UsageError);
+  });
+
+  it('zero-config: scaffolds the module for a service with an app, and an explicit import still wins', async () => {
+    const express = "const express = require('express');\nconst app = express();\n";
+    expect(await prepare({}, express)).toMatchObject({ import: './src/middleware/correlation-id', scaffold: true });
+    expect(await prepare({ import: '@acme/http' }, express)).toMatchObject({ import: '@acme/http' });
+    expect((await prepare({ import: '@acme/http' }, express)).scaffold).toBeUndefined();
+    const koa = "const Koa = require('koa');\nconst app = new Koa();\n";
+    expect(await prepare({}, koa)).toMatchObject({ scaffold: true, koaName: 'koaCorrelationId', scaffoldFrameworks: ['koa'] });
   });
 
   it('defaults import to ./src/middleware/correlation-id when scaffold is on', async () => {

@@ -32,8 +32,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
   },
   scaffold: {
     type: 'boolean',
-    description: `Create the middleware module at the import path when it does not exist (default path ${DEFAULT_SCAFFOLD_IMPORT})`,
-    default: false,
+    description: `Create the middleware module at the import path when it does not exist (default path: the service's ${DEFAULT_SCAFFOLD_IMPORT}). Unset: on when no import is configured, in services with an HTTP app`,
   },
   koaName: { type: 'string', description: 'Named export of the import module that is a Koa middleware: installed with app.use after new Koa()', validate: identifier },
   hapiPlugin: {
@@ -101,9 +100,9 @@ function adapterOptions(frameworks: ReturnType<typeof moduleFrameworks>['framewo
 
 /**
  * Checks the options that depend on each other: the middleware has no sensible default package, so
- * without `import` a run over Express or Nest apps stops and shows the config to add, unless
- * `scaffold` creates the module at the default path. Fastify options and gateway proxies need no
- * module: a run with only those goes on without it.
+ * without `import` each service with an app that takes the module gets it scaffolded inside the
+ * service (unless the config turns `scaffold` off: then the service is undecided, one manual item).
+ * Fastify options and gateway proxies need no module: a service with only those gets none.
  */
 export function prepareOptions(ctx: PrepareContext): Options {
   const options = { ...ctx.options };
@@ -112,10 +111,13 @@ export function prepareOptions(ctx: PrepareContext): Options {
     const needed = options.koaName !== undefined || options.hapiPlugin !== undefined || options.fastifyName !== undefined || appFiles.length > 0;
     // A service without an app that takes the module gets none: nothing would import it.
     if (!needed) return frameworks.includes('fastify') ? { ...options, hasFastifyCliApp: true } : options;
-    if (!options.scaffold)
+    // Zero-config: the module is created inside the service, as console-to-logger does for its
+    // logger; only a config that turns scaffold off leaves the service without one.
+    if (options.scaffold === false)
       throw new UsageError(
-        `correlation-id needs the module that exports the middleware: set transforms["correlation-id"].import to a package or a path, or let shipshape create it with scaffold, e.g. in shipshape.config.json:\n${CONFIG_EXAMPLE}`,
+        `correlation-id needs the module that exports the middleware and scaffold is off: set transforms["correlation-id"].import to a package or a path, or let shipshape create it with scaffold, e.g. in shipshape.config.json:\n${CONFIG_EXAMPLE}`,
       );
+    options.scaffold = true;
     Object.assign(options, scaffoldImports(ctx, appFiles));
   }
   if (options.scaffold && !isPathSpecifier(options.import))
