@@ -14,6 +14,7 @@ import { checkHeaders, reportAdopted } from './correlation-id/headers';
 import type { Adopted } from './correlation-id/adopt';
 import { forwardOutgoing } from './correlation-id/outgoing';
 import { isTestPath } from '../src/ast/paths';
+import { modelMechanisms } from './correlation-id/model-facts';
 
 const OTHER_FRAMEWORKS = /NestFactory|fastify|koa|hapi|http-proxy-middleware|express-http-proxy/;
 // Clients of other services: their calls should carry the ID.
@@ -56,13 +57,15 @@ export const correlationId: Transform = {
     apply(root, ctx) {
       // Without `import` (prepare found no Express or Nest app in the run) only what needs no module.
       let adopted: Adopted[] = [];
+      const service = modelMechanisms(ctx);
       if (ctx.options.import !== undefined) {
         const importer = importerFor(root, ctx, ctx.options.name, ctx.options.kind);
-        adopted = addToExpressApps(root, ctx, importer);
+        adopted = addToExpressApps(root, ctx, importer, service);
         addToNestApps(root, ctx, importer);
         reportAdopted(ctx, adopted);
-        // Only a module shipshape wrote is known to export getCorrelationId.
-        forwardOutgoing(root, ctx, ctx.options.scaffold ? importerFor(root, ctx, 'getCorrelationId', 'named') : null, adopted);
+        // Only a module shipshape wrote is known to export getCorrelationId; a file without an app
+        // forwards the ID of the service's own mechanism, when it has one.
+        forwardOutgoing(root, ctx, ctx.options.scaffold ? importerFor(root, ctx, 'getCorrelationId', 'named') : null, adopted.length > 0 ? adopted : service);
       }
       configureFastify(root, ctx);
       addToFastifyCliApps(root, ctx);
