@@ -7,6 +7,7 @@ import { transformFile } from '../src/engine/transform-file';
 import { UsageError, type Options } from '../src/types';
 import type { ServiceModel } from '../src/fleet/types';
 import { correlationId } from '../transforms/correlation-id';
+import { scaffoldFolders } from '../transforms/correlation-id/scaffold-targets';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -91,8 +92,14 @@ describe('correlation-id options', () => {
   it("puts the scaffold inside the service's source root, not at the repo root", async () => {
     const service = { name: 'orders', dir: '/r/services/orders', sourceRoot: '/r/services/orders/src' };
     expect((await prepared({ scaffold: true }, '/r', service)).import).toBe('./services/orders/src/middleware/correlation-id');
+    // An entry at the top (`index.js`) makes the service folder the source root; the apps all live in
+    // src/, which a tsconfig's include may be limited to: the module goes there, next to them.
     const flat = { name: 'auth', dir: '/r/auth', sourceRoot: '/r/auth' };
-    expect((await prepared({ scaffold: true }, '/r', flat)).import).toBe('./auth/middleware/correlation-id');
+    expect((await prepared({ scaffold: true }, '/r', flat)).import).toBe('./auth/src/middleware/correlation-id');
+    const top = { ...flat, buildContext: ['/r/auth'] } as unknown as ServiceModel;
+    expect(scaffoldFolders(top, ['/r/auth/server.js'])).toEqual(['/r/auth']);
+    expect(scaffoldFolders(top, ['/r/auth/src/main.ts', '/r/auth/src/admin/app.ts'])).toEqual(['/r/auth/src']);
+    expect(scaffoldFolders(top, ['/r/auth/src/main.ts', '/r/auth/lib/app.ts'])).toEqual(['/r/auth']);
   });
 
   it('gives each copied folder with an app its own module when the images do not contain the source root', async () => {
