@@ -1,5 +1,6 @@
 import type { AstContext } from '../types';
 import { parserFor } from '../engine/parser';
+import { afterStatementOffset, indented, lineEndOf } from '../engine/edits';
 import { placementIndex } from './placement';
 
 /**
@@ -34,29 +35,7 @@ function parsedStatement(file: string, code: string): any {
 
 const lineStartOf = (source: string, offset: number) => source.lastIndexOf('\n', offset - 1) + 1;
 
-function lineEndOf(source: string, offset: number): number {
-  const end = source.indexOf('\n', offset);
-  return end < 0 ? source.length : end;
-}
-
 const indentOf = (source: string, offset: number) => /^[ \t]*/.exec(source.slice(lineStartOf(source, offset), offset))![0];
-
-/** `code` with its second and later lines indented by `indent` (blank lines stay empty). */
-function indented(code: string, indent: string): string {
-  return code
-    .split('\n')
-    .map((line, i) => (i === 0 || line.trim() === '' ? line : indent + line))
-    .join('\n');
-}
-
-/**
- * Where text goes to follow `stmt` on a line of its own: the end of its last line when only
- * whitespace or comments follow it there (`x(); // note` keeps its note), else right after it.
- */
-export function afterStatementOffset(source: string, stmt: any): number {
-  const end = lineEndOf(source, stmt.end);
-  return /^\s*(?:(?:\/\/.*)|(?:\/\*.*?\*\/\s*))*$/.test(source.slice(stmt.end, end)) ? end : stmt.end;
-}
 
 /** Leading comments of `stmt` that start their own line (a comment after the previous statement on its line belongs to it). */
 function ownLineComments(source: string, stmt: any): any[] {
