@@ -101,9 +101,14 @@ function insertIntoEmpty(ctx: AstContext, block: any, code: string): void {
 export function insertPlacedEdit(ctx: AstContext, body: any[], index: number, code: string, attach: 'after' | 'before', opts: PlaceOptions = {}): number {
   const at = placementIndex(body, index, parsedStatement(ctx.path, code), { program: opts.program });
   const side = at === index ? attach : 'after';
-  const spaced = opts.spaced ?? code.includes('\n');
+  const after = (side === 'after' && at > 0) || at === body.length;
+  // A blank line when the new statement spans several lines, or follows one that does (as recast laid it out).
+  // Only the first of several lines added below one statement is set off from it.
+  const previous = after && at > 0 ? body[at - 1] : null;
+  const firstBelow = !!previous && !ctx.edit!.list.some((e) => e.kind === 'insert' && e.start === afterStatementOffset(ctx.source, previous));
+  const spaced = opts.spaced ?? (code.includes('\n') || (firstBelow && ctx.source.slice(previous.start, previous.end).includes('\n')));
   if (body.length === 0) insertIntoEmpty(ctx, opts.block, code);
-  else if ((side === 'after' && at > 0) || at === body.length) insertLineAfter(ctx, body[at - 1], code, spaced);
+  else if (after) insertLineAfter(ctx, body[at - 1], code, spaced);
   else {
     const next = body[at];
     const top = opts.top && at === index && opts.program && at === 0;
