@@ -2,7 +2,7 @@ import type { ASTPath } from 'jscodeshift';
 import path from 'node:path';
 import { ensureImportEdit } from '../src/ast/edit-imports';
 import { findImport, type ImportRequest } from '../src/ast/imports';
-import { specifierFor, specifierMatches } from '../src/ast/modules';
+import { specifierFor, specifierMatches, withRuntimeExtension } from '../src/ast/modules';
 import { enclosingStatement, lineOf } from '../src/ast/scope';
 import { toJscodeshift } from '../src/jscodeshift-adapter';
 import type { AstContext, Transform } from '../src/types';
@@ -116,7 +116,7 @@ export const consoleToLogger: Transform = {
       if (settings.skipBrowser && importsBrowserFramework(j, root, ctx.source)) return;
 
       const request: ImportRequest = {
-        source: withFileExtensionHabit(j, root, specifierFor(settings.import, ctx.root, ctx.path)),
+        source: withRuntimeExtension(withFileExtensionHabit(j, root, specifierFor(settings.import, ctx.root, ctx.path)), ctx.service, ctx.path),
         name: settings.name,
         kind: settings.kind,
         matches: (spec) => specifierMatches(spec, ctx.path, settings.import, ctx.root) || pathsAliasReaches(spec, path.resolve(ctx.root, settings.import), ctx.service),

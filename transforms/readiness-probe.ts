@@ -18,7 +18,7 @@ import { PATH_OPTION } from './healthz-to-health/paths';
 
 const NAME = 'readiness-probe';
 
-type Where = Pick<ServiceModel, 'sourceRoot' | 'language' | 'moduleSystem'>;
+type Where = Pick<ServiceModel, 'sourceRoot' | 'language' | 'moduleSystem' | 'tsconfig'>;
 
 const FRAMEWORK_TEXT = /\bexpress\b|fastify|\bkoa\b|hapi|NestFactory/;
 const FRAMEWORK_IMPORT = /(?:require\(\s*|from\s+|import\s+)['"](?:express|fastify|koa|@hapi\/hapi|hapi|@nestjs\/core)['"]/;
@@ -102,7 +102,7 @@ function prepare(ctx: PrepareContext): Options {
   // Only a service with an HTTP app gets the modules (a gRPC or queue worker has no route to add).
   const found = whereFromFiles(ctx);
   if (!found) return o;
-  const where: Where = ctx.service ? { sourceRoot: ctx.service.sourceRoot, language: ctx.service.language, moduleSystem: ctx.service.moduleSystem } : found;
+  const where: Where = ctx.service ? { sourceRoot: ctx.service.sourceRoot, language: ctx.service.language, moduleSystem: ctx.service.moduleSystem, tsconfig: ctx.service.tsconfig } : found;
   o.$existing = existingRoute(ctx);
   const life = lifecycleModule(where);
   const ready = readinessModule(where);

@@ -44,3 +44,29 @@ export function isModuleFile(fileAbs: string, option: string, root: string): boo
   const self = withoutCodeExtension(fileAbs);
   return self === target || self === path.join(target, 'index');
 }
+
+/** What decides whether a service's relative imports carry their extension. */
+export interface ImportStyle {
+  language: 'typescript' | 'javascript';
+  moduleSystem: 'esm' | 'commonjs';
+  tsconfig?: { module?: string; moduleResolution?: string };
+}
+
+/**
+ * Whether a relative import written in `fromFile` needs its runtime extension (`./logger.js`): Node
+ * resolves ESM specifiers as written, and TypeScript compiled for Node16/NodeNext checks that
+ * (TS2835); CommonJS and bundler resolution find the file without it. `.mts`/`.cts` files are ESM
+ * and CommonJS whatever the package says.
+ */
+export function importsNeedExtension(style: ImportStyle, fromFile: string): boolean {
+  const esm = /\.m[jt]s$/.test(fromFile) || (!/\.c[jt]s$/.test(fromFile) && style.moduleSystem === 'esm');
+  if (!esm) return false;
+  if (style.language !== 'typescript' && !/\.[cm]?tsx?$/.test(fromFile)) return true;
+  return /^node(?:16|18|next)$/i.test(style.tsconfig?.module ?? '') || /^node(?:16|next)$/i.test(style.tsconfig?.moduleResolution ?? '');
+}
+
+/** `spec` with the `.js` Node needs when `importsNeedExtension` says so (a relative specifier without one). */
+export function withRuntimeExtension(spec: string, style: ImportStyle | undefined, fromFile: string): string {
+  if (!style || !isPathSpecifier(spec) || /\.[cm]?[jt]sx?$/.test(spec) || !importsNeedExtension(style, fromFile)) return spec;
+  return `${spec}.js`;
+}

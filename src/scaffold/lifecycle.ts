@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { ServiceModel } from '../fleet/types';
+import { withRuntimeExtension, type ImportStyle } from '../ast/modules';
 
 /**
  * The process lifecycle module that readiness-probe and graceful-shutdown share: the `/ready` route
@@ -121,9 +122,9 @@ module.exports = { lifecycle, markStarted, markDraining, isReady, onShutdown, ru
 }
 
 /** The lifecycle module for a service: in its source root, in its language and module system. */
-export function lifecycleModule(service: Pick<ServiceModel, 'sourceRoot' | 'language' | 'moduleSystem'>): LifecycleModule {
+export function lifecycleModule(service: Pick<ServiceModel, 'sourceRoot'> & ImportStyle): LifecycleModule {
   const ts = service.language === 'typescript';
-  const ext = ts ? '.ts' : service.moduleSystem === 'esm' ? '.js' : '.js';
+  const ext = ts ? '.ts' : '.js';
   const file = path.join(service.sourceRoot, `${LIFECYCLE_BASENAME}${ext}`);
   const content = ts ? typescript() : service.moduleSystem === 'esm' ? esm() : commonjs();
   return {
@@ -132,8 +133,7 @@ export function lifecycleModule(service: Pick<ServiceModel, 'sourceRoot' | 'lang
     specifierFrom(fromFile: string) {
       let rel = path.relative(path.dirname(fromFile), path.join(service.sourceRoot, LIFECYCLE_BASENAME)).split(path.sep).join('/');
       if (!rel.startsWith('.')) rel = `./${rel}`;
-      // ESM needs the extension at run time; TypeScript and CommonJS resolve without it.
-      return service.moduleSystem === 'esm' && !ts ? `${rel}.js` : rel;
+      return withRuntimeExtension(rel, service, fromFile);
     },
   };
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { readText } from '../fleet/read';
 import type { ServiceModel } from '../fleet/types';
+import { withRuntimeExtension, type ImportStyle } from '../ast/modules';
 
 /**
  * The logger module console-to-logger creates in a service that has none (zero-config first run),
@@ -107,11 +108,10 @@ ${correlation}  let line${t(': string')};
 ${exportLogger(f, `{\n  error: (message${t(': unknown')}, meta${t('?: Meta')}) => write('error', message, meta),\n  warn: (message${t(': unknown')}, meta${t('?: Meta')}) => write('warn', message, meta),\n  info: (message${t(': unknown')}, meta${t('?: Meta')}) => write('info', message, meta),\n  debug: (message${t(': unknown')}, meta${t('?: Meta')}) => write('debug', message, meta),\n}`)}`;
 }
 
-function specifier(from: string, to: string, f: Flavour): string {
+function specifier(from: string, to: string, style: ImportStyle): string {
   let rel = path.relative(path.dirname(from), to.replace(/\.[cm]?[jt]s$/, '')).split(path.sep).join('/');
   if (!rel.startsWith('.')) rel = `./${rel}`;
-  // Node ESM needs the extension at run time; TypeScript and CommonJS resolve without it.
-  return f.esm && !f.ts ? `${rel}.js` : rel;
+  return withRuntimeExtension(rel, style, from);
 }
 
 /**
@@ -135,12 +135,12 @@ export function scaffoldLibrary(service: Pick<ServiceModel, 'package'>): Scaffol
 }
 
 /** The logger module for a service: in its source root, its language, module system and library. */
-export function loggerScaffold(service: Pick<ServiceModel, 'sourceRoot' | 'language' | 'moduleSystem' | 'package' | 'facts'>): LoggerScaffold {
+export function loggerScaffold(service: Pick<ServiceModel, 'sourceRoot' | 'package' | 'facts'> & ImportStyle): LoggerScaffold {
   const ts = service.language === 'typescript';
   const file = path.join(service.sourceRoot, `${LOGGER_BASENAME}${ts ? '.ts' : '.js'}`);
   const flavour: Flavour = { ts, esm: service.moduleSystem === 'esm' };
   const module = correlationModule(service);
-  if (module) flavour.correlation = specifier(file, module, flavour);
+  if (module) flavour.correlation = specifier(file, module, service);
   const library = scaffoldLibrary(service);
   const content = library === 'pino' ? pinoModule(flavour) : library === 'winston' ? winstonModule(flavour) : plainModule(flavour);
   return { path: file, library, addsCorrelationId: !!flavour.correlation, content };
