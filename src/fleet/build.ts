@@ -3,6 +3,7 @@ import type { Config } from '../config/load';
 import { isJsLike } from '../engine/parser';
 import { walk } from '../runner/walk';
 import { deployFactsOf, deployFileKind, parseDeployFiles, withCompiledSources, type DeployFiles } from './deploy';
+import { findBuildCommands } from './docker-context';
 import { entryPoints, sourceOf } from './entries';
 import { factsOf } from './facts';
 import { reachable, resolveFile, resolveSpecifier } from './graph';
@@ -83,7 +84,7 @@ export function buildFleet(config: Config, opts: BuildFleetOptions = {}): FleetM
   const folders = new Set<string>();
   for (const f of inv.code) for (let d = path.dirname(f); d.length >= root.length && !folders.has(d); d = path.dirname(d)) folders.add(d);
   const exists = (abs: string) => inv.code.has(abs) || folders.has(abs);
-  const parsedDeploy = parseDeployFiles(inv.deploy, read);
+  const parsedDeploy = parseDeployFiles(inv.deploy, read, () => findBuildCommands(root, services.map((s) => s.dir)));
 
   // Without the run's files (`shipshape services`), every JS/TS file the walk found gets a role.
   const roleFiles = opts.files ? runFiles : [...inv.code].sort();
