@@ -112,3 +112,13 @@ describe('fleet model: a server made from an app is that app (one app, its liste
     expect(s.facts.apps.map((a) => [a.framework, a.binding, a.listens?.line])).toEqual([['http', 'server', 3]]);
   });
 });
+
+describe('fleet model: an app listening in another file than it is made in', () => {
+  it('app.listen() on an app imported from ./app is that express app listening (ticketing: "express (no listen), http")', () => {
+    const { s, rel } = serviceOf({
+      'src/app.ts': "import express from 'express';\nconst app = express();\nexport { app };\n",
+      'src/index.js': "const { app } = require('./app');\nconst start = async () => {\n  app.listen(3000);\n};\nstart();\n",
+    });
+    expect(s.facts.apps.map((a) => [a.framework, rel(a.file), a.listens && [rel(a.listens.file), a.listens.line]])).toEqual([['express', 'src/app.ts', ['src/index.js', 3]]]);
+  });
+});

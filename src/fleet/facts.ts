@@ -12,9 +12,9 @@ import type { AppFact, Framework, RouteFact, ServiceFacts, ServiceModel } from '
 
 const j = jscodeshift.withParser('babel');
 
-/** Text that makes a file worth parsing for facts; the rest of the graph is never parsed. */
+/** Text that makes a file worth parsing for facts (`listen`: an app imported from elsewhere starts here); the rest of the graph is never parsed. */
 const WORTH_PARSING =
-  /\b(express|fastify|koa|hapi|NestFactory|createServer|process\.(on|once)|winston|pino|bunyan|createLogger|request-?id|rtracer|nestjs-cls|x-(request|correlation)-id|pg|mysql|mongoose|MongoClient|redis|amqplib|kafkajs|socket\.io|PrismaClient|bull|knex|sequelize|typeorm|nats|axios|got|undici|fetch|http\.request|health|ready|StdioServerTransport|stdio|logger|exports\.(info|error|warn))\b/i;
+  /\b(express|fastify|koa|hapi|NestFactory|createServer|listen|process\.(on|once)|winston|pino|bunyan|createLogger|request-?id|rtracer|nestjs-cls|x-(request|correlation)-id|pg|mysql|mongoose|MongoClient|redis|amqplib|kafkajs|socket\.io|PrismaClient|bull|knex|sequelize|typeorm|nats|axios|got|undici|fetch|http\.request|health|ready|StdioServerTransport|stdio|logger|exports\.(info|error|warn))\b/i;
 
 export interface ParsedFile {
   file: string;
@@ -90,20 +90,28 @@ function appsIn(p: ParsedFile): { apps: AppFact[]; servers: AppServer[] } {
     }
     const app = apps.find((a) => a.binding === name) ?? apps.find((a) => !a.listens);
     if (app) app.listens ??= where;
-    else if (site.resolved || name) apps.push({ file: p.file, line: where.line, framework: site.kind === 'fastify' ? 'fastify' : site.kind === 'nest' ? 'nest' : 'http', ...(name ? { binding: name } : {}), listens: where });
+    else if (site.resolved || name) {
+      const framework: Framework = site.kind === 'fastify' ? 'fastify' : site.kind === 'nest' ? 'nest' : 'http';
+      const fact: AppFact = { file: p.file, line: where.line, framework, ...(name ? { binding: name } : {}), listens: where };
+      // `app.listen()` on an app imported from another file: that app listening, not an app of its own.
+      if (framework === 'http' && name && !name.startsWith('this.')) servers.push({ fact, serves: name });
+      else apps.push(fact);
+    }
   }
   return { apps, servers };
 }
 
 /**
- * Each server made from an app joins that app: the app listens where its server does. The app is the
- * one of that name in the server's file, else the service's only app (imported: `createServer(app)`
- * with `app` from './app'); a server whose app is nowhere in the graph stays an app of its own.
+ * Each server made from an app, and each listen on an imported app, joins that app: the app listens
+ * where its server does. The app is the one of that name in the server's file, else the only one of
+ * that name, else the service's only app (imported: `createServer(app)` with `app` from './app'); a
+ * server whose app is nowhere in the graph stays an app of its own.
  */
 function joinServers(apps: AppFact[], servers: AppServer[]): AppFact[] {
   for (const { fact, serves } of servers) {
     const frameworks = apps.filter((a) => a.framework !== 'http');
-    const app = frameworks.find((a) => a.file === fact.file && a.binding === serves) ?? (frameworks.length === 1 ? frameworks[0] : undefined);
+    const named = frameworks.filter((a) => a.binding === serves);
+    const app = named.find((a) => a.file === fact.file) ?? (named.length === 1 ? named[0] : undefined) ?? (frameworks.length === 1 ? frameworks[0] : undefined);
     if (!app) apps.push(fact);
     else if (fact.listens && (!app.listens || app.listens.file !== fact.listens.file || app.listens.line !== fact.listens.line)) app.listens = fact.listens;
   }
