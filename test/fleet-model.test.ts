@@ -142,6 +142,19 @@ describe('fleet model: boundary, build context, entry points, graph, roles', () 
     expect(['gen/bin/www.js', 'gen/app.js'].map(role)).toEqual(['runtime', 'runtime']);
   });
 
+  it("a `**` workspace glob names each package's own folders too: those stay the package's, not services (node-microservices-template: microservices/countries/app/src)", () => {
+    const { fleet } = fleetOf({
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['libs/*', 'microservices/**'] }),
+      'microservices/countries/app/package.json': JSON.stringify({ name: '@micro/countries', scripts: { start: 'node src/index.js' } }),
+      'microservices/countries/app/src/index.js': "require('./routes');\n",
+      'microservices/countries/app/src/routes.js': '',
+      'microservices/worker/index.js': '',
+      'libs/kernel/package.json': JSON.stringify({ name: '@micro/kernel', main: 'src/index.js' }),
+      'libs/kernel/src/index.js': '',
+    });
+    expect(fleet.services.map((s) => s.name)).toEqual(['@micro/kernel', '@micro/countries', 'microservices/worker', '(root)']);
+  });
+
   it('Kubernetes manifests and ECS task definitions give the grace period, probes and ports', () => {
     const { service } = fleetOf({
       'svc/orders/package.json': JSON.stringify({ name: 'orders', main: 'index.js' }),

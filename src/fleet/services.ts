@@ -112,11 +112,20 @@ function packageFolders(root: string, patterns: string[] | null): string[] {
       if (wanted(dir) && !unwanted(dir)) found.push(dir);
     },
   });
-  // A folder the workspace globs name is a service even without its own package.json, when it holds code.
-  for (const rel of named) if (!found.includes(rel) && holdsCode(path.join(root, rel), 3)) found.push(rel);
+  const packages = [...found];
+  const under = (rel: string, dir: string) => rel === dir || rel.startsWith(dir + '/');
+  const inPackage = (rel: string) => packages.some((f) => under(rel, f));
+  // A folder the workspace globs name is a service even without its own package.json, when it holds
+  // code and is neither inside nor above a package or another such folder (`microservices/**` also
+  // names `microservices/`, and each package's `src/`).
+  const bare: string[] = [];
+  for (const rel of [...named].sort((a, b) => a.split('/').length - b.split('/').length)) {
+    if (found.includes(rel) || inPackage(rel) || packages.some((f) => under(f, rel)) || bare.some((b) => under(rel, b))) continue;
+    if (holdsCode(path.join(root, rel), 3)) bare.push(rel);
+  }
+  found.push(...bare);
   // Without workspaces, a folder with its own Dockerfile and code is a service even without a package.json
   // (one package.json at the root, an image per folder): its image holds that folder, not the root.
-  const inPackage = (rel: string) => found.some((f) => rel === f || rel.startsWith(f + '/'));
   for (const rel of new Set(imaged)) if (!inPackage(rel) && holdsCode(path.join(root, rel), 2)) found.push(rel);
   return [...new Set(found)].sort();
 }
