@@ -31,15 +31,17 @@ export function moduleFrameworks(ctx: PrepareContext): { frameworks: ScaffoldFra
     appFiles.add(file);
   };
   const cli = fastifyCliApps(ctx.service);
-  const files = new Set(ctx.files);
-  for (const file of ctx.files) if (cli.has(file)) add(file, 'fastify');
+  // Only files the transform will change: a module no runtime file imports would be dead code.
+  const roles = ctx.fleet?.roles;
+  const files = new Set(ctx.files.filter((f) => roles?.[f] === undefined || roles[f] === 'runtime'));
+  for (const file of files) if (cli.has(file)) add(file, 'fastify');
   // The model's apps, and files that import a framework and create something with it: the model
   // misses some apps (an Express app made inside a function and handed to helpers).
   for (const app of ctx.service?.facts?.apps ?? []) {
     const f = BY_FACT[app.framework];
     if (f && files.has(app.file) && !(app.framework === 'nest' && NEST_ON_FASTIFY.test(ctx.read(app.file)))) add(app.file, f);
   }
-  for (const file of ctx.files) {
+  for (const file of files) {
     // A test's express() is no app of the service (the transform never edits tests either).
     if (isTestPath(path.relative(ctx.root, file))) continue;
     const text = ctx.read(file);
