@@ -70,6 +70,16 @@ describe('edits on the original text', () => {
     expect(applyEdits(source, edit.list)).toBe('function f() {\n  zero();\n  one();/* 2 */ two();\n  three({\n    a: 1,\n  });\n}\n');
   });
 
+  it('a statement inserted after one that ends in a comment goes below the comment; blank lines of the code stay empty', () => {
+    const source = 'function f() {\n  one(); // note\n  two(); /* a */ /* b */\n}\n';
+    const edit = new SourceEdits(source, 't');
+    const one = { start: source.indexOf('one'), end: source.indexOf('one') + 'one();'.length };
+    const two = { start: source.indexOf('two'), end: source.indexOf('two') + 'two();'.length };
+    edit.insertStatementAfter(one, 'after1();');
+    edit.insertStatementAfter(two, 'a();\n\nb();');
+    expect(applyEdits(source, edit.list)).toBe('function f() {\n  one(); // note\n  after1();\n  two(); /* a */ /* b */\n  a();\n\n  b();\n}\n');
+  });
+
   it('overlapping edits of two transforms: the later wins and the earlier runs again on the result', () => {
     const seen: string[] = [];
     const source = 'const v = a.b(1);\n';

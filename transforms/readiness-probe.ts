@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { toJscodeshift } from '../src/jscodeshift-adapter';
 import { isTestPath } from '../src/ast/paths';
-import { ensureImport } from '../src/ast/imports';
+import { ensureImportEdit } from '../src/ast/edit-imports';
 import { fileFramework } from '../src/ast/routes';
 import { lineOf } from '../src/ast/scope';
 import { deploySites, folderServiceOf } from '../src/fleet/deploy-sites';
@@ -153,6 +153,7 @@ export const readinessProbe: Transform = {
   prepare,
   generate,
   ast: {
+    edits: true,
     roles: ['runtime'],
     prefilter: (source) => FRAMEWORK_TEXT.test(source) || STARTS.test(source),
     exclude(relPath, absPath, options) {
@@ -175,7 +176,7 @@ export const readinessProbe: Transform = {
       const ready = readinessModule(o.$where);
       const imported = new Map<string, string>();
       const local = (name: string, spec: string) => {
-        if (!imported.has(name)) imported.set(name, ensureImport(j, root, ctx.path, { source: spec, name, kind: 'named' }, ctx.style).local);
+        if (!imported.has(name)) imported.set(name, ensureImportEdit(ctx, root, { source: spec, name, kind: 'named' }).local);
         return imported.get(name)!;
       };
       // Find and add: the route on each app the file creates.

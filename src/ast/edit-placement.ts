@@ -1,5 +1,6 @@
 import type { AstContext } from '../types';
 import { parserFor } from '../engine/parser';
+import { afterStatementOffset, indented, lineEndOf } from '../engine/edits';
 import { placementIndex } from './placement';
 
 /**
@@ -34,29 +35,7 @@ function parsedStatement(file: string, code: string): any {
 
 const lineStartOf = (source: string, offset: number) => source.lastIndexOf('\n', offset - 1) + 1;
 
-function lineEndOf(source: string, offset: number): number {
-  const end = source.indexOf('\n', offset);
-  return end < 0 ? source.length : end;
-}
-
 const indentOf = (source: string, offset: number) => /^[ \t]*/.exec(source.slice(lineStartOf(source, offset), offset))![0];
-
-/** `code` with its second and later lines indented by `indent` (blank lines stay empty). */
-function indented(code: string, indent: string): string {
-  return code
-    .split('\n')
-    .map((line, i) => (i === 0 || line.trim() === '' ? line : indent + line))
-    .join('\n');
-}
-
-/**
- * Where text goes to follow `stmt` on a line of its own: the end of its last line when only
- * whitespace or comments follow it there (`x(); // note` keeps its note), else right after it.
- */
-export function afterStatementOffset(source: string, stmt: any): number {
-  const end = lineEndOf(source, stmt.end);
-  return /^\s*(?:(?:\/\/.*)|(?:\/\*.*?\*\/\s*))*$/.test(source.slice(stmt.end, end)) ? end : stmt.end;
-}
 
 /** Leading comments of `stmt` that start their own line (a comment after the previous statement on its line belongs to it). */
 function ownLineComments(source: string, stmt: any): any[] {
@@ -122,9 +101,14 @@ function insertIntoEmpty(ctx: AstContext, block: any, code: string): void {
 export function insertPlacedEdit(ctx: AstContext, body: any[], index: number, code: string, attach: 'after' | 'before', opts: PlaceOptions = {}): number {
   const at = placementIndex(body, index, parsedStatement(ctx.path, code), { program: opts.program });
   const side = at === index ? attach : 'after';
-  const spaced = opts.spaced ?? code.includes('\n');
+  const after = (side === 'after' && at > 0) || at === body.length;
+  // A blank line when the new statement spans several lines, or follows one that does (as recast laid it out).
+  // Only the first of several lines added below one statement is set off from it.
+  const previous = after && at > 0 ? body[at - 1] : null;
+  const firstBelow = !!previous && !ctx.edit!.list.some((e) => e.kind === 'insert' && e.start === afterStatementOffset(ctx.source, previous));
+  const spaced = opts.spaced ?? (code.includes('\n') || (firstBelow && ctx.source.slice(previous.start, previous.end).includes('\n')));
   if (body.length === 0) insertIntoEmpty(ctx, opts.block, code);
-  else if ((side === 'after' && at > 0) || at === body.length) insertLineAfter(ctx, body[at - 1], code, spaced);
+  else if (after) insertLineAfter(ctx, body[at - 1], code, spaced);
   else {
     const next = body[at];
     const top = opts.top && at === index && opts.program && at === 0;

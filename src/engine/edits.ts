@@ -23,6 +23,28 @@ function rangeOf(target: Range): Range {
   return { start: target.start, end: target.end };
 }
 
+export function lineEndOf(source: string, offset: number): number {
+  const end = source.indexOf('\n', offset);
+  return end < 0 ? source.length : end;
+}
+
+/** `code` with its second and later lines indented by `indent` (blank lines stay empty). */
+export function indented(code: string, indent: string): string {
+  return code
+    .split('\n')
+    .map((line, i) => (i === 0 || line.trim() === '' ? line : indent + line))
+    .join('\n');
+}
+
+/**
+ * Where text goes to follow `stmt` on a line of its own: the end of its last line when only
+ * whitespace or comments follow it there (`x(); // note` keeps its note), else right after it.
+ */
+export function afterStatementOffset(source: string, stmt: Range): number {
+  const end = lineEndOf(source, stmt.end);
+  return /^\s*(?:(?:\/\/.*)|(?:\/\*.*?\*\/\s*))*$/.test(source.slice(stmt.end, end)) ? end : stmt.end;
+}
+
 /**
  * The changes one transform makes to one file, described on the original text: every byte outside
  * an edited range stays the original byte. Text is built by the transform in the file's style
@@ -75,13 +97,14 @@ export class SourceEdits {
   /** A statement of its own line above `statement`, indented like it (each line of `code`). */
   insertStatementBefore(statement: Range, code: string): void {
     const indent = this.indentAt(statement);
-    this.insertBefore(statement, `${code.split('\n').join(`\n${indent}`)}\n${indent}`);
+    this.insertBefore(statement, `${indented(code, indent)}\n${indent}`);
   }
 
-  /** A statement of its own line below `statement`, indented like it. */
+  /** A statement of its own line below `statement`, indented like it (after a comment that ends the statement's line). */
   insertStatementAfter(statement: Range, code: string): void {
     const indent = this.indentAt(statement);
-    this.insertAfter(statement, `\n${indent}${code.split('\n').join(`\n${indent}`)}`);
+    const at = afterStatementOffset(this.source, rangeOf(statement));
+    this.insertAfter({ start: at, end: at }, `\n${indent}${indented(code, indent)}`);
   }
 }
 

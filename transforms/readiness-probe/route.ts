@@ -1,12 +1,11 @@
 import type { Collection } from 'jscodeshift';
 import { findCreations, findExpressApps, moduleBindings, type AppBinding } from '../../src/ast/apps';
-import { statementFromCode } from '../../src/ast/build';
-import { insertPlaced } from '../../src/ast/placement';
+import { insertPlacedEdit } from '../../src/ast/edit-placement';
 import { EXPRESS_SETTINGS, firstMiddlewarePoint } from '../../src/ast/middleware';
 import { findRouteRegistrations } from '../../src/ast/routes';
 import { enclosingStatement, lineOf } from '../../src/ast/scope';
 import { callsModule } from '../../src/ast/servers';
-import { quoteString } from '../../src/ast/style';
+import { inSemicolonStyle, quoteString } from '../../src/ast/style';
 import type { AstContext } from '../../src/types';
 
 /**
@@ -71,7 +70,7 @@ export function hasReadinessRoute(root: Collection<any>, ctx: AstContext): boole
 export function addReadyRoute(root: Collection<any>, ctx: AstContext, ready: ReadyApp, call: string): boolean {
   const j = ctx.j;
   const { app, framework } = ready;
-  const code = routeCode(framework, app.name, quoteString(ctx.options.path, ctx.style), call);
+  const code = inSemicolonStyle(routeCode(framework, app.name, quoteString(ctx.options.path, ctx.style), call), ctx.style);
   const creation = enclosingStatement(app.path);
   // Next to the app's health route when it sits in the same statement list as the creation.
   const health = findRouteRegistrations(j, root, ctx.source).find(
@@ -79,15 +78,15 @@ export function addReadyRoute(root: Collection<any>, ctx: AstContext, ready: Rea
   );
   const at = health ? enclosingStatement(health.call) : null;
   if (at && creation && at.body === creation.body && at.index > creation.index) {
-    insertPlaced(j, at.body, at.index + 1, statementFromCode(j, code), 'after', { program: isProgramBody(root, at.body) });
+    insertPlacedEdit(ctx, at.body, at.index + 1, code, 'after', { program: isProgramBody(root, at.body) });
     return true;
   }
   const point = firstMiddlewarePoint(j, app.path, app.name, framework === 'express' ? EXPRESS_SETTINGS : []);
   if (!point) return false;
   // Below the import of readiness() too when that landed under the creation (`var app = express(), server = ...;`).
-  // It belongs with the middleware it goes before: anchored there, the creation's own text is not reprinted.
+  // It belongs with the middleware it goes before.
   const attach = point.index < point.body.length ? 'before' : 'after';
-  insertPlaced(j, point.body, point.index, statementFromCode(j, code), attach, { program: isProgramBody(root, point.body), spaced: true });
+  insertPlacedEdit(ctx, point.body, point.index, code, attach, { program: isProgramBody(root, point.body), spaced: true });
   return true;
 }
 
