@@ -163,6 +163,13 @@ describe('correlation-id generate', () => {
     expect(file.content).toContain("export const CORRELATION_ID_HEADER = 'x-correlation-id';");
   });
 
+  it("declares correlationId on Node's IncomingMessage only for a service with http-proxy-middleware", () => {
+    const root = tempProject({ 'tsconfig.json': '{}' });
+    const module = (proxies: boolean) => correlationId.generate!({ cwd: root, root, files: [], options: { ...resolve(given), scaffoldProxies: proxies }, read: () => '' })[0].content;
+    expect(module(false)).not.toContain("declare module 'http'");
+    expect(module(true)).toContain("declare module 'http'");
+  });
+
   it('writes TypeScript when the target files are TypeScript, even without a tsconfig.json', () => {
     const root = tempProject({});
     const [file] = generated(root, given, [path.join(root, 'src/server.ts')]);

@@ -86,3 +86,39 @@ describe('fleet model: facts from the runtime graph', () => {
     ]);
   });
 });
+
+describe('fleet model: a server made from an app is that app (one app, its listen site through the server)', () => {
+  it('http.createServer(app) in the same file: one express app that listens where the server does', () => {
+    const { s, rel } = serviceOf({
+      'src/index.js': "const http = require('http');\nconst express = require('express');\nconst app = express();\nconst server = http.createServer(app);\nserver.listen(3000);\n",
+    });
+    expect(s.facts.apps.map((a) => [a.framework, a.binding, rel(a.file), a.line, a.listens?.line])).toEqual([['express', 'app', 'src/index.js', 3, 5]]);
+  });
+
+  it('the app imported from another file, and a Koa app through app.callback()', () => {
+    const express = serviceOf({
+      'src/app.js': "const express = require('express');\nconst app = express();\nmodule.exports = { app };\n",
+      'src/index.js': "const { createServer } = require('node:http');\nconst { app } = require('./app');\nconst server = createServer(app);\nserver.listen(8080);\n",
+    });
+    expect(express.s.facts.apps.map((a) => [a.framework, express.rel(a.file), a.listens && [express.rel(a.listens.file), a.listens.line]])).toEqual([['express', 'src/app.js', ['src/index.js', 4]]]);
+    const koa = serviceOf({
+      'src/index.js': "const http = require('http');\nconst Koa = require('koa');\nconst app = new Koa();\nhttp.createServer(app.callback()).listen(3000);\n",
+    });
+    expect(koa.s.facts.apps.map((a) => [a.framework, a.listens?.line])).toEqual([['koa', 4]]);
+  });
+
+  it('a plain http server with a request handler stays an http app', () => {
+    const { s } = serviceOf({ 'src/index.js': "const http = require('http');\nconst server = http.createServer((req, res) => res.end('ok'));\nserver.listen(3000);\n" });
+    expect(s.facts.apps.map((a) => [a.framework, a.binding, a.listens?.line])).toEqual([['http', 'server', 3]]);
+  });
+});
+
+describe('fleet model: an app listening in another file than it is made in', () => {
+  it('app.listen() on an app imported from ./app is that express app listening (ticketing: "express (no listen), http")', () => {
+    const { s, rel } = serviceOf({
+      'src/app.ts': "import express from 'express';\nconst app = express();\nexport { app };\n",
+      'src/index.js': "const { app } = require('./app');\nconst start = async () => {\n  app.listen(3000);\n};\nstart();\n",
+    });
+    expect(s.facts.apps.map((a) => [a.framework, rel(a.file), a.listens && [rel(a.listens.file), a.listens.line]])).toEqual([['express', 'src/app.ts', ['src/index.js', 3]]]);
+  });
+});

@@ -115,6 +115,46 @@ describe('fleet model: boundary, build context, entry points, graph, roles', () 
     expect(fleet.roleReasons[path.join(dir, 'lib/util.ts')]).toBe('no entry point found');
   });
 
+  it("roles come from the entry a file is reached from: a service's bin tools and what only they reach are tooling, its start's graph is runtime", () => {
+    const { role, fleet, dir } = fleetOf({
+      'api/package.json': JSON.stringify({ name: 'api', main: 'src/index.js', scripts: { start: 'node bin/www.js' }, bin: { 'api-seed': 'cli/seed.js', 'api-admin': 'bin/admin.js' }, dependencies: { express: '4' } }),
+      'api/bin/www.js': "const { app } = require('../src/index');\napp.listen(3000);\n",
+      'api/src/index.js': "const express = require('express');\nconst db = require('./db');\nexports.app = express();\n",
+      'api/src/db.js': 'module.exports = {};\n',
+      // Tools the package ships: what they reach alone is theirs, what the start also reaches stays runtime.
+      'api/cli/seed.js': "const db = require('../src/db');\nconst fixtures = require('./fixtures');\nconsole.log('seeding', db, fixtures);\n",
+      'api/cli/fixtures.js': 'module.exports = [];\n',
+      'api/bin/admin.js': "console.log('admin');\n",
+      'api/bin/rotate-keys.js': "console.log('rotating');\n",
+      // A package whose only entries are bin commands is a CLI: they are its runtime.
+      'cli/package.json': JSON.stringify({ name: 'cli', bin: { acme: 'bin/acme.js' } }),
+      'cli/bin/acme.js': "require('../src/run');\n",
+      'cli/src/run.js': "console.log('run');\n",
+      // No start named: bin/www (the Express generator's layout) is the conventional entry, not a tool.
+      'gen/package.json': JSON.stringify({ name: 'gen', dependencies: { express: '4' } }),
+      'gen/bin/www.js': "require('../app').listen(3000);\n",
+      'gen/app.js': "module.exports = require('express')();\n",
+    });
+    expect(['api/bin/www.js', 'api/src/index.js', 'api/src/db.js'].map(role)).toEqual(['runtime', 'runtime', 'runtime']);
+    expect(['api/cli/seed.js', 'api/cli/fixtures.js', 'api/bin/admin.js', 'api/bin/rotate-keys.js'].map(role)).toEqual(['tooling', 'tooling', 'tooling', 'tooling']);
+    expect(fleet.roleReasons[path.join(dir, 'api/cli/fixtures.js')]).toBe('reached only from bin.api-seed: cli/seed.js, a tool the service ships, not from what starts it');
+    expect(['cli/bin/acme.js', 'cli/src/run.js'].map(role)).toEqual(['runtime', 'runtime']);
+    expect(['gen/bin/www.js', 'gen/app.js'].map(role)).toEqual(['runtime', 'runtime']);
+  });
+
+  it("a `**` workspace glob names each package's own folders too: those stay the package's, not services (node-microservices-template: microservices/countries/app/src)", () => {
+    const { fleet } = fleetOf({
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['libs/*', 'microservices/**'] }),
+      'microservices/countries/app/package.json': JSON.stringify({ name: '@micro/countries', scripts: { start: 'node src/index.js' } }),
+      'microservices/countries/app/src/index.js': "require('./routes');\n",
+      'microservices/countries/app/src/routes.js': '',
+      'microservices/worker/index.js': '',
+      'libs/kernel/package.json': JSON.stringify({ name: '@micro/kernel', main: 'src/index.js' }),
+      'libs/kernel/src/index.js': '',
+    });
+    expect(fleet.services.map((s) => s.name)).toEqual(['@micro/kernel', '@micro/countries', 'microservices/worker', '(root)']);
+  });
+
   it('Kubernetes manifests and ECS task definitions give the grace period, probes and ports', () => {
     const { service } = fleetOf({
       'svc/orders/package.json': JSON.stringify({ name: 'orders', main: 'index.js' }),

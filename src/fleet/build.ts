@@ -3,6 +3,8 @@ import type { Config } from '../config/load';
 import { isJsLike } from '../engine/parser';
 import { walk } from '../runner/walk';
 import { deployFactsOf, deployFileKind, parseDeployFiles, withCompiledSources, type DeployFiles } from './deploy';
+import { findBuildCommands } from './docker-context';
+import { splitEntries } from './entry-roles';
 import { entryPoints, sourceOf } from './entries';
 import { factsOf } from './facts';
 import { reachable, resolveFile, resolveSpecifier } from './graph';
@@ -11,7 +13,7 @@ import { readText } from './read';
 import { roleOf } from './roles';
 import { discoverServices, serviceLookup, ROOT_SERVICE, type Service } from './services';
 import { readTsconfig } from './tsconfig';
-import type { FileRole, FleetModel, Language, ModuleSystem, ServiceModel, TsconfigFacts } from './types';
+import type { EntryPoint, FileRole, FleetModel, Language, ModuleSystem, ServiceModel, TsconfigFacts } from './types';
 
 export interface BuildFleetOptions {
   /** The services of the run (default: discovered from the config). */
@@ -83,7 +85,7 @@ export function buildFleet(config: Config, opts: BuildFleetOptions = {}): FleetM
   const folders = new Set<string>();
   for (const f of inv.code) for (let d = path.dirname(f); d.length >= root.length && !folders.has(d); d = path.dirname(d)) folders.add(d);
   const exists = (abs: string) => inv.code.has(abs) || folders.has(abs);
-  const parsedDeploy = parseDeployFiles(inv.deploy, read);
+  const parsedDeploy = parseDeployFiles(inv.deploy, read, () => findBuildCommands(root, services.map((s) => s.dir)));
 
   // Without the run's files (`shipshape services`), every JS/TS file the walk found gets a role.
   const roleFiles = opts.files ? runFiles : [...inv.code].sort();
@@ -143,12 +145,18 @@ export function buildFleet(config: Config, opts: BuildFleetOptions = {}): FleetM
     };
   };
   const graphs = new Map<ServiceModel, Set<string>>();
+  // What only a service's tools (its `bin` commands beside a start) reach: file → the entry that reaches it.
+  const toolGraphs = new Map<ServiceModel, Map<string, EntryPoint>>();
   const inSomeGraph = new Map<string, ServiceModel>();
   for (const m of models) {
     if (m.entries.length === 0) continue;
-    const graph = reachable(m.entries.map((e) => e.file), read, resolveFrom(m));
+    const { runtime, tooling } = splitEntries(m.entries);
+    const graph = reachable(runtime.map((e) => e.file), read, resolveFrom(m));
     graphs.set(m, graph);
     for (const f of graph) if (!inSomeGraph.has(f)) inSomeGraph.set(f, m);
+    const tools = new Map<string, EntryPoint>();
+    for (const e of tooling) for (const f of reachable([e.file], read, resolveFrom(m))) if (!graph.has(f) && !tools.has(f)) tools.set(f, e);
+    if (tools.size) toolGraphs.set(m, tools);
   }
 
   // Roles: a file reached from any service's entries is runtime (a workspace package's file is
@@ -165,6 +173,7 @@ export function buildFleet(config: Config, opts: BuildFleetOptions = {}): FleetM
         dir: s.dir,
         package: m.package,
         graph: user ? new Set([f]) : (graph ?? null),
+        ...(toolGraphs.get(m)?.has(f) ? { tool: toolGraphs.get(m)!.get(f)!.detail } : {}),
         guessed: m.entries.every((e) => e.from === 'convention'),
         ...(m.tsconfig?.outDir ? { outDir: m.tsconfig.outDir } : {}),
         read,

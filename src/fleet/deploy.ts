@@ -2,7 +2,8 @@ import path from 'node:path';
 import * as YAML from 'yaml';
 import { dockerInstructions } from '../deploy/dockerfile';
 import { isComposeFile, isDockerfile } from '../deploy/probes';
-import { commandFacts, shellWords } from './commands';
+import { commandFacts } from './commands';
+import { copyOperands, dockerContextOf, type BuildCommand } from './docker-context';
 import type { ComposeServiceFacts, DeployFacts, DockerfileFacts, KubernetesFacts, Where } from './types';
 
 /** The deployment files of a repository, found by the model's walk. */
@@ -42,30 +43,14 @@ export function dockerfileFacts(file: string, source: string, context: string): 
       workdir = path.posix.resolve(workdir, ins.args.replace(/^["']|["']$/g, ''));
       facts.workdir = workdir;
     } else if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
-      const words = ins.args.trim().startsWith('[') ? safeArray(ins.args) : shellWords(ins.args);
-      // A copy from another stage or image takes nothing from the context.
-      if (words.some((w) => /^--from=/.test(w))) continue;
-      const operands = words.filter((w) => !w.startsWith('--'));
-      for (const src of operands.slice(0, -1)) {
-        if (/^https?:\/\//.test(src)) continue;
-        // A glob stays a pattern: it names only the files it matches, never the whole folder.
-        facts.copies.push(path.resolve(context, src));
-      }
+      // A glob stays a pattern: it names only the files it matches, never the whole folder.
+      for (const src of copyOperands(ins.args)) facts.copies.push(path.resolve(context, src));
     } else if (ins.keyword === 'CMD') facts.cmd = commandFacts(ins.args, file, ins.line);
     else if (ins.keyword === 'ENTRYPOINT') facts.entrypoint = commandFacts(ins.args, file, ins.line);
     else if (ins.keyword === 'STOPSIGNAL') facts.stopSignal = ins.args.trim();
   }
   facts.copies = [...new Set(facts.copies)];
   return facts;
-}
-
-function safeArray(text: string): string[] {
-  try {
-    const v = JSON.parse(text);
-    return Array.isArray(v) ? v.map(String) : [];
-  } catch {
-    return shellWords(text);
-  }
 }
 
 function lineOf(doc: YAML.Document, node: unknown, source: string): number {
@@ -191,14 +176,18 @@ export interface DeployInputs {
 
 export interface ParsedDeploy {
   compose: ComposeServiceFacts[];
+  /** The repository's `docker build` commands, read once when a Dockerfile no compose file names needs its context. */
+  buildCommands(): BuildCommand[];
   kubernetes: (KubernetesFacts & { image?: string })[];
   ecs: { file: string; name: string; image?: string; stopTimeout?: number }[];
 }
 
-export function parseDeployFiles(files: DeployFiles, read: (abs: string) => string | undefined): ParsedDeploy {
+export function parseDeployFiles(files: DeployFiles, read: (abs: string) => string | undefined, findBuildCommands: () => BuildCommand[] = () => []): ParsedDeploy {
   const text = (f: string) => read(f) ?? '';
+  let commands: BuildCommand[] | undefined;
   return {
     compose: files.compose.flatMap((f) => composeServices(f, text(f))),
+    buildCommands: () => (commands ??= findBuildCommands()),
     kubernetes: files.manifests.flatMap((f) => kubernetesContainers(f, text(f))),
     ecs: files.ecs.flatMap((f) => ecsContainers(text(f)).map((c) => ({ file: f, ...c }))),
   };
@@ -219,17 +208,22 @@ export function deployFactsOf(inputs: DeployInputs): { deploy: DeployFacts; buil
   );
   const dockerfiles: DockerfileFacts[] = [];
   const seen = new Set<string>();
-  const addDockerfile = (file: string, context: string) => {
+  const addDockerfile = (file: string, context: string | null) => {
     if (seen.has(file)) return;
     const text = inputs.read(file);
     if (text === undefined) return;
     seen.add(file);
-    dockerfiles.push(dockerfileFacts(file, text, context));
+    // No compose file names it: the repository's build commands or its COPY sources say where it is built from.
+    const found = context === null ? dockerContextOf(file, text, inputs.root, parsed.buildCommands()) : null;
+    const facts = dockerfileFacts(file, text, found ? found.context : context!);
+    if (found) facts.contextFrom = found.why;
+    dockerfiles.push(facts);
   };
+  const referenced = new Set(parsed.compose.filter((c) => c.buildContext).map((c) => c.dockerfile ?? path.join(c.buildContext!, 'Dockerfile')));
   for (const c of compose) if (c.buildContext) addDockerfile(c.dockerfile ?? path.join(c.buildContext, 'Dockerfile'), c.buildContext);
   for (const f of inputs.files.dockerfiles) {
     const dir = path.dirname(f);
-    if (isRoot ? dir === service.dir : own(f) && path.relative(service.dir, dir).split(path.sep).length <= 2) addDockerfile(f, dir);
+    if (isRoot ? dir === service.dir : own(f) && path.relative(service.dir, dir).split(path.sep).length <= 2) addDockerfile(f, referenced.has(f) ? dir : null);
   }
   const kubernetes = isRoot ? [] : parsed.kubernetes.filter((k) => matchesName(names, k.container, k.workload, k.image));
   const ecs = isRoot ? [] : parsed.ecs.filter((e) => matchesName(names, e.name, e.image));

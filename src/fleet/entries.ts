@@ -49,7 +49,8 @@ function fromWorkdir(file: string, dir: string, workdir: string | undefined): st
   return path.resolve(dir, file.replace(/^\/+/, ''));
 }
 
-const CONVENTIONAL = ['src/index', 'src/main', 'src/server', 'src/app', 'index', 'server', 'main', 'app', 'src/worker', 'worker'];
+// bin/www first: the Express generator's starter, which requires app.js (also a conventional name).
+const CONVENTIONAL = ['bin/www', 'src/index', 'src/main', 'src/server', 'src/app', 'index', 'server', 'main', 'app', 'src/worker', 'worker'];
 
 /**
  * A service's entry points, in the order of the issue: scripts.start, main/bin/exports, Dockerfile

@@ -12,9 +12,9 @@ import type { AppFact, Framework, RouteFact, ServiceFacts, ServiceModel } from '
 
 const j = jscodeshift.withParser('babel');
 
-/** Text that makes a file worth parsing for facts; the rest of the graph is never parsed. */
+/** Text that makes a file worth parsing for facts (`listen`: an app imported from elsewhere starts here); the rest of the graph is never parsed. */
 const WORTH_PARSING =
-  /\b(express|fastify|koa|hapi|NestFactory|createServer|process\.(on|once)|winston|pino|bunyan|createLogger|request-?id|rtracer|nestjs-cls|x-(request|correlation)-id|pg|mysql|mongoose|MongoClient|redis|amqplib|kafkajs|socket\.io|PrismaClient|bull|knex|sequelize|typeorm|nats|axios|got|undici|fetch|http\.request|health|ready|StdioServerTransport|stdio|logger|exports\.(info|error|warn))\b/i;
+  /\b(express|fastify|koa|hapi|NestFactory|createServer|listen|process\.(on|once)|winston|pino|bunyan|createLogger|request-?id|rtracer|nestjs-cls|x-(request|correlation)-id|pg|mysql|mongoose|MongoClient|redis|amqplib|kafkajs|socket\.io|PrismaClient|bull|knex|sequelize|typeorm|nats|axios|got|undici|fetch|http\.request|health|ready|StdioServerTransport|stdio|logger|exports\.(info|error|warn))\b/i;
 
 export interface ParsedFile {
   file: string;
@@ -40,9 +40,26 @@ const MAY_HAVE_SIGNAL = /process\.(on|once|addListener|prependListener)\s*\(\s*[
 
 const FRAMEWORK_OF: Record<string, Framework> = { app: 'express', server: 'http', fastify: 'fastify', nest: 'nest' };
 
+/**
+ * A server made from an app (`http.createServer(app)`, `new http.Server(app.callback())`): the
+ * app's own server, not a second app. `serves` is the app's local name.
+ */
+interface AppServer {
+  fact: AppFact;
+  serves: string;
+}
+
+/** The local name of the app a server is made from: `app` in `createServer(app)` or `createServer(app.callback())`. */
+function servedApp(call: any): string | undefined {
+  let arg = call.arguments?.find((a: any) => a.type !== 'ObjectExpression');
+  if (arg?.type === 'CallExpression' && arg.callee.type === 'MemberExpression' && !arg.callee.computed && arg.callee.property.name === 'callback') arg = arg.callee.object;
+  return arg?.type === 'Identifier' ? arg.name : undefined;
+}
+
 /** HTTP apps created in the file and where they (or a server made from them) listen. */
-function appsIn(p: ParsedFile): AppFact[] {
+function appsIn(p: ParsedFile): { apps: AppFact[]; servers: AppServer[] } {
   const apps: AppFact[] = [];
+  const servers: AppServer[] = [];
   const creates = MAY_CREATE_APP.test(p.source);
   const factories = creates ? serverFactories(j, p.root) : null;
   for (const c of factories ? findCreations(j, p.root, (call) => factories.kindOfCall(call) !== null) : []) {
@@ -50,7 +67,10 @@ function appsIn(p: ParsedFile): AppFact[] {
     const callee = c.call.callee;
     let framework = FRAMEWORK_OF[kind];
     if (kind === 'app' && /koa/i.test(p.source) && (c.call.type === 'NewExpression' || /Koa/.test(callee?.name ?? ''))) framework = 'koa';
-    apps.push({ file: p.file, line: c.call.loc?.start.line ?? 0, framework, binding: c.name });
+    const fact: AppFact = { file: p.file, line: c.call.loc?.start.line ?? 0, framework, binding: c.name };
+    const serves = kind === 'server' ? servedApp(c.call) : undefined;
+    if (serves) servers.push({ fact, serves });
+    else apps.push(fact);
   }
   // hapi: `Hapi.server({...})` / `new Hapi.Server()`
   for (const m of p.source.matchAll(/(?:const|let|var)\s+(\w+)\s*=\s*(?:await\s+)?(?:new\s+)?(?:Hapi|hapi)\.(?:server|Server)\s*\(/g))
@@ -63,9 +83,37 @@ function appsIn(p: ParsedFile): AppFact[] {
     const object = site.object;
     const name = object?.type === 'Identifier' ? object.name : object?.type === 'MemberExpression' && object.object?.type === 'ThisExpression' ? `this.${object.property?.name}` : undefined;
     const where = { file: p.file, line: site.path.node.loc?.start.line ?? 0 };
+    const server = servers.find((s) => s.fact.binding === name);
+    if (server) {
+      server.fact.listens ??= where;
+      continue;
+    }
     const app = apps.find((a) => a.binding === name) ?? apps.find((a) => !a.listens);
     if (app) app.listens ??= where;
-    else if (site.resolved || name) apps.push({ file: p.file, line: where.line, framework: site.kind === 'fastify' ? 'fastify' : site.kind === 'nest' ? 'nest' : 'http', ...(name ? { binding: name } : {}), listens: where });
+    else if (site.resolved || name) {
+      const framework: Framework = site.kind === 'fastify' ? 'fastify' : site.kind === 'nest' ? 'nest' : 'http';
+      const fact: AppFact = { file: p.file, line: where.line, framework, ...(name ? { binding: name } : {}), listens: where };
+      // `app.listen()` on an app imported from another file: that app listening, not an app of its own.
+      if (framework === 'http' && name && !name.startsWith('this.')) servers.push({ fact, serves: name });
+      else apps.push(fact);
+    }
+  }
+  return { apps, servers };
+}
+
+/**
+ * Each server made from an app, and each listen on an imported app, joins that app: the app listens
+ * where its server does. The app is the one of that name in the server's file, else the only one of
+ * that name, else the service's only app (imported: `createServer(app)` with `app` from './app'); a
+ * server whose app is nowhere in the graph stays an app of its own.
+ */
+function joinServers(apps: AppFact[], servers: AppServer[]): AppFact[] {
+  for (const { fact, serves } of servers) {
+    const frameworks = apps.filter((a) => a.framework !== 'http');
+    const named = frameworks.filter((a) => a.binding === serves);
+    const app = named.find((a) => a.file === fact.file) ?? (named.length === 1 ? named[0] : undefined) ?? (frameworks.length === 1 ? frameworks[0] : undefined);
+    if (!app) apps.push(fact);
+    else if (fact.listens && (!app.listens || app.listens.file !== fact.listens.file || app.listens.line !== fact.listens.line)) app.listens = fact.listens;
   }
   return apps;
 }
@@ -102,13 +150,19 @@ export function factsOf(service: ServiceModel, runtime: string[], read: (abs: st
     if (p) parsed.push(p);
   }
   // Each fact walks the tree: a file is asked only for the facts its text can hold.
+  const servers: AppServer[] = [];
   for (const p of parsed) {
-    if (MAY_CREATE_APP.test(p.source) || MAY_LISTEN.test(p.source)) facts.apps.push(...appsIn(p));
+    if (MAY_CREATE_APP.test(p.source) || MAY_LISTEN.test(p.source)) {
+      const found = appsIn(p);
+      facts.apps.push(...found.apps);
+      servers.push(...found.servers);
+    }
     if (MAY_HAVE_SIGNAL.test(p.source)) facts.signals.push(...signalsIn(p));
     facts.resources.push(...resourcesIn(p));
     facts.outgoing.push(...outgoingIn(p));
     facts.correlation.push(...correlationIn(p));
   }
+  joinServers(facts.apps, servers);
   const logger = loggerIn(parsed, service);
   if (logger) facts.logger = logger;
   return facts;

@@ -19,6 +19,8 @@ export interface RoleInputs {
    * loaded (a router required by a computed path), so it stays runtime rather than unknown.
    */
   guessed?: boolean;
+  /** The tool entry (a `bin` command beside the service's start) that alone reaches the file, as written. */
+  tool?: string;
   /** tsconfig outDir (absolute), when the service compiles TypeScript. */
   outDir?: string;
   /** Test files the test runner's config names, beyond the conventional test paths. */
@@ -32,7 +34,7 @@ export interface RoleInputs {
 const TOOL_CONFIG =
   /^(\.?(vite|vitest|jest|webpack|rollup|babel|eslint|prettier|tailwind|postcss|next|nuxt|svelte|astro|tsup|esbuild|karma|playwright|cypress|commitlint|lint-staged|stylelint|nodemon|remix|metro|gatsby(-[a-z]+)?|drizzle|knexfile|ormconfig|typeorm\.config|mikro-orm\.config|release|semantic-release|vue)(rc)?([.-][\w-]+)*\.[cm]?[jt]sx?|webpack\.[\w.-]+\.[cm]?[jt]s|gulpfile\.[cm]?[jt]s|gruntfile\.[cm]?[jt]s|\.mocharc\.[cm]?js|knexfile\.[cm]?[jt]s)$/i;
 /** Folders of one-off programs: seeds, migrations, CLI scripts, load tests. */
-const TOOL_FOLDER = /(^|\/)(seeds?|seeders?|migrations?|scripts|load-?tests?|loadtest|perf|k6|artillery|benchmarks?|tools)\//i;
+const TOOL_FOLDER = /(^|\/)(seeds?|seeders?|migrations?|scripts|bin|load-?tests?|loadtest|perf|k6|artillery|benchmarks?|tools)\//i;
 const K6 = /(?:from\s*|require\s*\(\s*)['"]k6(?:\/[\w/-]+)?['"]/;
 /** Browser frameworks, and bundler plugins for them: a package that depends on one is front-end code. */
 const BROWSER_DEPS = [
@@ -90,6 +92,7 @@ export function roleOf(abs: string, inputs: RoleInputs): RoleVerdict {
   if (framework) return { role: 'browser', reason: `the package depends on ${framework}` };
   if ((ext === '.jsx' || ext === '.tsx') && JSX.test(text) && DOM_USE.test(text)) return { role: 'browser', reason: 'JSX that uses the DOM or React hooks' };
   if (inputs.graph?.has(abs)) return { role: 'runtime', reason: 'in the runtime graph' };
+  if (inputs.tool) return { role: 'tooling', reason: `reached only from ${inputs.tool}, a tool the service ships, not from what starts it` };
   if (TOOL_FOLDER.test(rel)) return { role: 'tooling', reason: `one-off program (${rel.match(TOOL_FOLDER)![2]}/), not in the runtime graph` };
   if (!inputs.graph) return { role: 'runtime', reason: 'no entry point found' };
   if (inputs.guessed) return { role: 'runtime', reason: 'not reached from the conventionally named entry, which was only guessed' };

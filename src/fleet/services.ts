@@ -6,6 +6,7 @@ import type { Config } from '../config/load';
 import { toPosix } from '../runner/discover';
 import { IGNORED_FOLDERS, walk } from '../runner/walk';
 import { isJsLike } from '../engine/parser';
+import { isDockerfile } from '../deploy/probes';
 import type { Options } from '../types';
 import { UsageError } from '../types';
 
@@ -83,7 +84,7 @@ function holdsCode(dir: string, depth: number): boolean {
 
 /**
  * Folders (relative, `/`) holding a package.json that the workspace globs name, or every one below the
- * root. One walk of the root only (never above it), no deeper than the globs can match, skipping
+ * root (and, without workspaces, every folder outside them with a Dockerfile and code). One walk of the root only (never above it), no deeper than the globs can match, skipping
  * dependency, build and dot folders.
  */
 function packageFolders(root: string, patterns: string[] | null): string[] {
@@ -96,6 +97,7 @@ function packageFolders(root: string, patterns: string[] | null): string[] {
   const depth = positive.some((p) => p.includes('**')) ? Infinity : Math.max(0, ...positive.map((p) => p.split('/').length));
   const found: string[] = [];
   const named: string[] = [];
+  const imaged: string[] = [];
   walk(root, {
     ignoreFiles: [],
     enter: (rel) => {
@@ -104,19 +106,34 @@ function packageFolders(root: string, patterns: string[] | null): string[] {
       return enters;
     },
     file(_abs, rel) {
+      if (!patterns && rel.includes('/') && isDockerfile(rel)) imaged.push(rel.slice(0, rel.lastIndexOf('/')));
       if (!rel.endsWith('/package.json')) return;
       const dir = rel.slice(0, -'/package.json'.length);
       if (wanted(dir) && !unwanted(dir)) found.push(dir);
     },
   });
-  // A folder the workspace globs name is a service even without its own package.json, when it holds code.
-  for (const rel of named) if (!found.includes(rel) && holdsCode(path.join(root, rel), 3)) found.push(rel);
+  const packages = [...found];
+  const under = (rel: string, dir: string) => rel === dir || rel.startsWith(dir + '/');
+  const inPackage = (rel: string) => packages.some((f) => under(rel, f));
+  // A folder the workspace globs name is a service even without its own package.json, when it holds
+  // code and is neither inside nor above a package or another such folder (`microservices/**` also
+  // names `microservices/`, and each package's `src/`).
+  const bare: string[] = [];
+  for (const rel of [...named].sort((a, b) => a.split('/').length - b.split('/').length)) {
+    if (found.includes(rel) || inPackage(rel) || packages.some((f) => under(f, rel)) || bare.some((b) => under(rel, b))) continue;
+    if (holdsCode(path.join(root, rel), 3)) bare.push(rel);
+  }
+  found.push(...bare);
+  // Without workspaces, a folder with its own Dockerfile and code is a service even without a package.json
+  // (one package.json at the root, an image per folder): its image holds that folder, not the root.
+  for (const rel of new Set(imaged)) if (!inPackage(rel) && holdsCode(path.join(root, rel), 2)) found.push(rel);
   return [...new Set(found)].sort();
 }
 
 /**
  * The services of a run: the config's `services` list when it has one, else the packages its
- * npm/yarn/pnpm workspaces name, else every folder below the root with a package.json. The root
+ * npm/yarn/pnpm workspaces name, else every folder below the root with a package.json or with its own
+ * Dockerfile and code. The root
  * is the config's folder (the cwd without a config). `(root)` comes last and takes every file no
  * service folder holds. Names are unique, and so are their slugs.
  */

@@ -62,8 +62,10 @@ export interface CommandFacts extends Where {
 
 export interface DockerfileFacts {
   file: string;
-  /** The folder `docker build` runs in (compose `build.context`, else the Dockerfile's folder). */
+  /** The folder `docker build` runs in (compose `build.context`, else what the repository's build commands or the COPY sources say). */
   context: string;
+  /** For a Dockerfile no compose file names: why `context` is where it is built from (a build command, its COPY sources). */
+  contextFrom?: string;
   /** Source paths COPY/ADD take from the context (absolute; a folder means everything below it). */
   copies: string[];
   workdir?: string;

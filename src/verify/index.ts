@@ -1,6 +1,7 @@
+import path from 'node:path';
 import type { VerificationReport } from '../report/types';
 import type { VerifyService } from './service';
-import { verifyService, type PlannedWrite } from './verify';
+import { settleWithheld, verifyService, type PlannedWrite } from './verify';
 
 export interface RunVerification {
   /** Absolute paths of withheld files, with why. */
@@ -23,11 +24,18 @@ export function verifyRun(cwd: string, writes: PlannedWrite[], serviceOf: (abs: 
   const runCreated = new Set(writes.filter((w) => w.original === null).map((w) => w.path));
   const withheld = new Map<string, string>();
   const services = new Map<string, VerificationReport>();
+  const imports = new Map<string, string[]>();
   for (const [name, g] of groups) {
     const out = verifyService({ cwd, service: g.service, writes: g.writes, runCreated });
     for (const [p, why] of out.withheld) withheld.set(p, why);
+    for (const [p, list] of out.imports) imports.set(p, list);
     services.set(name, out.report);
   }
+  // A module created in one service for files of another (a configured path at the repository root)
+  // is settled across the run: not created when every importer, wherever it is, was withheld.
+  const before = new Set(withheld.keys());
+  settleWithheld(cwd, withheld, imports, runCreated);
+  for (const p of withheld.keys()) if (!before.has(p)) services.get(serviceOf(p).name)?.withheld.push({ path: path.relative(cwd, p).split(path.sep).join('/'), reason: withheld.get(p)! });
   return { withheld, services, ms: Date.now() - started };
 }
 

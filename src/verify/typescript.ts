@@ -74,9 +74,20 @@ export function parseProject(ts: TypeScript, tsconfig: string | undefined, files
 
 /**
  * Declaration files (TypeScript's libs, @types) parsed once per process: every service and every
- * program of a run reads the same ones, and they are most of a program's parse time.
+ * program of a run reads the same ones, and they are most of a program's parse time. Shared per
+ * compiler *instance*, never by version: a tree carries the node and symbol ids its compiler's
+ * counters gave it, and another copy of TypeScript (each service loads its own, often the same
+ * version) counts from 1 again, so its checker mixes up the links of different nodes (ticketing:
+ * `Property 'on' does not exist on type 'Stan'` after an unrelated change, in every service after
+ * the first that read the shared `common` package's typings).
  */
-const declarations = new Map<string, { text: string; file: TS.SourceFile }>();
+const declarations = new WeakMap<TypeScript, Map<string, { text: string; file: TS.SourceFile }>>();
+
+function declarationsOf(ts: TypeScript): Map<string, { text: string; file: TS.SourceFile }> {
+  let cache = declarations.get(ts);
+  if (!cache) declarations.set(ts, (cache = new Map()));
+  return cache;
+}
 
 /** A program view: file texts that differ from the disk (new files included). */
 export type Overlay = ReadonlyMap<string, string>;
@@ -145,8 +156,8 @@ export class ProjectHost {
         const text = read(fileName);
         if (text === undefined) return undefined;
         const shared = fileName.endsWith('.d.ts');
-        const key = shared ? `${ts.version}:${JSON.stringify(languageVersion)}:${fileName}` : fileName;
-        const cache = shared ? declarations : this.sources;
+        const key = shared ? `${JSON.stringify(languageVersion)}:${fileName}` : fileName;
+        const cache = shared ? declarationsOf(ts) : this.sources;
         const hit = cache.get(key);
         if (hit && hit.text === text) return hit.file;
         const file = ts.createSourceFile(fileName, text, languageVersion, true);

@@ -27,6 +27,8 @@ export interface VerifyInput {
 export interface VerifyOutput {
   /** Withheld files (absolute) and why. */
   withheld: Map<string, string>;
+  /** The files each planned write imports (absolute), for the run to settle created modules across services. */
+  imports: Map<string, string[]>;
   report: VerificationReport;
 }
 
@@ -41,6 +43,33 @@ function rel(cwd: string, abs: string): string {
 
 function describe(cwd: string, d: Diagnostic): string {
   return `${rel(cwd, d.file)}:${d.line}: TS${d.code} ${d.text}`;
+}
+
+/**
+ * A created module exists for its importers; an importer needs the module it imports. Withholds, until
+ * nothing more changes, each created module whose importers are all withheld, and each file that
+ * imports a withheld one.
+ */
+export function settleWithheld(cwd: string, withheld: Map<string, string>, imports: ReadonlyMap<string, string[]>, created: ReadonlySet<string>): void {
+  const importersOf = new Map<string, string[]>();
+  for (const [file, list] of imports) for (const target of list) if (created.has(target)) importersOf.set(target, [...(importersOf.get(target) ?? []), file]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const g of created) {
+      const users = importersOf.get(g) ?? [];
+      if (!withheld.has(g) && users.length > 0 && users.every((u) => withheld.has(u))) {
+        withheld.set(g, `${rel(cwd, g)}: not created: every file that imports it was withheld (${users.map((u) => rel(cwd, u)).join(', ')})`);
+        grew = true;
+      }
+    }
+    for (const [file, list] of imports) {
+      const missing = list.find((t) => withheld.has(t));
+      if (!withheld.has(file) && missing) {
+        withheld.set(file, `${rel(cwd, file)}: imports ${rel(cwd, missing)}, which is not created (${withheld.get(missing)}); ${ADVICE}`);
+        grew = true;
+      }
+    }
+  }
 }
 
 /**
@@ -75,28 +104,7 @@ export function verifyService(input: VerifyInput): VerifyOutput {
     }
   }
 
-  const importersOf = new Map<string, string[]>();
-  for (const [file, list] of imports) for (const target of list) if (created.has(target)) importersOf.set(target, [...(importersOf.get(target) ?? []), file]);
-  // A created module exists for its importers; an importer needs the module it imports.
-  const settle = () => {
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const g of created) {
-        const users = importersOf.get(g) ?? [];
-        if (!withheld.has(g) && users.length > 0 && users.every((u) => withheld.has(u))) {
-          withheld.set(g, `${rel(cwd, g)}: not created: every file that imports it was withheld (${users.map((u) => rel(cwd, u)).join(', ')})`);
-          grew = true;
-        }
-      }
-      for (const [file, list] of imports) {
-        const missing = list.find((t) => withheld.has(t));
-        if (!withheld.has(file) && missing) {
-          withheld.set(file, `${rel(cwd, file)}: imports ${rel(cwd, missing)}, which is not created (${withheld.get(missing)}); ${ADVICE}`);
-          grew = true;
-        }
-      }
-    }
-  };
+  const settle = () => settleWithheld(cwd, withheld, imports, created);
   settle();
 
   const types: VerificationReport['types'] = { extent: 'none', files: 0, diagnosticsBefore: 0, diagnosticsAfter: 0, newDiagnostics: 0 };
@@ -148,6 +156,7 @@ export function verifyService(input: VerifyInput): VerifyOutput {
 
   return {
     withheld,
+    imports,
     report: {
       types,
       modules: { files: writes.length, specifiers, problems },

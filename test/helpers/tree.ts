@@ -14,7 +14,7 @@
  *
  * The input is copied to a temp folder and run through the real runner (`execute`, mode write,
  * one thread), compared file by file with `output/`, then run a second time, which must change
- * nothing (idempotency). A `.gitkeep` file is ignored on both sides.
+ * nothing and end with the same exit code (idempotency). A `.gitkeep` file is ignored on both sides.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -70,5 +70,7 @@ export async function runTreeCase(name: string): Promise<void> {
 
   const second = await run();
   expect(second.report.summary.changed, `${name}: a second run changes nothing`).toBe(0);
+  // A transform that fails on its own output changes nothing too, but it is not idempotent.
+  expect(second.exitCode, `${name}: second run's exit code (errors: ${JSON.stringify(second.report.files.filter((f) => f.error).map((f) => [f.path, f.error]))})`).toBe(spec.exitCode ?? 0);
   expect(snapshot(work)).toEqual(snapshot(path.join(caseDir, 'output')));
 }

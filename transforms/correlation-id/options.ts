@@ -122,7 +122,10 @@ export function prepareOptions(ctx: PrepareContext): Options {
   }
   if (options.scaffold && !isPathSpecifier(options.import))
     throw new UsageError(`correlation-id: scaffold creates a module at a path, but import is the package '${options.import}'; use a path such as '${DEFAULT_SCAFFOLD_IMPORT}' or turn scaffold off`);
-  if (options.scaffold) Object.assign(options, adapterOptions(frameworks, options));
+  if (options.scaffold) {
+    Object.assign(options, adapterOptions(frameworks, options));
+    options.scaffoldProxies = ctx.files.some((f) => ctx.read(f).includes('http-proxy-middleware'));
+  }
   // Its exported plugin may not name fastify at all (`module.exports = buildApp()`): the prefilter must let it through.
   if (frameworks.includes('fastify')) options.hasFastifyCliApp = true;
   return options;

@@ -13,6 +13,12 @@ export interface TemplateParams {
    * are imported only when the service has that framework, so the module compiles where it lands.
    */
   frameworks?: ScaffoldFramework[];
+  /**
+   * The service proxies with http-proxy-middleware, whose hooks see Node's IncomingMessage: only then
+   * does the module declare correlationId on it (default true). The augmentation needs @types/node
+   * to be visible to the service's tsconfig, which a service without proxies may not have set up.
+   */
+  proxies?: boolean;
 }
 
 /** Express also covers Nest on its default platform; `fastify` is a fastify-cli app's plugin. */
@@ -153,7 +159,9 @@ declare global {
     }
   }
 }
+`;
 
+const TS_PROXY_DECLARATIONS = `
 // Proxies (http-proxy-middleware hooks) see the plain Node request: it carries the ID too.
 declare module 'http' {
   interface IncomingMessage {
@@ -162,7 +170,7 @@ declare module 'http' {
 }
 `;
 
-export function typescriptModule({ header, name, kind, frameworks = ['express'] }: TemplateParams): string {
+export function typescriptModule({ header, name, kind, frameworks = ['express'], proxies = true }: TemplateParams): string {
   const express = frameworks.includes('express');
   const exported = kind === 'default' ? 'export default function' : 'export function';
   const imports = [
@@ -183,7 +191,7 @@ const VALID_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const storage = new AsyncLocalStorage<string>();
 
 ${newIdFunction(true)}
-${express ? TS_EXPRESS_DECLARATIONS : ''}
+${express ? TS_EXPRESS_DECLARATIONS : ''}${express && proxies ? TS_PROXY_DECLARATIONS : ''}
 /** The correlation ID of the request being handled, or undefined outside a request. */
 export function getCorrelationId(): string | undefined {
   return storage.getStore();
