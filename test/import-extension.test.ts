@@ -45,3 +45,18 @@ describe('relative imports carry the extension Node needs', () => {
     expect(exitCode).toBeLessThan(2);
   });
 });
+
+describe('correlation-id in a NodeNext TypeScript service', () => {
+  it('imports its scaffolded middleware as ./middleware/correlation-id.js, and the change type-checks', async () => {
+    const dir = tempTree({
+      'package.json': JSON.stringify({ name: 'api', type: 'module', scripts: { start: 'node dist/index.js' }, dependencies: { express: '^4.21.2' } }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'es2022', types: ['node'], skipLibCheck: true, esModuleInterop: true, rootDir: 'src', outDir: 'dist' }, include: ['src'] }),
+      'src/index.ts': "import express from 'express';\n\nconst app = express();\n\napp.get('/', (_req, res) => {\n  res.send('ok');\n});\n\napp.listen(3000);\n",
+    });
+    linkNodeModules(dir);
+    const { report } = await execute({ cwd: dir, transforms: ['correlation-id'], mode: 'write', jobs: 1, format: false, allowDirty: true });
+    const entry = report.files.find((f) => f.path === 'src/index.ts')!;
+    expect(entry.withheld ?? false).toBe(false);
+    expect(read(dir, 'src/index.ts')).toMatch(/from '\.\/middleware\/correlation-id\.js'/);
+  });
+});

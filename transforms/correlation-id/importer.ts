@@ -1,6 +1,6 @@
 import type { Collection } from 'jscodeshift';
 import { ensureImport, findImport, type ImportRequest } from '../../src/ast/imports';
-import { specifierFor, specifierMatches } from '../../src/ast/modules';
+import { specifierFor, specifierMatches, withRuntimeExtension } from '../../src/ast/modules';
 import type { AstContext } from '../../src/types';
 import { importFor } from './scaffold-targets';
 
@@ -17,7 +17,7 @@ export interface Importer {
 export function importerFor(root: Collection<any>, ctx: AstContext, name: string, kind: 'named' | 'default'): Importer {
   const option = importFor(ctx.options, ctx.path)!;
   const request: ImportRequest = {
-    source: specifierFor(option, ctx.root, ctx.path),
+    source: withRuntimeExtension(specifierFor(option, ctx.root, ctx.path), ctx.service, ctx.path),
     name,
     kind,
     matches: (spec) => specifierMatches(spec, ctx.path, option, ctx.root),
