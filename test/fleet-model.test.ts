@@ -178,3 +178,26 @@ describe('fleet model: boundary, build context, entry points, graph, roles', () 
     expect(commandTargets(['sh', '-c', 'exec nodemon -w src src/index.ts'])).toEqual([{ file: 'src/index.ts', via: 'nodemon' }]);
   });
 });
+
+describe('fleet model: where new modules go', () => {
+  it('a service started from index.js at its top that requires ./src/main: the source root is src (inside the tsconfig include)', () => {
+    const { fleet, dir } = fleetOf({
+      'package.json': JSON.stringify({ name: 'api', scripts: { start: 'node index.js' }, dependencies: { '@nestjs/core': '^10.0.0' } }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { outDir: './dist', allowJs: true }, include: ['src/**/*'] }),
+      'index.js': "require('ts-node/register');\nrequire('./src/main');\n",
+      'src/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nNestFactory.create(AppModule).then((app) => app.listen(3000));\n",
+      'src/app.module.ts': 'export class AppModule {}\n',
+    });
+    expect(fleet.services[0].sourceRoot).toBe(path.join(dir, 'src'));
+  });
+
+  it('a top-level entry whose code spans several folders keeps the service folder', () => {
+    const { fleet, dir } = fleetOf({
+      'package.json': JSON.stringify({ name: 'api', scripts: { start: 'node server.js' } }),
+      'server.js': "require('./routes/users');\nrequire('./config/db');\n",
+      'routes/users.js': 'module.exports = {};\n',
+      'config/db.js': 'module.exports = {};\n',
+    });
+    expect(fleet.services[0].sourceRoot).toBe(dir);
+  });
+});

@@ -69,6 +69,24 @@ function sourceRootOf(dir: string, tsconfig: TsconfigFacts | undefined, entries:
   return exists(path.join(dir, 'src')) ? path.join(dir, 'src') : dir;
 }
 
+const SOURCE_FOLDERS = new Set(['src', 'lib', 'app', 'server', 'source']);
+
+/**
+ * A service started from a file at its top (`index.js` requiring `./src/main`) has its code in one
+ * source folder: new modules go there, not beside the entry, where a tsconfig's `include: ["src"]`
+ * would not see them and importing them would move tsc's output (`dist/main.js` → `dist/src/main.js`).
+ */
+function sourceRootOfGraph(m: ServiceModel, graph: Set<string> | undefined): string {
+  if (m.sourceRoot !== m.dir || !graph) return m.sourceRoot;
+  const tops = new Set<string>();
+  for (const f of graph) {
+    const parts = path.relative(m.dir, f).split(path.sep);
+    if (parts.length > 1 && parts[0] !== '..' && parts[0] !== 'node_modules') tops.add(parts[0]);
+  }
+  const [top] = [...tops];
+  return tops.size === 1 && SOURCE_FOLDERS.has(top) ? path.join(m.dir, top) : m.sourceRoot;
+}
+
 /**
  * The fleet model of a run: every service with its package, tsconfig, deployment, build context,
  * entry points, runtime graph and facts, and the role of every JS/TS file of the run. Reads files;
@@ -158,6 +176,8 @@ export function buildFleet(config: Config, opts: BuildFleetOptions = {}): FleetM
     for (const e of tooling) for (const f of reachable([e.file], read, resolveFrom(m))) if (!graph.has(f) && !tools.has(f)) tools.set(f, e);
     if (tools.size) toolGraphs.set(m, tools);
   }
+
+  for (const m of models) m.sourceRoot = sourceRootOfGraph(m, graphs.get(m));
 
   // Roles: a file reached from any service's entries is runtime (a workspace package's file is
   // runtime for the service that uses it), else what its path, content and package say.
