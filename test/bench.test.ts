@@ -72,7 +72,7 @@ describe('npm run bench (tiny size: keeps the harness working, never judges timi
       timeout: 110_000,
     });
     expect(res.status, res.stderr).toBe(0);
-    for (const text of ['sparse:', 'dense:', 'contender', 'median s', 'files/s', 'MB/s', 'peak RSS MiB', 'shipshape', 'jscodeshift', 'ast-grep', 'floor', 'ratios: shipshape/jscodeshift', 'shipshape/ast-grep', 'discovery/readdir', 'scale (sparse shape)', 'targets', 'two workers on this machine'])
+    for (const text of ['sparse:', 'dense:', 'contender', 'median s', 'CPU s', 'files/s', 'MB/s', 'peak RSS MiB', 'shipshape', 'jscodeshift', 'ast-grep', 'floor', 'ratios: shipshape/jscodeshift', 'shipshape/ast-grep', 'discovery/readdir', 'scale (sparse shape)', 'targets', 'two workers on this machine'])
       expect(res.stdout).toContain(text);
 
     const results = JSON.parse(fs.readFileSync(out, 'utf8'));
@@ -106,6 +106,9 @@ describe('npm run bench (tiny size: keeps the harness working, never judges timi
     expect(dense[2].check.rewrites).toBeGreaterThan(0);
     expect(floor.check.files).toBeGreaterThanOrEqual(20);
     expect(shipshape.check.files).toBeGreaterThanOrEqual(20);
+    // The fleet model's cost is read from shipshape's own reports, run by run.
+    expect(shipshape.runs[0].fleetMs).toBeGreaterThan(0);
+    expect(results.shapes[0].ratios.fleetOverShipshape).toBeGreaterThan(0);
     expect(results.scale).toHaveLength(2);
     expect(results.targets.map((t: any) => t.what).join('\n')).toMatch(/sparse: shipshape .* jscodeshift/);
   }, 120_000);
