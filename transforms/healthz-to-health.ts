@@ -4,7 +4,8 @@ import { UsageError } from '../src/types';
 import { applyCaddyfile, isCaddyfile } from './healthz-to-health/caddy';
 import { applyCode } from './healthz-to-health/code';
 import { checkProbes, heldItems, type RouteRecord } from './healthz-to-health/consistency';
-import { applyDockerfile, isDockerfile } from './healthz-to-health/dockerfile';
+import { applyDockerfile } from './healthz-to-health/dockerfile';
+import { isDockerfile } from '../src/deploy/probes';
 import { PATH_OPTION, pairProblem, type PathPair } from './healthz-to-health/paths';
 import { servesRoutes } from './healthz-to-health/owners';
 import { buildPlan } from './healthz-to-health/plan';
@@ -88,6 +89,7 @@ export const healthzToHealth: Transform = {
     return plan ? { ...ctx.options, $plan: plan } : ctx.options;
   },
   ast: {
+    edits: true,
     roles: ['runtime', 'test'],
     prefilter: (source, options) => source.includes(lastSegment(options)),
     // Files without the old path are not parsed; their route paths still count for the probe check.

@@ -5,7 +5,7 @@ const app = express();
 const router = express.Router();
 
 // Liveness for the load balancer
-app.get('/health', (_req, res) => {
+app.get("/health", (_req, res) => {
   res.json({ status: 'ok' });
 });
 app.get('/healthzcheck', (_req, res) => res.send('legacy'));

@@ -20,7 +20,7 @@ export interface ImportRequest {
   matches?: (spec: string) => boolean;
 }
 
-function isRequireCall(node: any): boolean {
+export function isRequireCall(node: any): boolean {
   return requireSpecifier(node) !== null;
 }
 
@@ -33,13 +33,14 @@ function requiredModule(init: any): string | null {
   return isRequireCall(node) ? node.arguments[0].value : null;
 }
 
-function isRequireStatement(stmt: any): boolean {
+/** A statement that loads a module: `const x = require('m')`, `require('m').init()`. */
+export function isRequireStatement(stmt: any): boolean {
   if (stmt.type === 'VariableDeclaration') return stmt.declarations.some((d: any) => requiredModule(d.init) !== null);
   if (stmt.type === 'ExpressionStatement') return requiredModule(stmt.expression) !== null;
   return false;
 }
 
-function programOf(root: Collection<any>): any {
+export function programOf(root: Collection<any>): any {
   const node = root.get().node;
   return node.type === 'File' ? node.program : node;
 }

@@ -15,3 +15,8 @@ export function probeTransform(apply: (root: any, ctx: AstContext) => void): Tra
     },
   };
 }
+
+/** The same for an edit-based transform (`ast.edits`): `apply` records edits on ctx.edit. */
+export function probeEditTransform(apply: (root: any, ctx: AstContext) => void, name = 'probe'): Transform {
+  return { ...probeTransform(apply), name, ast: { ...probeTransform(apply).ast!, edits: true } };
+}

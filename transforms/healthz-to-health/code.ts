@@ -1,11 +1,9 @@
 import type { ASTPath, Collection } from 'jscodeshift';
-import { expressionFromCode, statementFromCode } from '../../src/ast/build';
-import { insertStatement } from '../../src/ast/insert';
 import { ROUTE_METHODS, findRouteRegistrations, fileFramework, type RouteRegistration } from '../../src/ast/routes';
 import { enclosingStatement, lineOf } from '../../src/ast/scope';
-import { quoteString } from '../../src/ast/style';
 import type { AstContext } from '../../src/types';
-import { HOLE, rewriteNestPath, rewriteRegexSource, rewriteUrl, type PathPair } from './paths';
+import { HOLE, type PathPair } from './paths';
+import { isLiteralNode, preview, rewriteLiteral, rewriteTitle, templateText, type Mode } from './literals';
 import type { RouteRecord } from './consistency';
 import { keptByComment } from './keep';
 import { servesRoutes } from './owners';
@@ -26,58 +24,6 @@ const LIST_NAME = /path|route|url|ignore|exclude|skip|allow|public|whitelist|unp
 const URL_PROPS = new Set(['url', 'path', 'originalUrl', 'pathname', 'routerPath', 'href']);
 const URL_VARS = /^(url|path|pathname|route|routePath|originalUrl|requestPath|reqPath)$/i;
 const TEST_TITLES = new Set(['it', 'test', 'describe', 'context', 'suite']);
-
-type Mode = 'url' | 'nest';
-
-/** A literal that holds a path: a string, a template literal or a regular expression. */
-function isLiteralNode(node: any): boolean {
-  return node && (node.type === 'StringLiteral' || node.type === 'TemplateLiteral' || node.type === 'RegExpLiteral');
-}
-
-function templateText(node: any, key: 'raw' | 'cooked'): string {
-  return node.quasis.map((q: any) => q.value[key]).join(HOLE);
-}
-
-/** The rewrite a literal would get, without applying it. */
-function preview(node: any, pair: PathPair, mode: Mode): { count: number; before: string; after: string } {
-  const rw = (s: string) => (mode === 'nest' ? rewriteNestPath(s, pair) : rewriteUrl(s, pair));
-  if (node.type === 'StringLiteral') {
-    const r = rw(node.value);
-    return { count: r.count, before: node.value, after: r.text };
-  }
-  if (node.type === 'TemplateLiteral') {
-    const raw = templateText(node, 'raw');
-    const r = rw(raw);
-    const cooked = node.quasis.every((q: any) => q.value.cooked === q.value.raw);
-    return { count: cooked ? r.count : 0, before: raw, after: r.text };
-  }
-  if (node.type === 'RegExpLiteral') {
-    const r = rewriteRegexSource(node.pattern, pair);
-    return { count: r.count, before: `/${node.pattern}/`, after: `/${r.text}/` };
-  }
-  return { count: 0, before: '', after: '' };
-}
-
-/** Rewrites a literal in place (smallest node: recast reprints only it); returns the rewrites made. */
-function rewriteLiteral(node: any, pair: PathPair, mode: Mode): number {
-  const p = preview(node, pair, mode);
-  if (p.count === 0) return 0;
-  if (node.type === 'StringLiteral') setString(node, p.after);
-  else if (node.type === 'TemplateLiteral') {
-    const parts = p.after.split(HOLE);
-    node.quasis.forEach((q: any, i: number) => (q.value = { raw: parts[i], cooked: parts[i] }));
-  } else {
-    node.pattern = p.after.slice(1, -1);
-    if (node.extra) node.extra = { ...node.extra, raw: `/${node.pattern}/${node.flags ?? ''}` };
-  }
-  return p.count;
-}
-
-/** Sets a string literal's value; recast prints a changed literal in the file's quote style (ctx.style.quote), escaping as needed. */
-function setString(node: any, value: string): void {
-  node.value = value;
-  if (node.extra) node.extra = { ...node.extra, rawValue: value, raw: undefined };
-}
 
 interface ConstInit {
   name: string;
@@ -145,6 +91,7 @@ function modeOf(reg: RouteRegistration): Mode {
 
 export function applyCode(root: Collection<any>, ctx: AstContext): void {
   const j = ctx.j;
+  const edit = ctx.edit!;
   const pair: PathPair = { from: ctx.options.from, to: ctx.options.to };
   const keepAlias: boolean = ctx.options.keepAlias;
   const handled = new Set<any>();
@@ -180,7 +127,19 @@ export function applyCode(root: Collection<any>, ctx: AstContext): void {
     for (const l of literalsOf(reg.pathNode, constants)) handled.add(l.node);
   }
   const isFrom = (reg: RouteRegistration) => literalsOf(reg.pathNode, constants).some((l) => preview(l.node, pair, modeOf(reg)).count > 0);
-  const currentText = (node: any) => (node.type === 'RegExpLiteral' ? REGEX + node.pattern : literalText(node).replace(/[?#].*$/, ''));
+  // The tree is never changed: a literal's text after the run is its rewrite, when it has one.
+  const rewritten = new Map<any, string>();
+  const textNow = (node: any) => rewritten.get(node) ?? literalText(node);
+  const asServed = (text: string, node: any) => (node.type === 'RegExpLiteral' ? REGEX + text.slice(1, -1) : text.replace(/[?#].*$/, ''));
+  const currentText = (node: any) => asServed(textNow(node), node);
+  const originalText = (node: any) => asServed(literalText(node), node);
+  const rewrite = (node: any, mode: Mode): number => {
+    const n = rewriteLiteral(edit, node, pair, mode);
+    if (n > 0) rewritten.set(node, preview(node, pair, mode).after);
+    return n;
+  };
+  /** Registrations that keep serving their old path beside the new one (keepAlias in one registration). */
+  const withAlias = new Set<RouteRegistration>();
 
   for (const [object, group] of groups) {
     const fromAll = group.filter(isFrom);
@@ -229,7 +188,7 @@ export function applyCode(root: Collection<any>, ctx: AstContext): void {
         if (rewrittenConsts.has(l.via.name)) continue;
         rewrittenConsts.add(l.via.name);
       }
-      ctx.changed(rewriteLiteral(l.node, pair, modeOf(reg)));
+      ctx.changed(rewrite(l.node, modeOf(reg)));
     }
   }
 
@@ -245,44 +204,44 @@ export function applyCode(root: Collection<any>, ctx: AstContext): void {
         const old = aliasText(el);
         if (old === null) return manualAlias(reg);
         renameRoute({ ...reg, pathNode: el });
-        const alias = expressionFromCode(j, old);
-        handled.add(alias);
-        node.elements.splice(at + 1, 0, alias);
+        edit.insertAfter(el, `, ${old}`);
+        withAlias.add(reg);
         ctx.changed();
         return;
       }
       const old = aliasText(node);
       if (old === null) return manualAlias(reg);
+      // The renamed path stays where it is and the old one joins it: `['/health', '/healthz']`.
       renameRoute(reg);
-      const first = node.type === 'Identifier' ? node.name : node.type === 'StringLiteral' ? quoteString(node.value, ctx.style) : `/${node.pattern}/${node.flags ?? ''}`;
-      const array = expressionFromCode(j, `[${first}, ${old}]`);
-      reg.replacePath(array);
-      reg.pathNode = array;
-      array.elements.slice(1).forEach((e: any) => handled.add(e));
+      edit.insertBefore(node, '[');
+      edit.insertAfter(node, `, ${old}]`);
+      withAlias.add(reg);
       ctx.changed();
       return;
     }
-    // Fastify and hapi take one path per route: the registration is repeated with the old path,
-    // printed from the current tree so edits of transforms that ran before are kept in the copy.
+    // Fastify and hapi take one path per route: the registration is repeated, as written, with
+    // the old path below the renamed one.
     const where = enclosingStatement(reg.call);
     const own = statementOf(reg.call);
     if (!where || (!own && !(reg.routeObject && isInArray(reg)))) return manualAlias(reg);
-    const print = (n: any) => j(n).toSource({ quote: ctx.style.quote, tabWidth: ctx.style.tabWidth, useTabs: ctx.style.useTabs } as any);
-    const text = own && !(reg.routeObject && isInArray(reg)) ? print(own.node) : `${reg.object}.route(${print(reg.routeObject)});`;
+    const semicolon = ctx.style.semicolons ? ';' : '';
+    const anchor = where.statement.node;
+    const text =
+      own && !(reg.routeObject && isInArray(reg))
+        ? edit.textOf(own.node)
+        : `${reg.object}.route(${reindented(edit.textOf(reg.routeObject), edit.indentAt(reg.routeObject), edit.indentAt(anchor))})${semicolon}`;
     renameRoute(reg);
-    const copy = statementFromCode(j, text);
-    j(copy).find(j.Node).forEach((p: any) => handled.add(p.node));
-    insertStatement(j, where.body, where.index + 1, copy, 'after');
+    // A copy of several lines is set off by a blank line, as a hand-written second route would be.
+    edit.insertAfter(anchor, `\n${text.includes('\n') ? '\n' : ''}${edit.indentAt(anchor)}${text}`);
     copies.push({ reg, path: pair.from });
     ctx.changed();
   }
 
+  /** The old path as written, for the alias beside the renamed one (one plain literal only). */
   function aliasText(node: any): string | null {
     const lits = literalsOf(node, constants);
     if (lits.length !== 1 || lits[0].node.type === 'TemplateLiteral') return null;
-    const lit = lits[0].node;
-    if (lit.type === 'RegExpLiteral') return `/${lit.pattern}/${lit.flags ?? ''}`;
-    return quoteString(lit.value, ctx.style);
+    return edit.textOf(lits[0].node);
   }
 
   function manualAlias(reg: RouteRegistration): void {
@@ -305,7 +264,7 @@ export function applyCode(root: Collection<any>, ctx: AstContext): void {
     if (node.type === 'RegExpLiteral') mode = 'url';
     if (mode === 'title') {
       // A title follows the requests of its file: it stays when they stay.
-      if (verdict.action === 'rename') ctx.changed(rewriteTitle(node, pair));
+      if (verdict.action === 'rename') ctx.changed(rewriteTitle(edit, node, pair));
       return;
     }
     const line = lineOf(node);
@@ -328,13 +287,13 @@ export function applyCode(root: Collection<any>, ctx: AstContext): void {
       else ctx.manual(line, `'${would.before}' kept by its comment`);
       return;
     }
-    const n = rewriteLiteral(node, pair, mode);
+    const n = rewrite(node, mode);
     ctx.changed(n);
     if (n > 0 && would.before.startsWith('/')) fate({ kind: 'moved', line });
     // `if (req.url === '/health')` in a plain http server and hapi's `{ method: 'GET', path: '/health' }` serve that path.
     const parentType = p.parent?.node.type;
     if ((parentType === 'BinaryExpression' || parentType === 'SwitchCase' || isRouteObjectPath(p)) && node.type === 'StringLiteral' && servesRoutes(ctx)) {
-      const path = node.value.replace(/[?#].*$/, '');
+      const path = textNow(node).replace(/[?#].*$/, '');
       if (path.startsWith('/')) ctx.record({ kind: 'route', path, line } satisfies RouteRecord);
     }
   };
@@ -346,13 +305,20 @@ export function applyCode(root: Collection<any>, ctx: AstContext): void {
   if (!servesRoutes(ctx)) return;
   for (const reg of regs) {
     if (reg.framework === 'nest' && reg.method === 'Controller') continue;
-    for (const path of servedPaths(reg, constants, currentText)) {
+    const served = servedPaths(reg, constants, currentText);
+    if (withAlias.has(reg)) for (const old of servedPaths(reg, constants, originalText)) if (!served.includes(old)) served.push(old);
+    for (const path of served) {
       if (path.includes(HOLE)) continue;
       const record: RouteRecord = path.startsWith(REGEX) ? { kind: 'route', regex: path.slice(REGEX.length), line: reg.line } : { kind: 'route', path, line: reg.line, prefix: reg.prefix };
       ctx.record(record);
     }
   }
   for (const c of copies) ctx.record({ kind: 'route', path: c.path, line: c.reg.line, prefix: c.reg.prefix } satisfies RouteRecord);
+}
+
+/** A node's text moved from lines indented `from` to lines indented `to` (its first line is placed by the caller). */
+function reindented(text: string, from: string, to: string): string {
+  return text.replace(/\n([ \t]*)/g, (m, indent: string) => (indent.startsWith(from) ? `\n${to}${indent.slice(from.length)}` : m));
 }
 
 function describe(reg: RouteRegistration): string {
@@ -365,31 +331,6 @@ function statementOf(call: ASTPath<any>): ASTPath<any> | null {
   // `fastify.get(...)`, `await fastify.route(...)`, `server.route(...);`
   while (p.parent && (p.parent.node.type === 'AwaitExpression' || p.parent.node.type === 'ChainExpression')) p = p.parent;
   return p.parent?.node.type === 'ExpressionStatement' && p.parent.node.expression === p.node ? p.parent : null;
-}
-
-/**
- * Rewrites the old path in a test title where a path or URL stands as a word: `GET /healthz
- * returns 200`, `GET /api/v1/healthz`, `(http://localhost/healthz)`.
- */
-function rewriteTitle(node: any, pair: PathPair): number {
-  let count = 0;
-  const swap = (s: string) =>
-    s.replace(/(^|[\s(`'"])((?:[a-z][a-z0-9+.-]*:\/\/[^\s/'"`()]*)?\/[^\s'"`()]*)/gi, (_m, lead: string, word: string) => {
-      const r = rewriteUrl(word, pair);
-      count += r.count;
-      return lead + r.text;
-    });
-  if (node.type === 'StringLiteral') {
-    const v = swap(node.value);
-    if (count) setString(node, v);
-  } else if (node.type === 'TemplateLiteral') {
-    if (!node.quasis.every((q: any) => q.value.cooked === q.value.raw)) return 0;
-    for (const q of node.quasis) {
-      const v = swap(q.value.raw);
-      q.value = { raw: v, cooked: v };
-    }
-  }
-  return count;
 }
 
 /** What a held literal is, for the list in the route's manual item. */
