@@ -3,7 +3,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { UsageError } from '../types';
 import { gitTop } from './gitignore';
-import { walk } from './walk';
+import { walk, type Listings } from './walk';
 
 /** Folders no run looks into (dependencies, build output, VCS data), as globs for fast-glob users; the walk skips IGNORED_FOLDERS by name. */
 export const ALWAYS_IGNORED = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/coverage/**', '**/.git/**'];
@@ -25,6 +25,8 @@ export interface DiscoverOptions {
   ignoreFiles?: string[];
   /** Whether any selected transform wants a file, by its path relative to `cwd`. */
   wants(relPath: string): boolean;
+  /** The run's folder listings, shared with its other walks. */
+  listings?: Listings;
 }
 
 export interface Discovered {
@@ -81,6 +83,7 @@ export async function discover(opts: DiscoverOptions): Promise<Discovered> {
     walk(base, {
       ignoreFiles,
       ignoreTop,
+      listings: opts.listings,
       file(abs, rel) {
         if (GENERATED.test(rel)) return;
         const relCwd = lead === '' ? rel : prefix !== null ? prefix + rel : relOf(abs);

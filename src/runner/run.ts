@@ -26,6 +26,7 @@ import { defaultJobs, runTasks } from './pool';
 import { SKIPPED_NOTE, verifyRun, type RunVerification } from '../verify';
 import { writeAll } from './write-phase';
 import { stopwatch } from './timings';
+import { listings } from './walk';
 
 export interface RunOptions {
   /** Files, folders or globs; default ["."]. */
@@ -175,7 +176,9 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
   const paths = opts.paths?.length ? opts.paths : ['.'];
 
   // Services: the unit of a rollout. Each file runs with its service's options.
-  const services = discoverServices(config);
+  // One read of each folder for the run's three walks (services, files, the fleet's inventory).
+  const folders = listings();
+  const services = discoverServices(config, folders);
   const serviceOf = serviceLookup(services);
   const scope = new Set(selectServices(services, opts.services, opts.shard ? parseShard(opts.shard) : undefined));
   const inScope = (abs: string) => scope.has(serviceOf(abs));
@@ -200,6 +203,7 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
     ],
     gitignore: opts.gitignore ?? config.gitignore ?? true,
     ignoreFiles: ['.shipshapeignore'],
+    listings: folders,
     wants: (rel) => inScope(path.resolve(cwd, rel)) && wantsFile(rel, selected, options),
   });
 
@@ -209,6 +213,7 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
   const fleet = buildFleet(config, {
     services,
     files,
+    listings: folders,
     read: (p) => {
       try {
         return read(p);
