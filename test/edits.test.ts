@@ -121,4 +121,24 @@ describe('edits on the original text', () => {
     expect(result.output).toBe('let z = 1;\nlog(z);\n');
     expect(result.changes).toEqual({ tree: 2, r: 2 });
   });
+  it("code one transform writes that has work for another which already read the tree sends that one round again", () => {
+    // `r` reads the tree first and finds no identifier x (only a string); the writer's new line holds its work.
+    const writer: Transform = {
+      name: 'writer',
+      summary: 'adds a line using x',
+      options: {},
+      ast: {
+        edits: true,
+        prefilter: (s) => s.includes('start'),
+        apply(root, ctx) {
+          if (ctx.source.includes('use(')) return;
+          ctx.edit!.insertStatementAfter(root.find(ctx.j.ExpressionStatement).get().node, 'use(x);');
+          ctx.changed();
+        },
+      },
+    };
+    const result = run("start('x');\n", [renamer('r', 'x', 'y'), writer]);
+    expect(result.output).toBe("start('x');\nuse(y);\n");
+    expect(result.changes).toEqual({ writer: 1, r: 1 });
+  });
 });

@@ -258,6 +258,13 @@ describe('graceful-shutdown helper', () => {
       "import Fastify from 'fastify';\nimport { onShutdown } from '@acme/kit';\nconst app = Fastify();\nawait app.listen({ port: 3000 });\nonShutdown(app, { timeoutMs: 20000, signals: ['SIGTERM', 'SIGINT'] });\n",
     );
   });
+  it('gives the helper import another name than the server variable it just introduced', () => {
+    // Both names are new edits on a tree that shows neither: the import must not take `server` too.
+    const r = run('src/a.mjs', "import express from 'express';\nconst app = express();\napp.listen(3000);\n", { helper: { import: '@acme/kit', name: 'server' } });
+    expect(r.code).toBe(
+      "import express from 'express';\nimport { server as server2 } from '@acme/kit';\nconst app = express();\nconst server = app.listen(3000);\nserver2(server, { timeoutMs: 20000, signals: ['SIGTERM', 'SIGINT'] });\n",
+    );
+  });
 });
 
 describe('graceful-shutdown several servers in TypeScript', () => {
@@ -276,5 +283,32 @@ describe('graceful-shutdown servers from other modules', () => {
     const r = run('src/index.js', "const server = require('./app');\n\nserver.listen(process.env.PORT);\n");
     expect(r.code).toContain('const server2 = server.listen(process.env.PORT);');
     expect(r.code).toContain('server2.close((err) => {');
+  });
+});
+
+describe('graceful-shutdown writes edits, not a reprint', () => {
+  it('keeps every byte of the original text around what it adds', () => {
+    // recast reprinted the enclosing function's head (`main ()` → `main()`) and gave the listen line a `;`
+    // behind its comment, which the no-semicolon restoration could not see.
+    const source = [
+      "const express = require('express')",
+      'const app = express()',
+      '',
+      'async function main () {',
+      '  const banner = `',
+      '    orders',
+      '      ready`',
+      '  app.listen(3000, () => console.log(banner)) // start serving',
+      '}',
+      '',
+      'main()',
+      '',
+    ].join('\n');
+    const r = run('src/server.js', source);
+    expect(r.count).toBe(1);
+    expect(r.code).toContain('async function main () {\n  const banner = `\n    orders\n      ready`\n  const server = app.listen(3000, () => console.log(banner)) // start serving\n\n  // Orchestrators');
+    // Without what was added, the text is the original.
+    const added = r.code.replace('const server = ', '').replace(/\nlet shutdownRegistered = false\n/, '').replace(/\n\n {2}\/\/ Orchestrators[\s\S]*?\n {2}}\n(?=})/, '\n');
+    expect(added).toBe(source);
   });
 });

@@ -237,3 +237,49 @@ describe('verification through the built binary (console-to-logger)', () => {
     expect(exitCode).toBe(2);
   });
 });
+
+describe('verification: re-checks after withholding', () => {
+  it('withholding a file no other checked file imports needs no second program', async () => {
+    const dir = tsService({
+      'src/bad.ts': `${DECLARE}inject('export const n: number = "not a number";');\n`,
+      'src/good.ts': `${DECLARE}inject('export const ok = 1;');\n`,
+    });
+    const { report } = await write(dir);
+    expect(report.files.find((f) => f.path === 'src/bad.ts')!.withheld).toBe(true);
+    expect(report.files.find((f) => f.path === 'src/good.ts')!.status).toBe('changed');
+    const types = report.services![0].verification!.types;
+    expect(types.programs).toBe(1);
+    expect(types).toMatchObject({ newDiagnostics: 1, diagnosticsAfter: types.diagnosticsBefore });
+  });
+
+  it('re-checks the changed file that imports a withheld one, and withholds it when it now fails', async () => {
+    const dir = tsService({
+      // The change adds a member to an interface and, by mistake, a type error: it is withheld.
+      'src/ids.ts': `${DECLARE}export interface Id {\n  n: number;\n}\ninject('export interface Id { s: string }\\nexport const n: number = "not a number";');\n`,
+      // This change (its import was already there) uses the new member: fine with ids.ts changed,
+      // an excess property once ids.ts is withheld, so it only shows in the re-check.
+      'src/use.ts': `${DECLARE}import type { Id } from './ids';\ninject('export const id: Id = { n: 1, s: "a" };');\n`,
+      'src/other.ts': `${DECLARE}inject('export const ok = 1;');\n`,
+    });
+    const { report } = await write(dir);
+    const byPath = (p: string) => report.files.find((f) => f.path === p)!;
+    expect(byPath('src/ids.ts').withheld).toBe(true);
+    expect(byPath('src/use.ts').withheld).toBe(true);
+    expect(byPath('src/use.ts').error).toMatch(/src\/use\.ts:\d+: TS2353/);
+    expect(byPath('src/other.ts').status).toBe('changed');
+    expect(report.services![0].verification!.types.programs).toBe(2);
+  });
+});
+
+describe('verification: programs rooted at the checked files', () => {
+  it('still sees a global declared in a module nothing imports, and a global script', async () => {
+    const dir = tsService({
+      'src/augment.ts': 'export {};\ndeclare global {\n  var appName: string;\n}\n',
+      'src/globals.ts': 'declare const buildTag: string;\n',
+      'src/a.ts': `${DECLARE}inject('export const label = appName.toUpperCase() + buildTag;');\n`,
+    });
+    const { report, exitCode } = await write(dir);
+    expect(report.files.find((f) => f.path === 'src/a.ts')!.status).toBe('changed');
+    expect(exitCode).toBe(0);
+  });
+});

@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import type { ASTPath, Collection } from 'jscodeshift';
 import { lifecycleModule } from '../src/scaffold/lifecycle';
-import { statementFromCode, statementsFromCode } from '../src/ast/build';
-import { ensureImport, findImport, type ImportRequest } from '../src/ast/imports';
-import { insertStatement } from '../src/ast/insert';
+import { ensureImportEdit } from '../src/ast/edit-imports';
+import { insertLineAfter, insertPlacedEdit } from '../src/ast/edit-placement';
+import { findImport, type ImportRequest } from '../src/ast/imports';
 import { isModuleFile, specifierFor, specifierMatches } from '../src/ast/modules';
-import { freeName, lineOf } from '../src/ast/scope';
+import { claimName, lineOf } from '../src/ast/scope';
 import { findHapiStarts, findListenSites } from '../src/ast/servers';
-import { quoteString } from '../src/ast/style';
-import { isTypeScript } from '../src/engine/parser';
+import { inSemicolonStyle, quoteString } from '../src/ast/style';
 import { toJscodeshift } from '../src/jscodeshift-adapter';
 import type { AstContext, Transform } from '../src/types';
 import { alreadyHandled, sigintRegistrations } from './graceful-shutdown/handled';
@@ -64,8 +63,7 @@ function completeSigint(root: Collection<any>, ctx: AstContext): void {
     if (reg.handler && stmt.node.type === 'ExpressionStatement' && Array.isArray(body)) {
       if (done.has(reg.handler)) continue;
       done.add(reg.handler);
-      const node = statementFromCode(j, `process.${reg.method}(${quoteString('SIGTERM', ctx.style)}, ${reg.handler});`);
-      insertStatement(j, body, body.indexOf(stmt.node) + 1, node, 'after');
+      insertLineAfter(ctx, stmt.node, inSemicolonStyle(`process.${reg.method}(${quoteString('SIGTERM', ctx.style)}, ${reg.handler});`, ctx.style));
       ctx.changed();
     } else {
       ctx.manual(
@@ -93,12 +91,8 @@ function helperImport(ctx: AstContext, helper: HelperOption & { name: string }):
 }
 
 function insertHelperCalls(root: Collection<any>, ctx: AstContext, group: Placement[], helper: HelperOption & { name: string }, timeoutMs: number): void {
-  const { j } = ctx;
-  const local = ensureImport(j, root, ctx.path, helperImport(ctx, helper), ctx.style).local;
-  for (const p of group) {
-    const call = statementFromCode(j, helperCallCode(local, p.target!, timeoutMs, ctx.options.signals, ctx.style));
-    insertStatement(j, p.body, p.body.indexOf(p.statement) + 1, call, 'after');
-  }
+  const local = ensureImportEdit(ctx, root, helperImport(ctx, helper)).local;
+  for (const p of group) insertLineAfter(ctx, p.statement, inSemicolonStyle(helperCallCode(local, p.target!, timeoutMs, ctx.options.signals, ctx.style), ctx.style));
 }
 
 export const gracefulShutdown: Transform = {
@@ -150,6 +144,7 @@ export const gracefulShutdown: Transform = {
     return [{ path: lifecycle.path, content: lifecycle.content }];
   },
   ast: {
+    edits: true,
     roles: ['runtime'],
     prefilter: (source) => PREFILTER.test(source),
     exclude(relPath, absPath, options, root) {
@@ -168,7 +163,7 @@ export const gracefulShutdown: Transform = {
       const sites = [...findListenSites(j, root), ...findHapiStarts(j, root)];
       const placements: Placement[] = [];
       for (const site of sites) {
-        const placed = placeListen(j, site);
+        const placed = placeListen((node) => ctx.edit!.textOf(node), site);
         if ('manual' in placed) ctx.manual(lineNear(site.path), placed.manual);
         else placements.push(placed.placement);
       }
@@ -187,8 +182,7 @@ export const gracefulShutdown: Transform = {
 
       // NestJS registers its own signal handlers and runs onApplicationShutdown hooks: app.close() on SIGTERM.
       for (const p of placements.filter((p) => p.site.kind === 'nest')) {
-        const hooks = statementFromCode(j, `${p.target}.enableShutdownHooks();`);
-        insertStatement(j, p.body, p.body.indexOf(p.statement), hooks, 'before');
+        insertPlacedEdit(ctx, p.body, p.body.indexOf(p.statement), inSemicolonStyle(`${p.target}.enableShutdownHooks();`, ctx.style), 'before');
         ctx.changed();
       }
       const drained = placements.filter((p) => p.site.kind !== 'nest');
@@ -221,7 +215,7 @@ export const gracefulShutdown: Transform = {
       const closed = new Set<Resource>();
       let tracked = false;
       for (const group of handled) {
-        for (const p of group) if (p.target === null) keepResult(j, p, freeName(j, root, 'server'));
+        for (const p of group) if (p.target === null) keepResult(ctx, p, claimName(j, root, 'server'));
         const at = group[group.length - 1].site.path;
         const visible = resources.filter((r) => isVisibleAt(r, at));
         if (helper) {

@@ -3,7 +3,7 @@ import type { AstContext } from '../types';
 import type { Edit } from '../engine/edits';
 import { findImport, isRequireCall, isRequireStatement, moduleSystem, programOf, type ImportRequest } from './imports';
 import { insertLineAfter, insertPlacedEdit } from './edit-placement';
-import { freeName } from './scope';
+import { claimName } from './scope';
 import { quoteString } from './style';
 
 /**
@@ -55,7 +55,8 @@ export function ensureImportEdit(ctx: AstContext, root: Collection<any>, req: Im
   const key = `${req.kind}:${req.name}:${req.source}`;
   const known = state.locals.get(key);
   if (known) return { local: known, added: false };
-  const local = freeName(j, root, req.name, state.taken);
+  // claimName: other edits of this tree may have given out names too (graceful-shutdown's `server`).
+  const local = claimName(j, root, req.name, state.taken);
   state.locals.set(key, local);
   state.taken.add(local);
   addImport(ctx, root, req, local, state);

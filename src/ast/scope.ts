@@ -67,6 +67,22 @@ export function freeName(j: JSCodeshift, root: Collection<any>, base: string, al
   for (let i = 2; ; i++) if (!taken.has(`${base}${i}`)) return `${base}${i}`;
 }
 
+/** Names edit-based transforms gave out per tree: their edits leave the tree as parsed, so freeName cannot see them. */
+const claimed = new WeakMap<object, Set<string>>();
+
+/**
+ * freeName for code written as edits: also avoids the names earlier edits on this tree introduced
+ * (`server`, then `server2` for a second listen call), and claims the one it returns.
+ */
+export function claimName(j: JSCodeshift, root: Collection<any>, base: string, alsoTaken: Iterable<string> = []): string {
+  const program = root.get().node;
+  let names = claimed.get(program);
+  if (!names) claimed.set(program, (names = new Set()));
+  const name = freeName(j, root, base, [...names, ...alsoTaken]);
+  names.add(name);
+  return name;
+}
+
 /** Whether `name` is declared by a scope enclosing `path` (so a global such as `console` is shadowed). */
 export function isShadowed(path: ASTPath<any>, name: string): boolean {
   let scope = path.scope;

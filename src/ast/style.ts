@@ -1,3 +1,4 @@
+import { restoreNoSemicolonStyle } from '../engine/semicolons';
 /**
  * The habits of a file, read off its text, so inserted code looks like the author's:
  * recast prints new nodes with these, and the runner strips semicolons from inserted
@@ -73,4 +74,13 @@ export function quoteString(value: string, style: Pick<CodeStyle, 'quote'>): str
   const q = style.quote === 'double' ? '"' : "'";
   const escaped = value.replace(/\\/g, '\\\\').replace(new RegExp(q, 'g'), `\\${q}`).replace(/\n/g, '\\n');
   return q + escaped + q;
+}
+
+/**
+ * New code, written with semicolons, as the file writes statements: in a file without them each
+ * line's `;` goes, except where the next line would continue the statement (the same rule the
+ * tree-based engine applies to the lines it prints, src/engine/semicolons.ts).
+ */
+export function inSemicolonStyle(code: string, style: Pick<CodeStyle, 'semicolons'>): string {
+  return style.semicolons ? code : restoreNoSemicolonStyle('', code);
 }

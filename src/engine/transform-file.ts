@@ -122,7 +122,7 @@ function applyAst(
   });
   if (active.length === 0) return source;
   const style: CodeStyle = detectStyle(source);
-  const run: RunInput = { input, result, facts, notes, style, optionsOf };
+  const run: RunInput = { input, result, facts, notes, style, optionsOf, eligible };
   // Neighbouring transforms of one kind share a tree: edit-based ones one light babel parse and a
   // splice, the others one recast tree and print. A group works on the text the group before it left;
   // a tree-based one may also run the not yet active tree-based transforms its new code has work for.
@@ -141,6 +141,8 @@ interface RunInput {
   notes: PassNotes;
   style: CodeStyle;
   optionsOf(t: Transform): Options;
+  /** The transforms that may run on the file (by role and path). */
+  eligible: Transform[];
 }
 
 /** The transforms split into runs of neighbours that are all edit-based or all tree-based. */
@@ -205,8 +207,16 @@ function applyEditGroup(run: RunInput, source: string, group: Transform[]): stri
     notes.clashed.push(name);
     if (!notes.again.includes(name)) notes.again.push(name);
   }
-  const output = applyEdits(source, losers.size ? edits.filter((e) => !losers.has(e.transform)) : edits);
+  const kept = losers.size ? edits.filter((e) => !losers.has(e.transform)) : edits;
+  const output = applyEdits(source, kept);
   if (output === source) return source;
+  // Code one transform wrote can be work for another that already read the tree (graceful-shutdown's
+  // handler logs through console; console-to-logger then has calls to rewrite): that one runs again
+  // on the result, as a second run would.
+  for (const t of run.eligible.filter((t) => notes.applied.includes(t.name) && !notes.again.includes(t.name))) {
+    const fresh = kept.filter((e) => e.transform !== t.name && e.text).map((e) => e.text);
+    if (fresh.length > 0 && t.ast!.prefilter(fresh.join('\n'), optionsOf(t))) notes.again.push(t.name);
+  }
   try {
     parser.check(output);
   } catch (err) {

@@ -41,6 +41,8 @@ export interface VerificationReport {
     diagnosticsAfter: number;
     /** Diagnostics the changes would have added; each withheld the change that caused it. */
     newDiagnostics: number;
+    /** Programs built with the changes: one, plus one per re-check after withholding that some other checked file could see. */
+    programs?: number;
   };
   modules: {
     files: number;

@@ -30,6 +30,8 @@ export interface TypeCheckFacts {
   /** How far it went: `full`, or `partial` with why. */
   extent: 'full' | 'partial';
   partial: string[];
+  /** Programs built with changes (the one over the original texts not counted). */
+  programs: number;
 }
 
 function keyOf(d: Diagnostic): string {
@@ -51,6 +53,10 @@ export class TypeCheck {
   /** Before-diagnostics of each checked file, computed only for files that have diagnostics after. */
   private readonly beforeByFile = new Map<string, Diagnostic[]>();
   private readonly partialBase: string[];
+  /** What the last check found per file: diagnostics before and after (files without any after are 0/0). */
+  private readonly counts = new Map<string, { before: number; after: number }>();
+  private last: TS.Program | undefined;
+  private importsOf: Map<string, Set<string>> | undefined;
 
   /**
    * @param changed files whose text may change (absolute)
@@ -78,6 +84,7 @@ export class TypeCheck {
     this.findImporters(project.fileNames, project.options, mine);
     const importers = [...new Set([...this.importersOf.values()].flatMap((s) => [...s]))].filter((f) => !mine.includes(f));
     this.checked = [...mine, ...importers];
+    this.host.focus(this.checked);
 
     this.facts = {
       typescript: `${loaded.version} (${loaded.from === 'service' ? "the service's" : "shipshape's"})`,
@@ -88,6 +95,7 @@ export class TypeCheck {
       added: 0,
       extent: partial.length ? 'partial' : 'full',
       partial,
+      programs: 0,
     };
     this.partialBase = partial;
   }
@@ -173,45 +181,92 @@ export class TypeCheck {
    * Diagnostics in the checked files with `overlay` (new texts, created files) that were not there
    * before. The program over the original texts is built only when a file has diagnostics after
    * the change: a clean file cannot have new ones.
+   *
+   * `only` limits the check to those files (a re-check after withholding: the files that import
+   * what was withheld); every other file keeps what the last check found, and a file no longer in
+   * the overlay is back to its original text, so it has its diagnostics from before. With an empty
+   * `only` no program is built at all.
    */
-  check(overlay: Overlay): Diagnostic[] {
+  check(overlay: Overlay, only?: ReadonlySet<string>): Diagnostic[] {
     const created = this.created.filter((f) => overlay.has(f) && (isTypeScript(f) || this.host.project.options.checkJs));
-    const program = this.host.program(overlay, created);
+    for (const f of this.checked) if (!overlay.has(f) && this.counts.has(f)) this.counts.set(f, { before: this.beforeByFile.get(f)?.length ?? 0, after: this.beforeByFile.get(f)?.length ?? 0 });
+    for (const f of this.created) if (!overlay.has(f)) this.counts.delete(f);
+    const files = [...this.checked, ...created].filter((f) => !only || only.has(f));
     const fresh: Diagnostic[] = [];
-    let after = 0;
-    let before = 0;
-    let unresolved = 0;
-    const files = [...this.checked, ...created];
-    const byFile = new Map<string, Diagnostic[]>();
-    for (const d of this.diagnose(program, files)) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
-    for (const f of files) {
-      const now = byFile.get(f) ?? [];
-      after += now.length;
-      if (!now.length) continue;
-      const old = this.created.includes(f) ? [] : this.beforeOf(f);
-      before += old.length;
-      unresolved += old.filter((d) => UNRESOLVED.has(d.code)).length;
-      const counts = new Map<string, number>();
-      for (const d of old) counts.set(keyOf(d), (counts.get(keyOf(d)) ?? 0) + 1);
-      for (const d of now) {
-        const k = keyOf(d);
-        const n = counts.get(k) ?? 0;
-        if (n > 0) counts.set(k, n - 1);
-        else if (!this.missingPackage(d)) fresh.push(d);
-        else unresolved++;
+    if (files.length) {
+      const program = this.host.program(overlay, created);
+      this.last = program;
+      this.facts.programs++;
+      let unresolved = 0;
+      const byFile = new Map<string, Diagnostic[]>();
+      for (const d of this.diagnose(program, files)) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+      for (const f of files) {
+        const now = byFile.get(f) ?? [];
+        if (!now.length) {
+          this.counts.set(f, { before: 0, after: 0 });
+          continue;
+        }
+        const old = this.created.includes(f) ? [] : this.beforeOf(f);
+        this.counts.set(f, { before: old.length, after: now.length });
+        unresolved += old.filter((d) => UNRESOLVED.has(d.code)).length;
+        const counts = new Map<string, number>();
+        for (const d of old) counts.set(keyOf(d), (counts.get(keyOf(d)) ?? 0) + 1);
+        for (const d of now) {
+          const k = keyOf(d);
+          const n = counts.get(k) ?? 0;
+          if (n > 0) counts.set(k, n - 1);
+          else if (!this.missingPackage(d)) fresh.push(d);
+          else unresolved++;
+        }
+      }
+      unresolved += [...program.getGlobalDiagnostics(), ...program.getOptionsDiagnostics()].filter((d) => UNRESOLVED.has(d.code)).length;
+      if (unresolved > 0) {
+        const n = unresolved;
+        this.facts.partial = [...this.partialBase, `${n} unresolved module${n === 1 ? '' : 's'} or type librar${n === 1 ? 'y' : 'ies'}`];
+        this.facts.extent = 'partial';
       }
     }
     // Files clean after the change are not checked before it: their count is unknown and not needed.
-    this.facts.before = before;
-    this.facts.after = after;
+    this.facts.before = [...this.counts.values()].reduce((n, c) => n + c.before, 0);
+    this.facts.after = [...this.counts.values()].reduce((n, c) => n + c.after, 0);
     this.facts.added += fresh.length;
-    unresolved += [...program.getGlobalDiagnostics(), ...program.getOptionsDiagnostics()].filter((d) => UNRESOLVED.has(d.code)).length;
-    if (unresolved > 0) {
-      const n = unresolved;
-      this.facts.partial = [...this.partialBase, `${n} unresolved module${n === 1 ? '' : 's'} or type librar${n === 1 ? 'y' : 'ies'}`];
-      this.facts.extent = 'partial';
-    }
     return fresh;
+  }
+
+  /**
+   * The checked and created files whose diagnostics can change when `files` change text: those
+   * that import one of them, directly or through other such files, resolved as the last program
+   * resolved them. A file that imports none of them sees the same types as before.
+   */
+  dependents(files: Iterable<string>): Set<string> {
+    const ts = this.ts;
+    const options = this.host.project.options;
+    if (!this.importsOf) {
+      this.importsOf = new Map();
+      const cache = ts.createModuleResolutionCache(process.cwd(), (s) => s, options);
+      for (const f of [...this.checked, ...this.created]) {
+        const text = this.last?.getSourceFile(f)?.text;
+        if (text === undefined) continue;
+        const targets = new Set<string>();
+        for (const ref of ts.preProcessFile(text, true, true).importedFiles) {
+          const resolved = ts.resolveModuleName(ref.fileName, f, options, this.host.moduleHost, cache).resolvedModule?.resolvedFileName;
+          if (resolved) targets.add(path.resolve(resolved));
+        }
+        this.importsOf.set(f, targets);
+      }
+    }
+    const out = new Set<string>();
+    const queue = [...files];
+    while (queue.length) {
+      const changed = queue.pop()!;
+      for (const [f, targets] of this.importsOf) {
+        if (!out.has(f) && targets.has(changed)) {
+          out.add(f);
+          queue.push(f);
+        }
+      }
+    }
+    return out;
   }
 
   /**

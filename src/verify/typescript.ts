@@ -90,16 +90,50 @@ export class ProjectHost {
   private readonly sources = new Map<string, { text: string; file: TS.SourceFile }>();
   private readonly base: TS.CompilerHost;
   private last: TS.Program | undefined;
+  private overlay: Overlay = new Map();
+  /** The root files of every program: see `focus`. All project files until it is called. */
+  private roots: string[];
 
   constructor(
     private readonly ts: TypeScript,
     readonly project: ParsedProject,
   ) {
     this.base = ts.createCompilerHost(project.options, true);
+    this.roots = project.fileNames;
+  }
+
+  /**
+   * Programs rooted at `files` (the ones whose diagnostics are compared) and at every project file
+   * that can change what they see without being imported: declaration files, scripts (no import or
+   * export: their declarations are global) and modules that declare `global` or a module. The rest
+   * of the project enters only through imports, so files no checked file reaches are neither parsed
+   * nor bound; the diagnostics of the checked files are the same as over the whole project.
+   */
+  focus(files: string[]): void {
+    const ambient = this.project.fileNames.filter((f) => {
+      if (/\.d\.[cm]?ts$/.test(f)) return true;
+      const text = this.base.readFile(f);
+      if (text === undefined) return true;
+      return !/\b(?:import|export)\b/.test(text) || /\bdeclare\s+(?:global|module)\b/.test(text);
+    });
+    this.roots = [...new Set([...ambient, ...files])];
+  }
+
+  /** Module resolution as the last program saw the files (created ones included). */
+  get moduleHost(): TS.ModuleResolutionHost {
+    const { base, overlay } = this;
+    return {
+      fileExists: (f) => overlay.has(path.resolve(f)) || base.fileExists(f),
+      readFile: (f) => overlay.get(path.resolve(f)) ?? base.readFile(f),
+      directoryExists: (d) => base.directoryExists!(d) || [...overlay.keys()].some((f) => f.startsWith(path.resolve(d) + path.sep)),
+      realpath: base.realpath,
+      getCurrentDirectory: () => base.getCurrentDirectory(),
+    };
   }
 
   program(overlay: Overlay, extraRoots: string[] = []): TS.Program {
     const { ts, base } = this;
+    this.overlay = overlay;
     const read = (f: string) => overlay.get(path.resolve(f)) ?? base.readFile(f);
     const host: TS.CompilerHost = {
       ...base,
@@ -120,7 +154,7 @@ export class ProjectHost {
         return file;
       },
     };
-    const roots = [...new Set([...this.project.fileNames, ...extraRoots])];
+    const roots = [...new Set([...this.roots, ...extraRoots])];
     this.last = ts.createProgram({ rootNames: roots, options: this.project.options, host, oldProgram: this.last });
     return this.last;
   }

@@ -107,13 +107,17 @@ export function verifyService(input: VerifyInput): VerifyOutput {
     const changed = writes.filter((w) => w.original !== null).map((w) => w.path);
     const check = new TypeCheck(service.dir, service.tsconfig?.file, changed, [...created]);
     let clean = false;
+    // After the first round only the files that import what was withheld can change (the rest
+    // keep the text and the types they were checked with), so each re-check is limited to them.
+    let only: Set<string> | undefined;
     for (let round = 0; round < MAX_ROUNDS && !clean; round++) {
       const overlay = new Map(writes.filter((w) => !withheld.has(w.path)).map((w) => [w.path, w.output]));
       if (overlay.size === 0) {
         check.facts.after = check.facts.before;
         break;
       }
-      const fresh = check.check(overlay);
+      const before = new Set(withheld.keys());
+      const fresh = check.check(overlay, only);
       clean = fresh.length === 0;
       for (const d of fresh) {
         // A diagnostic in a file the run writes is that change's; in an importer, the changes it imports caused it.
@@ -125,6 +129,7 @@ export function verifyService(input: VerifyInput): VerifyOutput {
         }
       }
       settle();
+      only = check.dependents([...withheld.keys()].filter((f) => !before.has(f)));
     }
     if (!clean) {
       for (const w of writes) if (!withheld.has(w.path)) withheld.set(w.path, `${rel(cwd, w.path)}: type check did not settle after ${MAX_ROUNDS} rounds; ${ADVICE}`);
@@ -138,6 +143,7 @@ export function verifyService(input: VerifyInput): VerifyOutput {
     types.diagnosticsBefore = f.before;
     types.diagnosticsAfter = f.after;
     types.newDiagnostics = f.added;
+    types.programs = f.programs;
   }
 
   return {

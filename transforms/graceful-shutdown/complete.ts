@@ -1,8 +1,9 @@
 import type { Collection } from 'jscodeshift';
-import { statementFromCode } from '../../src/ast/build';
-import { insertStatement } from '../../src/ast/insert';
-import { freeName, lineOf } from '../../src/ast/scope';
-import { quoteString } from '../../src/ast/style';
+import { ensureImportEdit } from '../../src/ast/edit-imports';
+import { insertLineAfter } from '../../src/ast/edit-placement';
+import { findImport } from '../../src/ast/imports';
+import { claimName, lineOf } from '../../src/ast/scope';
+import { inSemicolonStyle, quoteString } from '../../src/ast/style';
 import type { ServiceModel, SignalHandlerFact } from '../../src/fleet/types';
 import type { AstContext } from '../../src/types';
 import { isWrapped, signalRegistrations, wrapRegistration, type SigintRegistration } from './handled';
@@ -12,7 +13,6 @@ import { canWrap, closesName, closesResource, remoteWraps, where, type ProcessVi
 import { reachableFacts, unreachableSocketIo } from './reach';
 import { findResources, isVisibleAt, type Resource } from './resources';
 import type { Timing } from './timing';
-import { ensureImport, findImport } from '../../src/ast/imports';
 import { lifecycleModule } from '../../src/scaffold/lifecycle';
 
 function withReachable(j: AstContext['j'], root: Collection<any>, ctx: AstContext, service: ServiceModel): Resource[] {
@@ -49,7 +49,7 @@ export function completeOrReport(root: Collection<any>, ctx: AstContext, service
     else ctx.manual(h.fact.line, `this ${h.fact.signal} handler is incomplete: ${h.missing.join('; ')}`);
   }
   if (wrapped.length > 0) {
-    for (const p of group) if (p.target === null) keepResult(j, p, freeName(j, root, 'server'));
+    for (const p of group) if (p.target === null) keepResult(ctx, p, claimName(j, root, 'server'));
     const at = group[group.length - 1].site.path;
     const closedByThem = (name: string) => wrapped.some((w) => closesName(w.fact, name));
     const resources = withReachable(j, root, ctx, service).filter((r) => isVisibleAt(r, at) && !closedByThem(r.name));
@@ -67,10 +67,8 @@ export function completeOrReport(root: Collection<any>, ctx: AstContext, service
     if (!view.handled.has('SIGTERM')) {
       const named = wrapped.find((w) => w.reg.handler);
       if (named) {
-        const stmt = named.reg.statement;
         const q = quoteString('SIGTERM', ctx.style);
-        const node = statementFromCode(j, `process.${named.reg.method}(${q}, (signal) => ${shutdown}(signal, ${named.reg.handler}));`);
-        insertStatement(j, program, program.indexOf(stmt.node) + 1, node, 'after');
+        insertLineAfter(ctx, named.reg.statement.node, inSemicolonStyle(`process.${named.reg.method}(${q}, (signal) => ${shutdown}(signal, ${named.reg.handler}));`, ctx.style));
       } else
         ctx.manual(wrapped[0].fact.line, 'SIGTERM is not handled, and SIGTERM is what orchestrators (ECS, Kubernetes) send before they kill the task: run the same shutdown on SIGTERM');
     }
@@ -83,10 +81,9 @@ export function completeOrReport(root: Collection<any>, ctx: AstContext, service
  * (registered there with the lifecycle module's onShutdown) before what it did.
  */
 function runShutdownFirst(root: Collection<any>, ctx: AstContext, service: ServiceModel, reg: SigintRegistration): void {
-  const { j } = ctx;
   const source = lifecycleModule(service).specifierFrom(ctx.path);
-  const run = ensureImport(j, root, ctx.path, { source, name: 'runShutdown', kind: 'named' }, ctx.style).local;
-  wrapRegistration(j, reg, run);
+  const run = ensureImportEdit(ctx, root, { source, name: 'runShutdown', kind: 'named' }).local;
+  wrapRegistration(ctx, reg, run);
   ctx.changed();
 }
 
@@ -102,7 +99,7 @@ export function addShutdownStep(root: Collection<any>, ctx: AstContext, service:
   const program = root.get().node.program.body;
   const group = placements.filter((p) => p.body === program && p.site.kind !== 'nest');
   if (group.length === 0) return false;
-  for (const p of group) if (p.target === null) keepResult(j, p, freeName(j, root, 'server'));
+  for (const p of group) if (p.target === null) keepResult(ctx, p, claimName(j, root, 'server'));
   const at = group[group.length - 1].site.path;
   const remote = remoteWraps(view);
   const closedByThem = (name: string) => remote.some((f) => closesName(f, name));

@@ -1,5 +1,5 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import { expressionFromCode } from '../../src/ast/build';
+import type { AstContext } from '../../src/types';
 
 /** Libraries that already drain a server on SIGTERM: a file using one is left alone. */
 export const SHUTDOWN_LIBRARIES = ['stoppable', 'http-terminator', '@godaddy/terminus', 'close-with-grace', 'lightship', 'http-graceful-shutdown'];
@@ -72,11 +72,9 @@ export function signalRegistrations(j: JSCodeshift, root: Collection<any>, signa
  * `process.on(signal, handler)` → `process.on(signal, (signal) => callee(signal, handler))`: the
  * handler's own text is kept, only the call around it is new.
  */
-export function wrapRegistration(j: JSCodeshift, reg: SigintRegistration, callee: string): void {
-  const args = reg.call.node.arguments;
-  const arrow = expressionFromCode(j, `(signal) => ${callee}(signal, handler)`);
-  arrow.body.arguments[1] = args[1];
-  args[1] = arrow;
+export function wrapRegistration(ctx: AstContext, reg: SigintRegistration, callee: string): void {
+  const handler = reg.call.node.arguments[1];
+  ctx.edit!.replace(handler, `(signal) => ${callee}(signal, ${ctx.edit!.textOf(handler)})`);
 }
 
 /** Whether a registration is already `(signal) => f(signal, handler)`: completed by an earlier run. */

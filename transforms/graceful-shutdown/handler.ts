@@ -1,4 +1,4 @@
-import { quoteString, type CodeStyle } from '../../src/ast/style';
+import { inSemicolonStyle, quoteString, type CodeStyle } from '../../src/ast/style';
 import type { LogTarget } from './logger';
 import type { Resource } from './resources';
 
@@ -55,12 +55,25 @@ function logLines(log: LogTarget, q: (s: string) => string, ts: boolean): { star
 }
 
 /**
+ * Statements laid out as one inserted run: a blank line between two statements when either spans
+ * several lines (comments count), one-liners together, as the tree-based engine printed them.
+ */
+export function statementRun(statements: string[]): string {
+  return statements.reduce((acc, t, k) => (k === 0 ? t : `${acc}\n${t.includes('\n') || statements[k - 1].includes('\n') ? '\n' : ''}${t}`), '');
+}
+
+/**
  * The handler statements as source text at indentation depth 0 in the file's style: a guarded async
  * `shutdown` function that logs, arms an unref'ed force-exit timer, stops the servers (closing idle
  * keep-alive sockets so close can finish), closes the resources in order and exits; then one
  * `process.once` per signal. It never awaits at top level, so it fits CommonJS files too.
  */
 export function handlerCode(spec: HandlerSpec): string {
+  return inSemicolonStyle(statementRun(handlerStatements(spec)), spec.style);
+}
+
+/** The handler's statements, each with its leading comments, in the order they go in. */
+function handlerStatements(spec: HandlerSpec): string[] {
   const { names, style, log } = spec;
   const i1 = style.indent;
   const i2 = i1.repeat(2);
@@ -71,20 +84,29 @@ export function handlerCode(spec: HandlerSpec): string {
   const logs = logLines(log, q, ts);
   const hapi = spec.hapi ?? [];
   const serves = spec.servers.length + spec.fastify.length + hapi.length > 0;
-  const lines: string[] = [];
+  const statements: string[] = [];
+  let lines: string[] = [];
+  // Ends the statement being written.
+  const end = () => {
+    statements.push(lines.join('\n'));
+    lines = [];
+  };
   const then = spec.wraps === 'then' ? `, then${ts ? ': (signal: NodeJS.Signals) => unknown' : ''}` : '';
   if (names.upgraded && spec.servers.length === 1) {
     const server = spec.servers[0];
     lines.push('// socket.io runs in a module this one cannot reach, and each open websocket would hold close()');
     lines.push('// until the timeout: the handler ends upgraded connections itself.');
     lines.push(`const ${names.upgraded} = new Set${ts ? "<import('node:stream').Duplex>" : ''}();`);
+    end();
     lines.push(`${server}.on(${q('upgrade')}, (_req, socket) => {`);
     lines.push(`${i1}${names.upgraded}.add(socket);`);
     lines.push(`${i1}socket.once(${q('close')}, () => ${names.upgraded}.delete(socket));`);
     lines.push('});');
+    end();
   }
   lines.push('// Orchestrators send SIGTERM before killing the task: finish in-flight work, then exit.');
   lines.push(`let ${names.shuttingDown} = false;`);
+  end();
   lines.push(`async function ${names.shutdown}(signal${ts ? ': NodeJS.Signals' : ''}${then})${ts ? ': Promise<void>' : ''} {`);
   lines.push(`${i1}if (${names.shuttingDown}) return;`);
   lines.push(`${i1}${names.shuttingDown} = true;`);
@@ -146,11 +168,13 @@ export function handlerCode(spec: HandlerSpec): string {
   lines.push(`${i2}process.exit(1);`);
   lines.push(`${i1}}`);
   lines.push('}');
-  if (spec.wraps === 'then') return lines.join('\n');
+  end();
+  if (spec.wraps === 'then') return statements;
   if (spec.wraps) {
     lines.push(`// The process's signal handler lives in another module: it runs this first.`);
     lines.push(`${spec.wraps.onShutdown}(${names.shutdown});`);
-    return lines.join('\n');
+    end();
+    return statements;
   }
   const registrations = spec.signals.map((signal) => `process.once(${q(signal)}, ${names.shutdown});`);
   if (names.registered) {
@@ -159,8 +183,9 @@ export function handlerCode(spec: HandlerSpec): string {
     lines.push(`${i1}${names.registered} = true;`);
     for (const r of registrations) lines.push(`${i1}${r}`);
     lines.push('}');
-  } else lines.push(...registrations);
-  return lines.join('\n');
+    end();
+  } else statements.push(...registrations);
+  return statements;
 }
 
 /** `registerGracefulShutdown(server, { timeoutMs: 30000, signals: ['SIGTERM', 'SIGINT'] });` */

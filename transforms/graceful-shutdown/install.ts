@@ -1,8 +1,8 @@
 import type { Collection } from 'jscodeshift';
-import { statementFromCode, statementsFromCode } from '../../src/ast/build';
-import { ensureImport } from '../../src/ast/imports';
-import { insertStatement } from '../../src/ast/insert';
-import { freeName } from '../../src/ast/scope';
+import { ensureImportEdit } from '../../src/ast/edit-imports';
+import { insertLineAfter, insertPlacedEdit } from '../../src/ast/edit-placement';
+import { claimName } from '../../src/ast/scope';
+import { inSemicolonStyle } from '../../src/ast/style';
 import { isTypeScript } from '../../src/engine/parser';
 import { lifecycleModule } from '../../src/scaffold/lifecycle';
 import type { AstContext } from '../../src/types';
@@ -59,18 +59,18 @@ export function insertHandler(root: Collection<any>, ctx: AstContext, plan: Inst
   const hapi = group.filter((p) => p.site.kind === 'hapi').map((p) => p.target!);
   let log = logTarget(j, root, ctx.facts, ctx.service?.facts.logger);
   if (log.style === 'console' && fastify.length > 0) log = { expr: `${fastify[0]}.log`, style: 'pino' };
-  const shutdown = freeName(j, root, 'shutdown');
-  const shuttingDown = freeName(j, root, 'shuttingDown', [shutdown]);
-  const closeIdle = freeName(j, root, 'closeIdle', [shutdown, shuttingDown]);
+  const shutdown = claimName(j, root, 'shutdown');
+  const shuttingDown = claimName(j, root, 'shuttingDown');
+  const closeIdle = claimName(j, root, 'closeIdle');
   const names: HandlerNames = { shutdown, shuttingDown, closeIdle };
   const program = root.get().node.program.body;
   const body = plan.body;
   const nested = body !== program && !plan.wraps && !plan.step;
-  if (plan.trackUpgrades && servers.length === 1) names.upgraded = freeName(j, root, 'upgradedSockets', [shutdown, shuttingDown, closeIdle]);
-  if (nested) names.registered = freeName(j, root, 'shutdownRegistered', [shutdown, shuttingDown, closeIdle]);
+  if (plan.trackUpgrades && servers.length === 1) names.upgraded = claimName(j, root, 'upgradedSockets');
+  if (nested) names.registered = claimName(j, root, 'shutdownRegistered');
   const lifecycleName = (name: string) => {
     const source = lifecycleModule(ctx.service!).specifierFrom(ctx.path);
-    return ensureImport(j, root, ctx.path, { source, name, kind: 'named' }, ctx.style).local;
+    return ensureImportEdit(ctx, root, { source, name, kind: 'named' }).local;
   };
   if (ctx.options.lifecycle && ctx.service && group.some((p) => p.site.kind !== 'nest')) names.markDraining = lifecycleName('markDraining');
   const onShutdown = plan.step && ctx.service ? lifecycleName('onShutdown') : null;
@@ -88,15 +88,13 @@ export function insertHandler(root: Collection<any>, ctx: AstContext, plan: Inst
     style: ctx.style,
     wraps: onShutdown ? { onShutdown } : plan.wraps ? 'then' : undefined,
   });
-  // Imports added above move indexes: the place is found from its statement only now.
-  const at = plan.after ? body.indexOf(plan.after) + 1 : body.length;
-  statementsFromCode(j, code).forEach((statement, i) => insertStatement(j, body, at + i, statement, 'after'));
+  const after = plan.after ?? body[body.length - 1];
+  insertLineAfter(ctx, after, code, true);
   if (nested) {
-    const top = topLevelIndex(program, body[at - 1], root, j);
+    const top = topLevelIndex(program, after, root, j);
     // Written in a function callers may run more than once (tests start the server per file).
-    insertStatement(j, program, Math.max(top, 0), statementFromCode(j, `let ${names.registered} = false;`), 'before', { spaced: true });
+    insertPlacedEdit(ctx, program, Math.max(top, 0), inSemicolonStyle(`let ${names.registered} = false;`, ctx.style), 'before', { spaced: true });
   }
-  for (const reg of plan.wraps ?? []) wrapRegistration(j, reg, shutdown);
+  for (const reg of plan.wraps ?? []) wrapRegistration(ctx, reg, shutdown);
   return shutdown;
 }
-

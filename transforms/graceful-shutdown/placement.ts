@@ -1,6 +1,6 @@
-import type { ASTPath, JSCodeshift } from 'jscodeshift';
-import { sourceOf } from '../../src/ast/build';
+import type { ASTPath } from 'jscodeshift';
 import type { ListenSite } from '../../src/ast/servers';
+import type { AstContext } from '../../src/types';
 
 /** Where a listen call sits and what the handler closes. */
 export interface Placement {
@@ -20,8 +20,11 @@ const CHAINABLE = ['on', 'once', 'addListener', 'setTimeout'];
 
 const BODY_TYPES = ['Program', 'BlockStatement', 'StaticBlock'];
 
-function callText(j: JSCodeshift, site: ListenSite): string {
-  const object = site.object.type === 'Identifier' || site.object.type === 'MemberExpression' ? sourceOf(j, site.object) : '...';
+/** The original text of a node. */
+type TextOf = (node: any) => string;
+
+function callText(text: TextOf, site: ListenSite): string {
+  const object = site.object.type === 'Identifier' || site.object.type === 'MemberExpression' ? text(site.object) : '...';
   return `${object.length > 40 ? '...' : object}.listen(...)`;
 }
 
@@ -31,7 +34,7 @@ function callText(j: JSCodeshift, site: ListenSite): string {
  * cannot hold a handler next to it (`export default app.listen()`, an arrow's expression body,
  * `return app.listen()`) are reported instead.
  */
-export function placeListen(j: JSCodeshift, site: ListenSite): PlacementResult {
+export function placeListen(text: TextOf, site: ListenSite): PlacementResult {
   let top: ASTPath<any> = site.path;
   while (
     top.parent?.node.type === 'MemberExpression' &&
@@ -41,7 +44,7 @@ export function placeListen(j: JSCodeshift, site: ListenSite): PlacementResult {
     top.parent.parent.node.callee === top.parent.node
   )
     top = top.parent.parent;
-  const what = callText(j, site);
+  const what = callText(text, site);
   if (top.parent?.node.type === 'AwaitExpression') {
     top = top.parent;
     // Express's listen returns the server; an awaited one is Fastify's or Nest's promise, which this file does not say.
@@ -63,11 +66,11 @@ export function placeListen(j: JSCodeshift, site: ListenSite): PlacementResult {
     top.parent.parent?.node.type === 'ExpressionStatement'
   ) {
     statement = top.parent.parent;
-    kept = sourceOf(j, parent.left);
+    kept = text(parent.left);
   }
   if (kept !== null && /^(module\.)?exports\b/.test(kept)) statement = null;
   if (!statement) {
-    const exported = parent?.type === 'ExportDefaultDeclaration' || (parent?.type === 'AssignmentExpression' && /^(module\.)?exports\b/.test(sourceOf(j, parent.left)));
+    const exported = parent?.type === 'ExportDefaultDeclaration' || (parent?.type === 'AssignmentExpression' && /^(module\.)?exports\b/.test(text(parent.left)));
     const where = exported ? 'is exported' : parent?.type === 'ReturnStatement' ? 'is returned' : 'sits inside an expression';
     return { manual: `${what} ${where}, so no shutdown handler can be added next to it: keep the server in a variable and close it on SIGTERM (graceful-shutdown)` };
   }
@@ -77,7 +80,7 @@ export function placeListen(j: JSCodeshift, site: ListenSite): PlacementResult {
   }
   let target = kept;
   if (site.kind === 'fastify' || site.kind === 'nest' || site.kind === 'hapi' || (site.kind === 'server' && site.object.type !== 'CallExpression')) {
-    target = sourceOf(j, site.object);
+    target = text(site.object);
   }
   if (target !== null && /\bthis\b/.test(target)) {
     return { manual: `${what} runs in a class: add a SIGTERM handler that closes ${target} (drain, close resources, exit) yourself` };
@@ -87,16 +90,9 @@ export function placeListen(j: JSCodeshift, site: ListenSite): PlacementResult {
 
 /**
  * `app.listen(...)` → `const server = app.listen(...)`: the handler needs the http.Server to close.
- * The statement node becomes the declaration in place (its comments and location stay). recast
- * decides what to reprint by comparing each node with its parse-time copy (`original`) and reprints
- * the whole enclosing list when a statement's type changed, losing the blank line after 'use strict'
- * among others; the copy gets the new type too, so only this statement is reprinted.
+ * One insertion in front of the statement; the call's own text stays as written.
  */
-export function keepResult(j: JSCodeshift, placement: Placement, name: string): void {
-  const stmt = placement.statement;
-  const decl: any = j.variableDeclaration('const', [j.variableDeclarator(j.identifier(name), stmt.expression)]);
-  delete stmt.expression;
-  Object.assign(stmt, { type: decl.type, kind: decl.kind, declarations: decl.declarations });
-  if (stmt.original) stmt.original.type = decl.type;
+export function keepResult(ctx: AstContext, placement: Placement, name: string): void {
+  ctx.edit!.insertBefore(placement.statement, `const ${name} = `);
   placement.target = name;
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Collection, JSCodeshift } from 'jscodeshift';
-import { ensureImport } from '../../src/ast/imports';
+import { ensureImportEdit } from '../../src/ast/edit-imports';
 import { requireSpecifier } from '../../src/ast/require';
 import type { ResourceFact, ServiceModel } from '../../src/fleet/types';
 import type { AstContext } from '../../src/types';
@@ -57,7 +57,7 @@ export function reachableFacts(j: JSCodeshift, root: Collection<any>, ctx: AstCo
     if (fact.kind === 'mongoose' && !fact.binding) {
       // mongoose.connect() keeps the connection on the module, which this file can import too.
       if (mongoose || local.some((r) => r.kind === 'mongoose')) continue;
-      mongoose = ensureImport(j, root, ctx.path, { source: 'mongoose', name: 'mongoose', kind: 'default' }, ctx.style).local;
+      mongoose = ensureImportEdit(ctx, root, { source: 'mongoose', name: 'mongoose', kind: 'default' }).local;
       out.push({ name: mongoose, kind: 'mongoose', label: `mongoose, ${where(service, fact)}`, close: `${mongoose}.connection.close();`, stage: 'store', line: 0, binding: null, fact });
       continue;
     }
