@@ -82,3 +82,15 @@ describe('one read of each folder per run', () => {
     expect(counts.has(path.join(dir, 'services', 'a', 'src'))).toBe(true);
   });
 });
+
+describe('discover: named files against the config globs', () => {
+  it('a file named on the command line skips the include globs but not the excludes, whatever the order of the paths', async () => {
+    const { discover } = await import('../src/runner/discover');
+    const dir = tempTree({ 'src/a.ts': '', 'src/x.skip.ts': '', 'other/a.ts': '', 'other/b.ts': '' });
+    const globs = { include: [{ patterns: ['src/**'], base: dir }], exclude: [{ patterns: ['**/*.skip.ts'], base: dir }] };
+    for (const paths of [['other/a.ts', '.', 'src/x.skip.ts'], ['.', 'src/x.skip.ts', 'other/a.ts']]) {
+      const found = await discover({ cwd: dir, paths, ...globs, gitignore: true, wants: () => true });
+      expect(found.files.map((f) => path.relative(dir, f).split(path.sep).join('/')), paths.join(' ')).toEqual(['other/a.ts', 'src/a.ts']);
+    }
+  });
+});
