@@ -52,8 +52,13 @@ function service(node: string, expressTypes: string): string {
 }
 
 function diagnostics(dir: string, expressTypes: string, more: string[] = []): string[] {
-  const files = ['middleware/correlation-id.ts', 'middleware/trace-ids.ts', 'server.ts', ...more].map((f) => path.join(dir, 'src', f));
-  const program = ts.createProgram(files, {
+  const files = ['middleware/correlation-id.ts', 'middleware/trace-ids.ts', 'server.ts', ...more];
+  return programDiagnostics(dir, files, { express: [path.join(TYPES, expressTypes)], axios: [path.join(__dirname, '..', 'node_modules', 'axios')] });
+}
+
+/** One strict tsc program over `files` (under src/), with the service's typings root and `paths` for its libraries. */
+function programDiagnostics(dir: string, files: string[], paths: Record<string, string[]>): string[] {
+  const program = ts.createProgram(files.map((f) => path.join(dir, 'src', f)), {
     strict: true,
     noEmit: true,
     noUnusedLocals: true,
@@ -66,8 +71,8 @@ function diagnostics(dir: string, expressTypes: string, more: string[] = []): st
     types: ['node'],
     typeRoots: [path.join(dir, 'types')],
     baseUrl: dir,
-    // The real folder, so the express typings find their own dependencies next to them.
-    paths: { express: [path.join(TYPES, expressTypes)], axios: [path.join(__dirname, '..', 'node_modules', 'axios')] },
+    // The real folders, so the libraries' typings find their own dependencies next to them.
+    paths,
   });
   return ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? path.relative(dir, d.file.fileName) : ''} TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
 }
@@ -94,4 +99,67 @@ describe('the axios interceptor correlation-id writes', () => {
     fs.writeFileSync(path.join(dir, 'src', 'clients', 'orders.ts'), migrated);
     expect(diagnostics(dir, 'express5', ['clients/orders.ts'])).toEqual([]);
   });
+});
+
+/** Each other framework's adapter, in a module of that framework only, used the way the run installs it. */
+const FRAMEWORK_USES: Record<'koa' | 'hapi' | 'fastify', { usage: string; paths: Record<string, string[]> }> = {
+  koa: {
+    usage: [
+      "import Koa from 'koa';",
+      "import { getCorrelationId, koaCorrelationId } from './middleware/correlation-id';",
+      'const app = new Koa();',
+      'app.use(koaCorrelationId);',
+      'app.use(async (ctx) => {',
+      "  ctx.body = String(ctx.state.correlationId ?? getCorrelationId() ?? '');",
+      '});',
+      'export default app;',
+      '',
+    ].join('\n'),
+    paths: { koa: [path.join(TYPES, 'koa')] },
+  },
+  hapi: {
+    usage: [
+      "import Hapi from '@hapi/hapi';",
+      "import { getCorrelationId, hapiCorrelationId } from './middleware/correlation-id';",
+      'export async function init(): Promise<void> {',
+      '  const server = Hapi.server({ port: 0 });',
+      '  await server.register(hapiCorrelationId);',
+      "  server.route({ method: 'GET', path: '/', handler: () => getCorrelationId() ?? '' });",
+      '}',
+      '',
+    ].join('\n'),
+    paths: { '@hapi/hapi': [path.join(__dirname, '..', 'node_modules', '@hapi', 'hapi')] },
+  },
+  fastify: {
+    usage: [
+      "import type { FastifyPluginAsync } from 'fastify';",
+      "import { fastifyCorrelationId, getCorrelationId } from './middleware/correlation-id';",
+      'const app: FastifyPluginAsync = async (fastify): Promise<void> => {',
+      '  fastifyCorrelationId(fastify);',
+      "  fastify.get('/', async () => getCorrelationId() ?? '');",
+      '};',
+      'export default app;',
+      '',
+    ].join('\n'),
+    paths: { fastify: [path.join(__dirname, '..', 'node_modules', 'fastify')] },
+  },
+};
+
+describe('scaffolded TypeScript adapters for Koa, hapi and fastify-cli apps', () => {
+  for (const framework of ['koa', 'hapi', 'fastify'] as const) {
+    for (const node of ['node14', 'node20']) {
+      it(`${framework}: compiles with @types/${node.replace('node', 'node@')} and no Express typings`, () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), `shipshape-cid-${framework}-${node}-`));
+        dirs.push(dir);
+        fs.mkdirSync(path.join(dir, 'types'));
+        fs.symlinkSync(path.join(TYPES, node), path.join(dir, 'types', 'node'), 'dir');
+        fs.mkdirSync(path.join(dir, 'src', 'middleware'), { recursive: true });
+        const module = typescriptModule({ header: 'x-correlation-id', name: 'correlationIdMiddleware', kind: 'named', frameworks: [framework] });
+        expect(module).not.toContain("from 'express'");
+        fs.writeFileSync(path.join(dir, 'src', 'middleware', 'correlation-id.ts'), module);
+        fs.writeFileSync(path.join(dir, 'src', 'server.ts'), FRAMEWORK_USES[framework].usage);
+        expect(programDiagnostics(dir, ['middleware/correlation-id.ts', 'server.ts'], FRAMEWORK_USES[framework].paths)).toEqual([]);
+      });
+    }
+  }
 });

@@ -7,6 +7,7 @@ import { transformFile } from '../src/engine/transform-file';
 import { UsageError, type Options } from '../src/types';
 import type { ServiceModel } from '../src/fleet/types';
 import { correlationId } from '../transforms/correlation-id';
+import { scaffoldFolders } from '../transforms/correlation-id/scaffold-targets';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -51,7 +52,6 @@ describe('correlation-id options', () => {
       name: 'correlationIdMiddleware',
       kind: 'named',
       header: 'x-correlation-id',
-      scaffold: false,
     });
   });
 
@@ -62,8 +62,8 @@ describe('correlation-id options', () => {
     expect(() => resolve({ import: 'x', kind: 'star' })).toThrow(/'named', 'default'/);
   });
 
-  it('stops a run over Express or Nest apps without import and shows the config to add', async () => {
-    const err = await prepare({}, "const express = require('express');\nconst app = express();\n").catch((e) => e);
+  it('with scaffold turned off, stops a service with Express or Nest apps without import and shows the config to add', async () => {
+    const err = await prepare({ scaffold: false }, "const express = require('express');\nconst app = express();\n").catch((e) => e);
     expect(err).toBeInstanceOf(UsageError);
     expect(err.message).toContain('"correlation-id": { "import": "./src/middleware/correlation-id", "scaffold": true }');
   });
@@ -71,8 +71,17 @@ describe('correlation-id options', () => {
   it('goes on without import when the run has only Fastify apps and gateway proxies', async () => {
     const fastifyOnly = "import Fastify from 'fastify';\nexport const app = Fastify({ logger: true });\n";
     expect((await prepare({}, fastifyOnly)).import).toBeUndefined();
-    await expect(prepare({}, "const { NestFactory } = require('@nestjs/core');\n")).rejects.toThrow(UsageError);
-    await expect(prepare({ koaName: 'koaCorrelationId' }, fastifyOnly)).rejects.toThrow(UsageError);
+    await expect(prepare({ scaffold: false }, "const { NestFactory } = require('@nestjs/core');\n")).rejects.toThrow(UsageError);
+    await expect(prepare({ koaName: 'koaCorrelationId', scaffold: false }, fastifyOnly)).rejects.toThrow(UsageError);
+  });
+
+  it('zero-config: scaffolds the module for a service with an app, and an explicit import still wins', async () => {
+    const express = "const express = require('express');\nconst app = express();\n";
+    expect(await prepare({}, express)).toMatchObject({ import: './src/middleware/correlation-id', scaffold: true });
+    expect(await prepare({ import: '@acme/http' }, express)).toMatchObject({ import: '@acme/http' });
+    expect((await prepare({ import: '@acme/http' }, express)).scaffold).toBeUndefined();
+    const koa = "const Koa = require('koa');\nconst app = new Koa();\n";
+    expect(await prepare({}, koa)).toMatchObject({ scaffold: true, koaName: 'koaCorrelationId', scaffoldFrameworks: ['koa'] });
   });
 
   it('defaults import to ./src/middleware/correlation-id when scaffold is on', async () => {
@@ -83,8 +92,14 @@ describe('correlation-id options', () => {
   it("puts the scaffold inside the service's source root, not at the repo root", async () => {
     const service = { name: 'orders', dir: '/r/services/orders', sourceRoot: '/r/services/orders/src' };
     expect((await prepared({ scaffold: true }, '/r', service)).import).toBe('./services/orders/src/middleware/correlation-id');
+    // An entry at the top (`index.js`) makes the service folder the source root; the apps all live in
+    // src/, which a tsconfig's include may be limited to: the module goes there, next to them.
     const flat = { name: 'auth', dir: '/r/auth', sourceRoot: '/r/auth' };
-    expect((await prepared({ scaffold: true }, '/r', flat)).import).toBe('./auth/middleware/correlation-id');
+    expect((await prepared({ scaffold: true }, '/r', flat)).import).toBe('./auth/src/middleware/correlation-id');
+    const top = { ...flat, buildContext: ['/r/auth'] } as unknown as ServiceModel;
+    expect(scaffoldFolders(top, ['/r/auth/server.js'])).toEqual(['/r/auth']);
+    expect(scaffoldFolders(top, ['/r/auth/src/main.ts', '/r/auth/src/admin/app.ts'])).toEqual(['/r/auth/src']);
+    expect(scaffoldFolders(top, ['/r/auth/src/main.ts', '/r/auth/lib/app.ts'])).toEqual(['/r/auth']);
   });
 
   it('gives each copied folder with an app its own module when the images do not contain the source root', async () => {

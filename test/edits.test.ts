@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import { describe, expect, it, vi } from 'vitest';
 import { applyEdits, SourceEdits } from '../src/engine/edits';
 import { transformFile } from '../src/engine/transform-file';
+import { statementFromCode } from '../src/ast/build';
+import { insertStatement } from '../src/ast/insert';
 import type { AstContext, Transform } from '../src/types';
 
 /** An edit-based transform that replaces each identifier named `from` with `to`, noting each run's text. */
@@ -140,5 +142,25 @@ describe('edits on the original text', () => {
     const result = run("start('x');\n", [renamer('r', 'x', 'y'), writer]);
     expect(result.output).toBe("start('x');\nuse(y);\n");
     expect(result.changes).toEqual({ writer: 1, r: 1 });
+  });
+
+  it('code a tree-based group builds that has work for an edit-based transform of an earlier group sends that one round again', () => {
+    const treeWriter: Transform = {
+      name: 'tree-writer',
+      summary: 'adds a line using x, on the recast tree',
+      options: {},
+      ast: {
+        prefilter: (s) => s.includes('start'),
+        apply(root, ctx) {
+          if (ctx.source.includes('use(')) return;
+          const body = root.get().node.program.body;
+          insertStatement(ctx.j, body, body.length, statementFromCode(ctx.j, 'use(x);'), 'after');
+          ctx.changed();
+        },
+      },
+    };
+    const result = run("start('x');\n", [renamer('r', 'x', 'y'), treeWriter]);
+    expect(result.output).toBe("start('x');\nuse(y);\n");
+    expect(result.changes).toEqual({ 'tree-writer': 1, r: 1 });
   });
 });

@@ -1,13 +1,14 @@
 import type { ASTPath } from 'jscodeshift';
 import path from 'node:path';
-import { statementFromCode } from '../src/ast/build';
-import { ensureImport, findImport, type ImportRequest } from '../src/ast/imports';
+import { ensureImportEdit } from '../src/ast/edit-imports';
+import { findImport, type ImportRequest } from '../src/ast/imports';
 import { specifierFor, specifierMatches } from '../src/ast/modules';
-import { lineOf } from '../src/ast/scope';
+import { enclosingStatement, lineOf } from '../src/ast/scope';
 import { toJscodeshift } from '../src/jscodeshift-adapter';
 import type { AstContext, Transform } from '../src/types';
 import { planArguments, whyManual } from './console-to-logger/call';
-import { moveCommentsAbove } from './console-to-logger/comments';
+import { CallText } from './console-to-logger/call-text';
+import { commentsWithin, moveCommentsAbove } from './console-to-logger/comments';
 import { findConsoleUses, type CallUse, type ValueUse } from './console-to-logger/find';
 import { renderCall } from './console-to-logger/layout';
 import { OPTIONS, settingsOf } from './console-to-logger/options';
@@ -21,8 +22,8 @@ interface Rewrite {
   path: ASTPath<any>;
   /** The console method it replaces. */
   method: string;
-  /** The nodes that are rebuilt as text: comments inside them move above the statement. */
-  rebuilt: any[];
+  /** The range rebuilt as text: comments inside it move above the statement. */
+  rebuilt: { start: number; end: number };
   /** Builds the replacement's text once the logger's local name is known. */
   build(local: string): string;
 }
@@ -32,23 +33,24 @@ interface Rewrite {
  * reason. The text is built when the rewrite happens: comments have moved away and calls nested in
  * the arguments are rewritten by then.
  */
-function planRewrite(use: CallUse | ValueUse, ctx: AstContext, profile: Profile): Rewrite | string {
+function planRewrite(use: CallUse | ValueUse, ctx: AstContext, profile: Profile, texts: CallText): Rewrite | string {
   const settings = settingsOf(ctx.options);
   const { j } = ctx;
+  const print = (node: any) => texts.of(node);
   if (use.kind === 'call') {
     const args = use.path.node.arguments;
     const reason = whyManual(j, args, use.level, profile);
     if (reason) return `console.${use.method}(…) ${reason}`;
-    const plan = planArguments(j, args, use.path, use.level, settings, profile, ctx.style, ctx.path);
+    const plan = planArguments(print, args, use.path, use.level, settings, profile, ctx.style, ctx.path);
     if (typeof plan === 'string') return `console.${use.method}(…) ${plan}`;
     const layout = { loc: use.path.node.loc, start: use.path.node.start, end: use.path.node.end, callee: use.path.node.callee, arguments: [...args] };
     return {
       path: use.path,
       method: use.method,
-      rebuilt: [use.path.node.callee, ...args],
+      rebuilt: { start: use.path.node.callee.start, end: use.path.node.end },
       // Planned again at build time: nested console calls in the arguments are rewritten by then.
       build: (local) => {
-        const again = planArguments(j, use.path.node.arguments, use.path, use.level, settings, profile, ctx.style, ctx.path) as { args: any[] };
+        const again = planArguments(print, use.path.node.arguments, use.path, use.level, settings, profile, ctx.style, ctx.path) as { args: any[] };
         return renderCall(`${local}.${use.level}`, again.args, layout, ctx.source, ctx.style);
       },
     };
@@ -58,9 +60,9 @@ function planRewrite(use: CallUse | ValueUse, ctx: AstContext, profile: Profile)
   return {
     path: use.path,
     method: use.method,
-    rebuilt: [use.path.node],
+    rebuilt: use.path.node,
     build: (local) => {
-      const plan = planArguments(j, [j.identifier(param)], use.path, use.level, settings, profile, ctx.style, ctx.path) as { args: any[] };
+      const plan = planArguments(print, [j.identifier(param)], use.path, use.level, settings, profile, ctx.style, ctx.path) as { args: any[] };
       return `(${param}) => ${renderCall(`${local}.${use.level}`, plan.args, { callee: {}, arguments: [] }, ctx.source, ctx.style)}`;
     },
   };
@@ -76,6 +78,25 @@ function byPosition(a: { path: ASTPath<any> }, b: { path: ASTPath<any> }): numbe
   return (a.path.node.start ?? 0) - (b.path.node.start ?? 0);
 }
 
+/**
+ * Replaces each rewritten call's range with its logger call, as edits. Inner calls are built first,
+ * so an outer call's text includes them; only the outermost replacements become edits. Comments
+ * inside a rebuilt call move above its statement, in source order.
+ */
+function rewriteCalls(rewrites: Rewrite[], local: string, ctx: AstContext, comments: readonly any[], texts: CallText): void {
+  const edit = ctx.edit!;
+  const inside = (r: Rewrite, o: Rewrite) => o !== r && o.path.node.start <= r.path.node.start && r.path.node.end <= o.path.node.end;
+  const outermost = rewrites.filter((r) => !rewrites.some((o) => inside(r, o)));
+  const moving = new Map<Rewrite, any[]>(outermost.map((r) => [r, commentsWithin(comments, r.rebuilt)]));
+  for (const list of moving.values()) list.forEach((c) => texts.cut(c));
+  for (const rewrite of [...rewrites].sort(byPosition).reverse()) texts.rewritten(rewrite.path.node, rewrite.build(local));
+  for (const rewrite of outermost.sort(byPosition)) {
+    const statement = enclosingStatement(rewrite.path)?.statement.node ?? rewrite.path.node;
+    moveCommentsAbove(edit, statement, moving.get(rewrite)!);
+    edit.replace(rewrite.path.node, texts.of(rewrite.path.node));
+  }
+}
+
 export const consoleToLogger: Transform = {
   name: 'console-to-logger',
   summary: "Replaces console.* calls with calls on the service's structured logger (winston, pino, bunyan, its own, or a scaffolded one), losing nothing the log line showed",
@@ -84,6 +105,7 @@ export const consoleToLogger: Transform = {
   generate: generateLogger,
   finalize: finalizeRewrites,
   ast: {
+    edits: true,
     roles: ['runtime'],
     prefilter: (source) => source.includes('console'),
     exclude: skipReason,
@@ -107,12 +129,13 @@ export const consoleToLogger: Transform = {
 
       const manual: { line: number; message: string }[] = [];
       let rewrites: Rewrite[] = [];
+      const texts = new CallText(ctx.source, j, ctx.style);
       for (const use of findConsoleUses(j, root, settings.levels)) {
         if (use.kind === 'manual') {
           manual.push(use);
           continue;
         }
-        const plan = planRewrite(use, ctx, profile);
+        const plan = planRewrite(use, ctx, profile, texts);
         if (typeof plan === 'string') manual.push({ line: lineOf(use.path.node), message: plan });
         else rewrites.push(plan);
       }
@@ -124,7 +147,7 @@ export const consoleToLogger: Transform = {
       for (const item of manual.sort((a, b) => a.line - b.line)) ctx.manual(item.line, item.message);
       if (rewrites.length === 0) return;
 
-      const { local, added } = ensureImport(j, root, ctx.path, request, ctx.style);
+      const { local, added } = ensureImportEdit(ctx, root, request);
       ctx.facts.logger = local;
       // An existing logger import can be hidden by a parameter or local of the same name.
       const hidden = added ? [] : rewrites.filter((r) => isHidden(r.path, local));
@@ -133,14 +156,7 @@ export const consoleToLogger: Transform = {
       if (rewrites.length === 0) return;
       // For finalize: tests that observe these console calls, services whose format hides meta.
       const record: RewriteRecord = { service: ctx.service?.name, logger: profile.describe, printf: profile.printf, calls: rewrites.map((r) => ({ line: lineOf(r.path.node), method: r.method })) };
-      // Inner calls first, so an outer call's text is built from its already rewritten arguments.
-      for (const rewrite of rewrites.sort(byPosition).reverse()) {
-        moveCommentsAbove(j, rewrite.path, rewrite.rebuilt);
-        // Parsed as a statement, not in parentheses, so recast keeps the text exactly as built.
-        const node = statementFromCode(j, `${rewrite.build(local)};`).expression;
-        node.comments = rewrite.path.node.comments;
-        rewrite.path.replace(node);
-      }
+      rewriteCalls(rewrites, local, ctx, root.get().node.comments ?? [], texts);
       ctx.changed(rewrites.length);
       ctx.record(record);
     },

@@ -2,7 +2,8 @@ import { toJscodeshift } from '../src/jscodeshift-adapter';
 import { isModuleFile } from '../src/ast/modules';
 import type { Transform } from '../src/types';
 import { addToExpressApps } from './correlation-id/express';
-import { configureFastify, reportFastifyCliApp } from './correlation-id/fastify';
+import { configureFastify } from './correlation-id/fastify';
+import { addToFastifyCliApps } from './correlation-id/fastify-cli';
 import { importerFor } from './correlation-id/importer';
 import { addToHapiServers, addToKoaApps } from './correlation-id/koa-hapi';
 import { addToNestApps } from './correlation-id/nest';
@@ -13,6 +14,7 @@ import { checkHeaders, reportAdopted } from './correlation-id/headers';
 import type { Adopted } from './correlation-id/adopt';
 import { forwardOutgoing } from './correlation-id/outgoing';
 import { isTestPath } from '../src/ast/paths';
+import { modelMechanisms } from './correlation-id/model-facts';
 
 const OTHER_FRAMEWORKS = /NestFactory|fastify|koa|hapi|http-proxy-middleware|express-http-proxy/;
 // Clients of other services: their calls should carry the ID.
@@ -44,7 +46,8 @@ export const correlationId: Transform = {
   generate: scaffoldModule,
   ast: {
     roles: ['runtime'],
-    prefilter: (source) => OTHER_FRAMEWORKS.test(source) || createsExpressApp(source) || OUTGOING.test(source),
+    prefilter: (source, options) =>
+      OTHER_FRAMEWORKS.test(source) || createsExpressApp(source) || OUTGOING.test(source) || (options.hasFastifyCliApp === true && /module\.exports|export\s+default/.test(source)),
     exclude(relPath, absPath, options, root) {
       if (isTestPath(relPath)) return 'test file';
       const modules: string[] = [options.import, ...Object.values(options.importByFolder ?? {})].filter((m) => typeof m === 'string');
@@ -54,16 +57,18 @@ export const correlationId: Transform = {
     apply(root, ctx) {
       // Without `import` (prepare found no Express or Nest app in the run) only what needs no module.
       let adopted: Adopted[] = [];
+      const service = modelMechanisms(ctx);
       if (ctx.options.import !== undefined) {
         const importer = importerFor(root, ctx, ctx.options.name, ctx.options.kind);
-        adopted = addToExpressApps(root, ctx, importer);
+        adopted = addToExpressApps(root, ctx, importer, service);
         addToNestApps(root, ctx, importer);
         reportAdopted(ctx, adopted);
-        // Only a module shipshape wrote is known to export getCorrelationId.
-        forwardOutgoing(root, ctx, ctx.options.scaffold ? importerFor(root, ctx, 'getCorrelationId', 'named') : null, adopted);
+        // Only a module shipshape wrote is known to export getCorrelationId; a file without an app
+        // forwards the ID of the service's own mechanism, when it has one.
+        forwardOutgoing(root, ctx, ctx.options.scaffold ? importerFor(root, ctx, 'getCorrelationId', 'named') : null, adopted.length > 0 ? adopted : service);
       }
       configureFastify(root, ctx);
-      reportFastifyCliApp(root, ctx);
+      addToFastifyCliApps(root, ctx);
       addToKoaApps(root, ctx);
       addToHapiServers(root, ctx);
       forwardThroughProxies(root, ctx, adopted);

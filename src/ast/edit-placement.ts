@@ -127,8 +127,12 @@ export function insertPlacedEdit(ctx: AstContext, body: any[], index: number, co
   else if ((side === 'after' && at > 0) || at === body.length) insertLineAfter(ctx, body[at - 1], code, spaced);
   else {
     const next = body[at];
-    const header = opts.top && at === index && opts.program && at === 0 ? headerCount(ctx.source, ownLineComments(ctx.source, next), next) : 0;
-    insertLineBefore(ctx, next, code, spaced, header);
+    const top = opts.top && at === index && opts.program && at === 0;
+    const header = top ? headerCount(ctx.source, ownLineComments(ctx.source, next), next) : 0;
+    const directive = opts.block?.directives?.[opts.block.directives.length - 1];
+    // At the top of a program with directives: right below them, as a new import goes.
+    if (top && header === 0 && directive) insertLineAfter(ctx, directive, code, spaced);
+    else insertLineBefore(ctx, next, code, spaced, header);
   }
   return at;
 }

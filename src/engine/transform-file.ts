@@ -128,9 +128,29 @@ function applyAst(
   // a tree-based one may also run the not yet active tree-based transforms its new code has work for.
   let text = source;
   for (const group of groupsOf(active)) {
-    text = group[0].ast!.edits ? applyEditGroup(run, text, group) : applyRecastGroup(run, text, group, eligible.filter((t) => !t.ast!.edits && (group.includes(t) || !active.includes(t))));
+    if (group[0].ast!.edits) text = applyEditGroup(run, text, group);
+    else {
+      text = applyRecastGroup(run, text, group, eligible.filter((t) => !t.ast!.edits && (group.includes(t) || !active.includes(t))));
+      // The tree-based group re-ran its own members on its tree; a transform of an earlier group
+      // has not seen the code it built.
+      noteLateWork(run, builtPieces(), (t) => group.includes(t));
+    }
   }
   return text;
+}
+
+/**
+ * Code one transform wrote can be work for another that already read the text without it
+ * (graceful-shutdown's handler logs through console; console-to-logger then has calls to rewrite):
+ * that one runs again on the result, as a second run would. `fresh` gives the code written by others
+ * than the transform asked about.
+ */
+function noteLateWork(run: RunInput, fresh: readonly string[] | ((t: Transform) => string[]), skip: (t: Transform) => boolean = () => false): void {
+  const { notes, eligible, optionsOf } = run;
+  for (const t of eligible.filter((t) => notes.applied.includes(t.name) && !notes.again.includes(t.name) && !skip(t))) {
+    const code = typeof fresh === 'function' ? fresh(t) : fresh;
+    if (code.length > 0 && t.ast!.prefilter(code.join('\n'), optionsOf(t))) notes.again.push(t.name);
+  }
 }
 
 /** What every group of one pass shares. */
@@ -210,13 +230,8 @@ function applyEditGroup(run: RunInput, source: string, group: Transform[]): stri
   const kept = losers.size ? edits.filter((e) => !losers.has(e.transform)) : edits;
   const output = applyEdits(source, kept);
   if (output === source) return source;
-  // Code one transform wrote can be work for another that already read the tree (graceful-shutdown's
-  // handler logs through console; console-to-logger then has calls to rewrite): that one runs again
-  // on the result, as a second run would.
-  for (const t of run.eligible.filter((t) => notes.applied.includes(t.name) && !notes.again.includes(t.name))) {
-    const fresh = kept.filter((e) => e.transform !== t.name && e.text).map((e) => e.text);
-    if (fresh.length > 0 && t.ast!.prefilter(fresh.join('\n'), optionsOf(t))) notes.again.push(t.name);
-  }
+  // Every transform of the group read the tree without the others' new code.
+  noteLateWork(run, (t) => kept.filter((e) => e.transform !== t.name && e.text).map((e) => e.text));
   try {
     parser.check(output);
   } catch (err) {

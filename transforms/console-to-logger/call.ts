@@ -69,10 +69,9 @@ export interface CallPlan {
  * a readable key, errors where the logger prints them, object literals merged, the correlation ID
  * inside request handlers), in the order the logger takes them. A string is a manual-item reason.
  */
-export function planArguments(j: JSCodeshift, args: any[], at: ASTPath<any>, level: string, settings: Settings, profile: Profile, style: CodeStyle, file: string): CallPlan | string {
-  // Printed with the file's quotes: a node whose comments moved away is printed anew.
+export function planArguments(print: (node: any) => string, args: any[], at: ASTPath<any>, level: string, settings: Settings, profile: Profile, style: CodeStyle, file: string): CallPlan | string {
   const text = (node: any): string => {
-    const printed = j(node).toSource({ quote: style.quote });
+    const printed = print(node);
     // Printed alone, `(a, b)` loses the parentheses it needs as one argument or property value.
     return unwrapTypes(node)?.type === 'SequenceExpression' && !printed.startsWith('(') ? `(${printed})` : printed;
   };

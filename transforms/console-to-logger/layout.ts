@@ -4,6 +4,14 @@ import type { MetaEntry } from './meta';
 /** One argument of the new logger call: source text, or a meta object built entry by entry. */
 export type LoggerArg = { text: string } | { meta: MetaEntry[] };
 
+let split: { source: string; lines: string[] } = { source: '', lines: [''] };
+
+/** The file's lines, split once per file rather than once per call. */
+function linesOf(source: string): string[] {
+  if (split.source !== source) split = { source, lines: source.split('\n') };
+  return split.lines;
+}
+
 function indentOf(line: string): string {
   return /^[ \t]*/.exec(line)![0];
 }
@@ -13,32 +21,36 @@ function spansLines(entries: MetaEntry[]): boolean {
   return new Set(entries.map((e) => e.line).filter((l) => l > 0)).size > 1;
 }
 
+/** An object literal argument written with its properties below its `{`: its entries keep a line each, even one entry. */
+function hasOpenObject(call: any): boolean {
+  return (call.arguments ?? []).some((a: any) => a?.type === 'ObjectExpression' && a.properties.length > 0 && a.properties[0].loc?.start.line > a.loc?.start.line);
+}
+
 /**
  * The text of the logger call, laid out as the console call was: a call whose arguments stood one
  * per line keeps them one per line, and meta entries whose values stood on separate lines keep a
- * line each, so the diff shows only what changed. Continuation lines are indented relative to the
- * line the call starts on: recast indents the replacement to the statement's position.
+ * line each, so the diff shows only what changed. The text replaces the call's range in the file, so
+ * continuation lines carry the indentation they had (argument texts are the original text).
  */
 export function renderCall(callee: string, args: LoggerArg[], call: any, source: string, style: CodeStyle): string {
-  const lines = source.split('\n');
+  const lines = linesOf(source);
   const startLine = call.loc?.start.line ?? 0;
-  const base = startLine ? indentOf(lines[startLine - 1]) : '';
-  const rel = (indent: string) => (indent.startsWith(base) ? indent.slice(base.length) : indent);
   const first = call.arguments[0];
   const endLine = call.loc?.end.line ?? startLine;
   const broken = !!first?.loc && first.loc.start.line > (call.callee.loc?.end.line ?? startLine);
   let comma = style.trailingComma ? ',' : '';
+  const ownLines = (meta: MetaEntry[]) => spansLines(meta) || hasOpenObject(call);
 
   if (broken) {
-    const argIndent = rel(indentOf(lines[first.loc.start.line - 1]));
-    const closeIndent = rel(indentOf(lines[endLine - 1]));
+    const argIndent = indentOf(lines[first.loc.start.line - 1]);
+    const closeIndent = indentOf(lines[endLine - 1]);
     const last = call.arguments[call.arguments.length - 1];
     const between = source.slice(last.end ?? 0, call.end ?? 0);
     const trailing = /^\s*,/.test(between) ? ',' : '';
     comma = trailing;
     const rendered = args.map((a) => {
       if ('text' in a) return `${argIndent}${a.text}`;
-      if (!spansLines(a.meta)) return `${argIndent}${flat(a.meta)}`;
+      if (!ownLines(a.meta)) return `${argIndent}${flat(a.meta)}`;
       const inner = `${argIndent}${style.indent}`;
       return `${argIndent}{\n${a.meta.map((e) => `${inner}${e.text},`).join('\n').replace(/,$/, comma)}\n${argIndent}}`;
     });
@@ -46,11 +58,11 @@ export function renderCall(callee: string, args: LoggerArg[], call: any, source:
   }
 
   const metaArg = args.find((a): a is { meta: MetaEntry[] } => 'meta' in a);
-  if (endLine > startLine && metaArg && spansLines(metaArg.meta)) {
+  if (endLine > startLine && metaArg && ownLines(metaArg.meta)) {
     // `console.log('msg', {` … `})`: the object's entries keep their lines, wherever the meta goes.
     const firstEntry = metaArg.meta.find((e) => e.line > startLine);
-    const inner = firstEntry ? rel(indentOf(lines[firstEntry.line - 1])) : style.indent;
-    const closeIndent = rel(indentOf(lines[endLine - 1]));
+    const inner = firstEntry ? indentOf(lines[firstEntry.line - 1]) : indentOf(lines[startLine - 1]) + style.indent;
+    const closeIndent = indentOf(lines[endLine - 1]);
     const body = metaArg.meta.map((e) => `${inner}${e.text},`).join('\n').replace(/,$/, comma);
     const shown = args.map((a) => (a === metaArg ? `{\n${body}\n${closeIndent}}` : 'text' in a ? a.text : flat(a.meta)));
     return `${callee}(${shown.join(', ')})`;

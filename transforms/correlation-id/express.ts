@@ -74,9 +74,10 @@ function installInConstructor(ctx: AstContext, app: AppBinding, importer: Import
 
 /**
  * `app.use(<middleware>)` as the first middleware of every Express app of the file. Returns the
- * other request-ID mechanisms the file's apps already use (kept: no second middleware).
+ * other request-ID mechanisms the file's apps already use (kept: no second middleware): the ones
+ * the app's own `use` calls show, else the service's (`service`, from the fleet model).
  */
-export function addToExpressApps(root: Collection<any>, ctx: AstContext, importer: Importer): Adopted[] {
+export function addToExpressApps(root: Collection<any>, ctx: AstContext, importer: Importer, service: Adopted[] = []): Adopted[] {
   const j = ctx.j;
   const fields = classFieldApps(root, ctx);
   const apps = [...findExpressApps(j, root), ...chainedAppDeclarations(root, ctx), ...fields];
@@ -85,6 +86,10 @@ export function addToExpressApps(root: Collection<any>, ctx: AstContext, importe
     const existing = existingMiddleware(j, root, app, importer.existing());
     if (existing && !existing.ours) {
       foreign.push(existing.adopted);
+      continue;
+    }
+    if (!existing && service.length > 0) {
+      foreign.push({ ...service[0], line: lineOf(app.call) });
       continue;
     }
     recordInstalled(ctx, lineOf(app.call));

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Collection } from 'jscodeshift';
 import { isFactoryCall, moduleBindings } from '../../src/ast/apps';
 import { lineOf } from '../../src/ast/scope';
@@ -56,38 +55,4 @@ export function configureFastify(root: Collection<any>, ctx: AstContext): void {
   root.find(j.NewExpression).forEach((p: any) => {
     if (p.node.callee.type === 'Identifier' && adapters.has(p.node.callee.name)) setRequestIdHeader(ctx, p.node, `new ${p.node.callee.name}()`);
   });
-}
-
-const FASTIFY_START = /\bfastify\s+start\b((?:\s+-{1,2}[\w-]+(?:[ =](?!-)[^\s&|;]+)?)*)\s+([^\s&|;-][^\s&|;]*)/g;
-
-/** Files `fastify start <file>` runs, from the service's scripts (a built `dist/x.js` maps back to `src/x.ts`). */
-function fastifyCliApps(ctx: AstContext): Set<string> {
-  const found = new Set<string>();
-  const service = ctx.service;
-  for (const app of service?.facts.apps ?? []) if (app.framework === 'fastify-plugin') found.add(app.file);
-  for (const script of Object.values(service?.package?.scripts ?? {})) {
-    for (const m of script.matchAll(FASTIFY_START)) {
-      const file = path.resolve(service!.dir, m[2]);
-      found.add(file);
-      found.add(file.replace(/([\\/])(?:dist|build|lib)([\\/])/, '$1src$2').replace(/\.js$/, '.ts'));
-    }
-  }
-  return found;
-}
-
-/**
- * A fastify-cli app (`fastify start app.js`) is a plugin: no `fastify()` call to give
- * requestIdHeader, and fastify-cli reads exported server options only with --options. Until it
- * gets its own hook it is reported, never skipped silently.
- */
-export function reportFastifyCliApp(root: Collection<any>, ctx: AstContext): void {
-  if (!fastifyCliApps(ctx).has(ctx.path)) return;
-  const header = ctx.options.header;
-  if (new RegExp(`requestIdHeader|['"\`]${header}['"\`]`, 'i').test(ctx.source)) return;
-  const j = ctx.j;
-  const exported = root.find(j.ExportDefaultDeclaration).paths()[0]?.node ?? root.find(j.AssignmentExpression, { left: { object: { name: 'module' }, property: { name: 'exports' } } }).paths()[0]?.node;
-  ctx.manual(
-    exported ? lineOf(exported) : 0,
-    `this fastify-cli app (fastify start) is a plugin with no fastify() call, so it gets no correlation ID: start it with --options and export options = { requestIdHeader: '${header}' }, or add an onRequest hook that reads ${header} (else request.id), echoes it with reply.header and runs the request in an AsyncLocalStorage`,
-  );
 }

@@ -4,6 +4,8 @@ import type { OptionSpec, Options, PrepareContext } from '../../src/types';
 import { UsageError } from '../../src/types';
 import { isPathSpecifier } from '../../src/ast/modules';
 import { scaffoldFolders } from './scaffold-targets';
+import { moduleFrameworks } from './frameworks';
+import { ADAPTER_NAMES } from './templates';
 
 /** Where the middleware module goes when `scaffold` is on and no `import` is configured. */
 export const DEFAULT_SCAFFOLD_IMPORT = './src/middleware/correlation-id';
@@ -30,13 +32,17 @@ export const OPTIONS: Record<string, OptionSpec> = {
   },
   scaffold: {
     type: 'boolean',
-    description: `Create the middleware module at the import path when it does not exist (default path ${DEFAULT_SCAFFOLD_IMPORT})`,
-    default: false,
+    description: `Create the middleware module at the import path when it does not exist (default path: the service's ${DEFAULT_SCAFFOLD_IMPORT}). Unset: on when no import is configured, in services with an HTTP app`,
   },
   koaName: { type: 'string', description: 'Named export of the import module that is a Koa middleware: installed with app.use after new Koa()', validate: identifier },
   hapiPlugin: {
     type: 'string',
     description: 'Named export of the import module that is a hapi plugin: registered with await server.register after Hapi.server()',
+    validate: identifier,
+  },
+  fastifyName: {
+    type: 'string',
+    description: "Named export of the import module that adds the correlation-ID hooks to a Fastify instance: called first in a fastify-cli app's exported plugin",
     validate: identifier,
   },
 };
@@ -46,10 +52,6 @@ const CONFIG_EXAMPLE = `{
     "correlation-id": { "import": "./src/middleware/correlation-id", "scaffold": true }
   }
 }`;
-
-// Files that may create an Express or Nest app, which need the middleware module; Fastify and the
-// gateway proxies do without it.
-const INSTALLS_MIDDLEWARE = /\bexpress\s*(?:\.default\s*)?\(|\bexpress_\d+\.default\b|NestFactory/;
 
 /** A `"type": "module"` JavaScript project: its imports need the file extension. */
 function isJavaScriptEsm(root: string): boolean {
@@ -84,25 +86,44 @@ function scaffoldImports(ctx: PrepareContext, appFiles: string[]): { import: str
 }
 
 /**
+ * The scaffold exports an adapter for each framework the service has, and the install steps call
+ * them by name; a name the config gives wins (and the scaffold still has the adapter).
+ */
+function adapterOptions(frameworks: ReturnType<typeof moduleFrameworks>['frameworks'], options: Options): Options {
+  return {
+    scaffoldFrameworks: frameworks,
+    ...(frameworks.includes('koa') && options.koaName === undefined ? { koaName: ADAPTER_NAMES.koa } : {}),
+    ...(frameworks.includes('hapi') && options.hapiPlugin === undefined ? { hapiPlugin: ADAPTER_NAMES.hapi } : {}),
+    ...(frameworks.includes('fastify') && options.fastifyName === undefined ? { fastifyName: ADAPTER_NAMES.fastify } : {}),
+  };
+}
+
+/**
  * Checks the options that depend on each other: the middleware has no sensible default package, so
- * without `import` a run over Express or Nest apps stops and shows the config to add, unless
- * `scaffold` creates the module at the default path. Fastify options and gateway proxies need no
- * module: a run with only those goes on without it.
+ * without `import` each service with an app that takes the module gets it scaffolded inside the
+ * service (unless the config turns `scaffold` off: then the service is undecided, one manual item).
+ * Fastify options and gateway proxies need no module: a service with only those gets none.
  */
 export function prepareOptions(ctx: PrepareContext): Options {
   const options = { ...ctx.options };
+  const { frameworks, appFiles } = moduleFrameworks(ctx);
   if (options.import === undefined) {
-    const appFiles = ctx.files.filter((f) => INSTALLS_MIDDLEWARE.test(ctx.read(f)));
-    const needed = options.koaName !== undefined || options.hapiPlugin !== undefined || appFiles.length > 0;
-    // A service without an Express or Nest app gets no module: nothing would import it.
-    if (!needed) return options;
-    if (!options.scaffold)
+    const needed = options.koaName !== undefined || options.hapiPlugin !== undefined || options.fastifyName !== undefined || appFiles.length > 0;
+    // A service without an app that takes the module gets none: nothing would import it.
+    if (!needed) return frameworks.includes('fastify') ? { ...options, hasFastifyCliApp: true } : options;
+    // Zero-config: the module is created inside the service, as console-to-logger does for its
+    // logger; only a config that turns scaffold off leaves the service without one.
+    if (options.scaffold === false)
       throw new UsageError(
-        `correlation-id needs the module that exports the middleware: set transforms["correlation-id"].import to a package or a path, or let shipshape create it with scaffold, e.g. in shipshape.config.json:\n${CONFIG_EXAMPLE}`,
+        `correlation-id needs the module that exports the middleware and scaffold is off: set transforms["correlation-id"].import to a package or a path, or let shipshape create it with scaffold, e.g. in shipshape.config.json:\n${CONFIG_EXAMPLE}`,
       );
+    options.scaffold = true;
     Object.assign(options, scaffoldImports(ctx, appFiles));
   }
   if (options.scaffold && !isPathSpecifier(options.import))
     throw new UsageError(`correlation-id: scaffold creates a module at a path, but import is the package '${options.import}'; use a path such as '${DEFAULT_SCAFFOLD_IMPORT}' or turn scaffold off`);
+  if (options.scaffold) Object.assign(options, adapterOptions(frameworks, options));
+  // Its exported plugin may not name fastify at all (`module.exports = buildApp()`): the prefilter must let it through.
+  if (frameworks.includes('fastify')) options.hasFastifyCliApp = true;
   return options;
 }

@@ -7,6 +7,7 @@ import { quoteString } from '../../src/ast/style';
 import type { AstContext } from '../../src/types';
 import type { Adopted } from './adopt';
 import type { Importer } from './importer';
+import { unhandledOutgoing } from './model-facts';
 
 /**
  * Calls to other services carry the ID of the request being handled, read from the
@@ -98,8 +99,11 @@ export function forwardOutgoing(root: Collection<any>, ctx: AstContext, importer
   const own = adopted[0];
   const header: string = (own?.header ?? ctx.options.header).toLowerCase();
   const read = own ? (own.getter ?? (own.requestProperty ? `req.${own.requestProperty}` : 'the request ID')) : 'getCorrelationId()';
+  const seen = new Map<string, number>();
+  const count = (client: string) => seen.set(client, (seen.get(client) ?? 0) + 1);
   for (const instance of axiosInstances(root, ctx)) {
     const line = lineOf(instance.path.node);
+    count('axios');
     const interceptors = instance.name ? `${instance.name}.interceptors.request.use` : '';
     const hooked = interceptors && root.find(j.CallExpression).filter((p: any) => sendsId(ctx, p.node, header) && j(p.node.callee).toSource() === interceptors).size() > 0;
     if (hooked || sendsId(ctx, instance.path.node, header)) continue;
@@ -116,10 +120,14 @@ export function forwardOutgoing(root: Collection<any>, ctx: AstContext, importer
     ctx.changed();
   }
   for (const call of directCalls(root, ctx)) {
+    count(call.client);
     if (call.path.node.arguments.some((a: any) => sendsId(ctx, a, header))) continue;
     ctx.manual(
       lineOf(call.path.node),
       `outgoing ${call.client} call without the correlation ID: send ${header} with ${read} in its headers (or route it through an axios instance shipshape can intercept)`,
     );
+  }
+  for (const call of unhandledOutgoing(ctx, seen)) {
+    ctx.manual(call.line, `outgoing ${call.client} call (found by the fleet model) without the correlation ID: send ${header} with ${read} in its headers`);
   }
 }

@@ -15,15 +15,30 @@ function isFolder(p: string): boolean {
 }
 
 /**
+ * The service's source root, unless that is the service folder itself (an entry such as `index.js`
+ * at the top) while every app file lies in one top folder (`src/main.ts`): then that folder. A
+ * module beside `src/` would be outside a tsconfig's `include: ["src"]`, and importing it from
+ * `src/` would move tsc's output from `dist/main.js` to `dist/src/main.js` (seen on a Nest service
+ * started with `node dist/main.js`).
+ */
+function appSourceRoot(service: ServiceModel, appFiles: string[]): string {
+  if (service.sourceRoot !== service.dir || appFiles.length === 0) return service.sourceRoot;
+  const tops = new Set(appFiles.map((f) => path.relative(service.dir, f).split(path.sep)).map((parts) => (parts.length > 1 ? parts[0] : '')));
+  const [top] = [...tops];
+  return tops.size === 1 && top && top !== '..' ? path.join(service.dir, top) : service.sourceRoot;
+}
+
+/**
  * The folders whose `middleware/` gets a scaffolded module. Normally one: the service's source
  * root. When the service's images do not contain that folder (one package.json at the repo root,
  * each Dockerfile copying only `api-gateway/`), a module at the source root would be missing from
  * every image: then each copied folder that holds an app gets its own (its `src/` when it has one).
  */
 export function scaffoldFolders(service: ServiceModel, appFiles: string[]): string[] {
-  const home = path.join(service.sourceRoot, 'middleware');
+  const source = appSourceRoot(service, appFiles);
+  const home = path.join(source, 'middleware');
   const contexts = service.buildContext?.length ? service.buildContext : [service.dir];
-  if (contexts.some((c) => inside(home, c))) return [service.sourceRoot];
+  if (contexts.some((c) => inside(home, c))) return [source];
   const folders = new Set<string>();
   for (const c of contexts) {
     if (!isFolder(c) || !appFiles.some((f) => inside(f, c))) continue;

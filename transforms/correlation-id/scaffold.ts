@@ -55,7 +55,7 @@ function moduleAt(ctx: PrepareContext, specifier: string): GeneratedFile[] {
   const given = path.resolve(ctx.root, specifier);
   const stem = given.replace(CODE_EXT, '');
   if (moduleExists(stem, given)) return [];
-  const params: TemplateParams = { header: options.header.toLowerCase(), name: options.name, kind: options.kind };
+  const params: TemplateParams = { header: options.header.toLowerCase(), name: options.name, kind: options.kind, frameworks: options.scaffoldFrameworks ?? ['express'] };
   const dir = path.dirname(stem);
   if (isTypeScriptProject(dir, ctx)) return [{ path: `${stem}.ts`, content: typescriptModule(params) }];
   const ext = path.extname(given);

@@ -1,0 +1,3 @@
+const { buildApp } = require('./build');
+
+module.exports = buildApp({ logger: true });

@@ -1,0 +1,10 @@
+const Koa = require('koa');
+const bodyParser = require('koa-bodyparser');
+const router = require('./router');
+
+const app = new Koa();
+app.proxy = true;
+app.use(bodyParser());
+app.use(router.routes());
+
+app.listen(3000);
