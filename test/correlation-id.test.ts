@@ -84,6 +84,19 @@ describe('correlation-id options', () => {
     expect(await prepare({}, koa)).toMatchObject({ scaffold: true, koaName: 'koaCorrelationId', scaffoldFrameworks: ['koa'] });
   });
 
+  it("in a run, the fleet model's apps decide which services get the module", async () => {
+    const read = () => "const code = 'const app = express();';\n";
+    const model = (apps: unknown[]) => ({ name: 'gen', dir: '/r', sourceRoot: '/r/src', buildContext: ['/r'], facts: { apps } }) as unknown as ServiceModel;
+    const run = (service: ServiceModel) => correlationId.prepare!({ cwd: '/r', root: '/r', files: ['/r/src/gen.ts'], options: resolve({}), read, service });
+    // A code generator spelling express() in a template: no app in the model, no module.
+    expect((await run(model([]))).import).toBeUndefined();
+    expect((await run(model([{ framework: 'express', file: '/r/src/gen.ts', line: 1 }]))).import).toBe('./src/middleware/correlation-id');
+    // Nest on the Fastify platform takes requestIdHeader, not the module.
+    const nest = "const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(opts));\n";
+    const onFastify = await correlationId.prepare!({ cwd: '/r', root: '/r', files: ['/r/src/main.ts'], options: resolve({}), read: () => nest, service: model([{ framework: 'nest', file: '/r/src/main.ts', line: 1 }]) });
+    expect(onFastify.import).toBeUndefined();
+  });
+
   it('defaults import to ./src/middleware/correlation-id when scaffold is on', async () => {
     expect((await prepared({ scaffold: true })).import).toBe('./src/middleware/correlation-id');
     expect((await prepared({ scaffold: true, import: './lib/cid' })).import).toBe('./lib/cid');

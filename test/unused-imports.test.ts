@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Collection, JSCodeshift } from 'jscodeshift';
-import { importUsage, removeNewlyUnusedImports, removeSideEffectImports } from '../src/ast/unused-imports';
+import { importUsage, removeNewlyUnusedImportEdits, removeSideEffectImportEdits } from '../src/ast/unused-imports';
+import { removeStatement } from '../src/ast/edit-removal';
 import { transformFile } from '../src/engine/transform-file';
 import type { Transform } from '../src/types';
 
@@ -15,14 +16,15 @@ function run(file: string, source: string, sideEffects: string[] = []) {
     summary: '',
     options: {},
     ast: {
+      edits: true,
       prefilter: () => true,
       apply(root: Collection<any>, ctx) {
         const j: JSCodeshift = ctx.j;
         const before = importUsage(j, root);
         root
           .find(j.ExpressionStatement, { expression: { type: 'CallExpression', callee: { name: 'drop' } } })
-          .forEach((p) => p.prune());
-        removed = [...removeNewlyUnusedImports(j, root, before), ...removeSideEffectImports(root, sideEffects)];
+          .forEach((p) => removeStatement(ctx.edit!, p.node));
+        removed = [...removeNewlyUnusedImportEdits(j, root, ctx.edit!, before), ...removeSideEffectImportEdits(root, ctx.edit!, sideEffects)];
         ctx.changed();
       },
     },
@@ -32,7 +34,7 @@ function run(file: string, source: string, sideEffects: string[] = []) {
   return { code: out.output ?? source, removed };
 }
 
-describe('removeNewlyUnusedImports', () => {
+describe('removeNewlyUnusedImportEdits', () => {
   it('removes a default import whose only use went away, with its statement', () => {
     const r = run('/r/a.ts', "import path from 'path';\nimport x from 'x';\n\ndrop(path.join('a'));\nx();\n");
     expect(r.code).toBe("import x from 'x';\n\nx();\n");
@@ -59,7 +61,8 @@ describe('removeNewlyUnusedImports', () => {
       '/r/a.js',
       "const winston = require('winston');\nconst { transports } = winston;\nconst { File, Console } = transports;\nconst DailyRotateFile = require('winston-daily-rotate-file');\n\ndrop(new File(), new DailyRotateFile());\nmodule.exports = new Console();\n",
     );
-    expect(r.code).toBe("const winston = require('winston');\nconst { transports } = winston;\nconst { Console } = transports;\nmodule.exports = new Console();\n");
+    // The blank line between the declarations and the code stays: each removal takes only its own lines.
+    expect(r.code).toBe("const winston = require('winston');\nconst { transports } = winston;\nconst { Console } = transports;\n\nmodule.exports = new Console();\n");
     const chain = run('/r/a.js', "const winston = require('winston');\nconst { File } = winston.transports;\ndrop(new File());\nrun();\n");
     expect(chain.code).toBe('run();\n');
     expect(chain.removed).toEqual(['File', 'winston']);
@@ -68,13 +71,13 @@ describe('removeNewlyUnusedImports', () => {
     expect(run('/r/a.js', "const { a, ...rest } = require('m');\ndrop(a);\nuse(rest);\n").code).toContain('const { a, ...rest }');
     expect(run('/r/a.js', "const debug = require('debug')('app');\ndrop(debug);\n").code).toContain("require('debug')('app')");
   });
-  it('moves the leading comments of a removed statement to the next one', () => {
+  it('keeps the leading comments of a removed statement above the next one', () => {
     const r = run('/r/a.ts', "// Copyright Acme\nimport fs from 'fs';\nimport x from 'x';\ndrop(fs);\nx();\n");
     expect(r.code).toBe("// Copyright Acme\nimport x from 'x';\nx();\n");
   });
 });
 
-describe('removeSideEffectImports', () => {
+describe('removeSideEffectImportEdits', () => {
   it('removes only side-effect imports of the named modules', () => {
     const r = run('/r/a.js', "require('winston-daily-rotate-file');\nrequire('dotenv/config');\nconst d = require('winston-daily-rotate-file');\nrun(d);\n", ['winston-daily-rotate-file']);
     expect(r.code).toBe("require('dotenv/config');\nconst d = require('winston-daily-rotate-file');\nrun(d);\n");

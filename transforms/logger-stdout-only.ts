@@ -1,5 +1,5 @@
 import { toJscodeshift } from '../src/jscodeshift-adapter';
-import { importUsage, removeNewlyUnusedImports, removeSideEffectImports } from '../src/ast/unused-imports';
+import { importUsage, removeNewlyUnusedImportEdits, removeSideEffectImportEdits } from '../src/ast/unused-imports';
 import type { Transform } from '../src/types';
 import { reportOrphans, variableUses } from './logger-stdout-only/orphans';
 import { reportMorganFileStreams } from './logger-stdout-only/morgan';
@@ -36,6 +36,7 @@ export const loggerStdoutOnly: Transform = {
     },
   },
   ast: {
+    edits: true,
     prefilter: (source, options) =>
       source.includes('winston') ||
       source.includes('morgan') ||
@@ -52,14 +53,14 @@ export const loggerStdoutOnly: Transform = {
         const result = new WinstonRewrite(root, ctx, names, ctx.options.transports).run();
         // The plugin's import registers `transports.DailyRotateFile`: it goes only with the last use.
         if (result.removedPluginTransport && result.leftInPlace === 0) {
-          const removed = removeSideEffectImports(root, ctx.options.transportModules);
+          const removed = removeSideEffectImportEdits(root, ctx.edit!, ctx.options.transportModules);
           ctx.changed(removed.length);
         }
       }
       if (ctx.options.pino) rewritePinoDestinations(j, root, ctx);
       reportMorganFileStreams(j, root, (line, message) => ctx.manual(line, message));
-      removeNewlyUnusedImports(j, root, before);
-      reportOrphans(j, root, variables, (line, message) => ctx.manual(line, message));
+      removeNewlyUnusedImportEdits(j, root, ctx.edit!, before);
+      reportOrphans(j, root, variables, ctx.edit!.list, (line, message) => ctx.manual(line, message));
     },
   },
 };

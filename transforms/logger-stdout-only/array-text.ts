@@ -1,16 +1,8 @@
-import { expressionFromCode as expressionAsWritten } from '../../src/ast/build';
-import type { JSCodeshift } from 'jscodeshift';
-import { sourceOf } from '../../src/ast/build';
-
 /**
- * Removes elements from an array literal by editing its text rather than its node: recast reprints
- * an array whose element list changed on one line and moves its comments, where a transports list
- * is usually one transport a line with comments in between. The array's printed text is reparsed,
- * edited by ranges (whole lines for elements on lines of their own) and parsed back into a node that
- * recast prints as written.
+ * Removes elements from an array literal by editing its text, since a transports list is usually
+ * one transport a line with comments in between: edited by ranges of the file's text (whole lines
+ * for elements on lines of their own), the array reads as if the element had never been written.
  */
-
-const PREFIX = 'const __array = ';
 
 interface Edit {
   start: number;
@@ -35,8 +27,8 @@ export interface PrunePlan {
 }
 
 export interface PruneResult {
-  /** The new array node, or null when nothing was removed. */
-  node: any | null;
+  /** The array's new text, or null when nothing was removed. */
+  text: string | null;
   removed: RemovedElement[];
 }
 
@@ -80,21 +72,11 @@ class ArrayEditor {
 
   constructor(
     private readonly code: string,
-    private readonly lineOffset: number,
     private readonly plan: PrunePlan,
-    root: any,
-    j: JSCodeshift,
+    comments: readonly { start: number; end: number }[],
+    arr: any,
   ) {
-    const seen = new Set<number>();
-    j(root)
-      .find(j.Node)
-      .forEach((p: any) => {
-        for (const c of p.node.comments ?? []) {
-          if (seen.has(c.start)) continue;
-          seen.add(c.start);
-          this.comments.push({ start: c.start, end: c.end, text: this.code.slice(c.start, c.end) });
-        }
-      });
+    for (const c of comments) if (c.start >= arr.start && c.end <= arr.end) this.comments.push({ start: c.start, end: c.end, text: code.slice(c.start, c.end) });
     this.comments.sort((a, b) => a.start - b.start);
   }
 
@@ -198,7 +180,7 @@ class ArrayEditor {
           }
         } else {
           const handles = /\bhandle(?:Exceptions|Rejections)\s*:\s*true\b/.test(this.code.slice(el.start, el.end));
-          result.removed.push({ line: el.loc.start.line + this.lineOffset, comments: [], handlesExceptions: handles });
+          result.removed.push({ line: el.loc.start.line, comments: [], handlesExceptions: handles });
         }
         return;
       }
@@ -219,7 +201,7 @@ class ArrayEditor {
         // `cond ? file : console` keeps its other branch: the file transport is what goes.
         result.edits.push({ start: el.start, end: el.end, text: d.text });
         result.removedCount++;
-        result.removed.push({ line: el.loc.start.line + this.lineOffset, comments: [] });
+        result.removed.push({ line: el.loc.start.line, comments: [] });
       }
     });
     if (result.removedCount === 0) return result;
@@ -268,7 +250,7 @@ class ArrayEditor {
       (c) => !this.within(c, el) || (c.text.startsWith('/*') && c.text.includes('\n')),
     );
     if (comments.length === 0) return;
-    const line = el.loc.start.line + this.lineOffset;
+    const line = el.loc.start.line;
     const texts = comments.map((c) => c.text);
     const entry = removed.find((r) => r.line === line);
     if (entry) entry.comments.push(...texts);
@@ -310,18 +292,15 @@ class ArrayEditor {
  * (`...(prod ? [x] : [])` goes when both branches end up empty), `cond && x` and `cond ? x : y`
  * elements; puts `plan.filler` in when nothing unconditional would be left.
  */
-export function pruneArray(j: JSCodeshift, arr: any, plan: PrunePlan): PruneResult {
-  const text = sourceOf(j, arr);
-  const code = `${PREFIX}${text};`;
-  const file = j(code).get().node;
-  const reparsed = file.program.body[0].declarations[0].init;
-  const editor = new ArrayEditor(code, (arr.loc?.start.line ?? 1) - 1, plan, file, j);
-  const pruned = editor.prune(reparsed);
-  if (pruned.removedCount === 0) return { node: null, removed: [] };
+export function pruneArray(source: string, comments: readonly { start: number; end: number }[], arr: any, plan: PrunePlan): PruneResult {
+  const text = source.slice(arr.start, arr.end);
+  const editor = new ArrayEditor(source, plan, comments, arr);
+  const pruned = editor.prune(arr);
+  if (pruned.removedCount === 0) return { text: null, removed: [] };
   let edits = pruned.edits;
   if (pruned.remaining === 0) {
     const filler = plan.filler();
-    if (filler !== null) edits = [editor.filled(reparsed, filler)];
+    if (filler !== null) edits = [editor.filled(arr, filler)];
   } else if (pruned.onlySpreads && pruned.emptied.length > 0) {
     // `[...(prod ? [file] : [console])]` must not leave production without a transport.
     const filler = plan.filler();
@@ -330,11 +309,9 @@ export function pruneArray(j: JSCodeshift, arr: any, plan: PrunePlan): PruneResu
       edits.push({ start: branch.start, end: branch.end, text: `[${filler}]` });
     }
   }
-  let newText = editor.textWith(reparsed.start, reparsed.end, edits);
+  let newText = editor.textWith(arr.start, arr.end, edits);
   // Lines removed between blank lines or before the closing bracket leave blank lines behind.
   if (!/\n[ \t]*\n[ \t]*\n/.test(text)) newText = newText.replace(/\n(?:[ \t]*\n){2,}/g, '\n\n');
   newText = newText.replace(/\n[ \t]*\n([ \t]*\])$/, '\n$1').replace(/^\[[ \t]*\n[ \t]*\n/, '[\n');
-  return { node: expressionAsWritten(j, newText), removed: pruned.removed };
+  return { text: newText, removed: pruned.removed };
 }
-
-export { expressionAsWritten };

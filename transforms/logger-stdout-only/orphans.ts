@@ -1,5 +1,7 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { isVariableIdentifier, lineOf } from '../../src/ast/scope';
+import { mentionsIn, survives } from '../../src/ast/edit-removal';
+import type { Edit } from '../../src/engine/edits';
 
 /**
  * Variables of the file (not imports: those are removed) and their uses, to tell after the rewrite
@@ -27,12 +29,12 @@ function uses(j: JSCodeshift, root: Collection<any>, name: string): ASTPath<any>
 }
 
 /** Uses of every name in one pass (a logger module can be large; one traversal per variable is not). */
-function useCounts(j: JSCodeshift, root: Collection<any>): Map<string, number> {
+function useCounts(j: JSCodeshift, root: Collection<any>, kept: (p: ASTPath<any>) => boolean = () => true): Map<string, number> {
   const counts = new Map<string, number>();
   root.find(j.Identifier).forEach((p) => {
     const parent = p.parent?.node;
     if (parent?.type === 'VariableDeclarator' && parent.id === p.node) return;
-    if (isVariableIdentifier(p)) counts.set(p.node.name, (counts.get(p.node.name) ?? 0) + 1);
+    if (isVariableIdentifier(p) && kept(p)) counts.set(p.node.name, (counts.get(p.node.name) ?? 0) + 1);
   });
   return counts;
 }
@@ -64,13 +66,21 @@ function isFolderUse(path: ASTPath<any>): boolean {
   return false;
 }
 
-export function reportOrphans(j: JSCodeshift, root: Collection<any>, before: VariableUses, report: (line: number, message: string) => void): void {
-  const counts = useCounts(j, root);
+/**
+ * `edits` are the rewrite's, on the tree as parsed: a use is gone when an edit removed or replaced
+ * it, and the edits' new text may use the name again.
+ */
+export function reportOrphans(j: JSCodeshift, root: Collection<any>, before: VariableUses, edits: readonly Edit[], report: (line: number, message: string) => void): void {
+  const left = (p: ASTPath<any>) => survives(edits, p.node);
+  const counts = useCounts(j, root, left);
   for (const [name, was] of before) {
     if (was.uses === 0 || was.line === 0 || (counts.get(name) ?? 0) >= was.uses) continue;
+    const mentioned = mentionsIn(edits, name);
+    if ((counts.get(name) ?? 0) + mentioned >= was.uses) continue;
+    const now = uses(j, root, name).filter(left);
     // Declarations the rewrite removed itself (a transport kept in a variable) need no report.
-    if (root.find(j.VariableDeclarator, { id: { type: 'Identifier', name } }).size() === 0) continue;
-    const now = uses(j, root, name);
+    if (root.find(j.VariableDeclarator, { id: { type: 'Identifier', name } }).filter(left).size() === 0) continue;
+    if (mentioned > 0) continue;
     if (now.length === 0) {
       report(was.line, `\`${name}\` was only used by the removed file logging; remove it if nothing else needs it`);
     } else if (now.length < was.uses && now.every(isFolderUse)) {

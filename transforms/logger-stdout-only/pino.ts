@@ -2,6 +2,7 @@ import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { moduleBindings } from '../../src/ast/apps';
 import { lineOf } from '../../src/ast/scope';
 import type { AstContext } from '../../src/types';
+import type { SourceEdits } from '../../src/engine/edits';
 import { pruneArray, reportRemovedComments } from './array-text';
 
 /**
@@ -45,9 +46,9 @@ function isStreamDestination(node: any): boolean {
 }
 
 /** Puts fd 1 where the file was; `{ destination }` shorthand becomes `{ destination: 1 }`. */
-function toStdout(j: JSCodeshift, holder: any, key: string): void {
-  holder[key] = j.numericLiteral(1);
-  if (holder.shorthand) holder.shorthand = false;
+function toStdout(edit: SourceEdits, holder: any, key: string): void {
+  if (holder.shorthand) edit.replace(holder, `${edit.textOf(holder.key)}: 1`);
+  else edit.replace(holder[key], '1');
 }
 
 export class PinoRewrite {
@@ -114,7 +115,7 @@ export class PinoRewrite {
     if (!target || (target.type !== 'StringLiteral' && target.type !== 'Literal')) return false;
     if (target.value !== 'pino/file' && target.value !== 'pino-pretty') return false;
     const destination = propOf(propOf(node, 'options')?.value, 'destination')?.value;
-    return !destination || (isStreamDestination(destination) && !(destination.value === 2 || /stderr|fd\/2/.test(this.j(destination).toSource())));
+    return !destination || (isStreamDestination(destination) && !(destination.value === 2 || /stderr|fd\/2/.test(this.ctx.edit!.textOf(destination))));
   }
 
   private isStdoutStream(node: any): boolean {
@@ -133,13 +134,15 @@ export class PinoRewrite {
 
   run(): void {
     const { j } = this;
+    const edit = this.ctx.edit!;
+    const comments = this.root.get().node.comments ?? [];
     const pruned = new Set<any>();
     const pruneFrom = (arr: ASTPath<any>, isRemoved: (node: any) => boolean) => {
       if (pruned.has(arr.node)) return;
       pruned.add(arr.node);
-      const result = pruneArray(j, arr.node, { isRemoved, filler: () => null });
-      if (!result.node) return;
-      arr.replace(result.node);
+      const result = pruneArray(edit.source, comments, arr.node, { isRemoved, filler: () => null });
+      if (result.text === null) return;
+      edit.replace(arr.node, result.text);
       reportRemovedComments((line, message) => this.ctx.manual(line, message), result.removed, 'a pino file destination');
       this.ctx.changed(result.removed.length);
     };
@@ -149,7 +152,7 @@ export class PinoRewrite {
       if (!destination) return;
       const arr = this.siblingArray(p, (e) => this.isStdoutTarget(e));
       if (arr) return pruneFrom(arr, this.isFileTarget);
-      toStdout(j, destination, 'value');
+      toStdout(edit, destination, 'value');
       this.ctx.changed();
     });
 
@@ -160,7 +163,7 @@ export class PinoRewrite {
       const inStreamEntry = p.parent?.node.type === 'ObjectProperty' && (p.parent.node.key.name ?? p.parent.node.key.value) === 'stream';
       const arr = inStreamEntry && entry ? this.siblingArray(entry, (e) => this.isStdoutStream(e)) : null;
       if (arr) return pruneFrom(arr, this.isFileStream);
-      toStdout(j, file.holder, file.key);
+      toStdout(edit, file.holder, file.key);
       this.ctx.changed();
     });
 

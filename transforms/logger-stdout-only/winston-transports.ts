@@ -1,6 +1,7 @@
 import type { ASTPath, Collection } from 'jscodeshift';
-import { ensureImport } from '../../src/ast/imports';
-import { expressionFromCode, sourceOf } from '../../src/ast/build';
+import { ensureImportEdit } from '../../src/ast/edit-imports';
+import { expressionFromCode } from '../../src/ast/build';
+import { removeListItems, removeStatement } from '../../src/ast/edit-removal';
 import { isVariableIdentifier, lineOf } from '../../src/ast/scope';
 import type { AstContext } from '../../src/types';
 import { pruneArray, reportRemovedComments, type RemovedElement } from './array-text';
@@ -122,7 +123,7 @@ export class WinstonRewrite {
     else if (transports) access = `${transports}.Console`;
     else if (winston) access = `${winston}.transports.Console`;
     else {
-      const { local } = ensureImport(j, this.root, this.ctx.path, { source: 'winston', name: 'transports', kind: 'named' }, this.ctx.style);
+      const { local } = ensureImportEdit(this.ctx, this.root, { source: 'winston', name: 'transports', kind: 'named' });
       access = `${local}.Console`;
     }
     this.consoleText = `new ${access}()`;
@@ -135,7 +136,7 @@ export class WinstonRewrite {
 
   private leave(node: any, why: string): void {
     this.result.leftInPlace++;
-    const label = node.type === 'ArrayExpression' ? 'transport list' : sourceOf(this.ctx.j, node.type === 'NewExpression' ? node.callee : node).split('\n')[0];
+    const label = node.type === 'ArrayExpression' ? 'transport list' : this.ctx.edit!.textOf(node.type === 'NewExpression' ? node.callee : node).split('\n')[0];
     this.ctx.manual(lineOf(node), `${label}: winston file transport ${why}; remove it so the service logs to stdout only`);
   }
 
@@ -185,7 +186,7 @@ export class WinstonRewrite {
     if (node?.type === 'IfStatement') {
       return node.consequent === p.node && !node.alternate && isPureCondition(node.test) ? parent : null;
     }
-    if (node?.type !== 'BlockStatement' || node.body.length !== 1) return null;
+    if (node?.type !== 'BlockStatement' || node.body.some((s: any) => s !== p.node && !this.removed.has(s))) return null;
     const owner = parent.parent;
     if (owner?.node.type === 'IfStatement') return this.emptiedBy(parent);
     const isCallback = owner && /^(ArrowFunctionExpression|FunctionExpression)$/.test(owner.node.type);
@@ -201,23 +202,42 @@ export class WinstonRewrite {
     return null;
   }
 
+  /** Statements removed so far (their edits are made at the end, when it is known which hold which). */
+  private readonly removed = new Set<any>();
+
   /** Removes a statement and what only served it; their comments are reported, not lost. */
   private removeStatement(path: ASTPath<any>): void {
     const comments: string[] = [];
-    const collect = (node: any) => comments.push(...(node.comments ?? []).map((c: any) => (c.type === 'CommentBlock' || c.type === 'Block' ? `/*${c.value}*/` : `//${c.value}`)));
+    const source = this.ctx.source;
+    const collect = (node: any) =>
+      comments.push(...[...(node.leadingComments ?? []), ...(node.trailingComments ?? [])].filter((c: any) => !this.claimed.has(c)).map((c: any) => (this.claimed.add(c), source.slice(c.start, c.end))));
     collect(path.node);
     let p: ASTPath<any> = path;
+    this.removed.add(p.node);
     for (let up = this.emptiedBy(p); up; up = this.emptiedBy(p)) {
       p = up;
+      this.removed.add(p.node);
       collect(p.node);
     }
     if (comments.length > 0) this.reportComments([{ line: lineOf(p.node), comments }]);
-    p.prune();
+  }
+
+  /** Comments reported with a removed statement (babel gives a comment between two statements to both). */
+  private readonly claimed = new Set<any>();
+
+  /** The removals as edits: a statement inside another removed one goes with it. */
+  private removeStatements(): void {
+    const edit = this.ctx.edit!;
+    const all = [...this.removed];
+    for (const node of all) {
+      if (all.some((o) => o !== node && o.start <= node.start && node.end <= o.end)) continue;
+      removeStatement(edit, node, true);
+    }
   }
 
   /** A transport removed outside a list: its exception handling goes with it, which the report says. */
   private noteHandlers(node: any): void {
-    const text = sourceOf(this.ctx.j, node);
+    const text = this.ctx.edit!.textOf(node);
     if (/\bhandle(?:Exceptions|Rejections)\s*:\s*true\b/.test(text)) {
       reportRemovedComments((line, message) => this.ctx.manual(line, message), [{ line: lineOf(node), comments: [], handlesExceptions: true }], 'a winston file transport');
     }
@@ -245,7 +265,7 @@ export class WinstonRewrite {
     this.warnEmptyList(call);
     for (const arg of call.arguments) if (this.isFile(arg)) this.noteHandlers(arg);
     if (call.arguments.every(this.isFile)) this.removeStatement(path.parent.parent);
-    else call.arguments = call.arguments.filter((a: any) => !this.isFile(a));
+    else removeListItems(this.ctx.edit!, call.arguments, call.arguments.flatMap((a: any, i: number) => (this.isFile(a) ? [i] : [])));
     this.ctx.changed();
   }
 
@@ -340,20 +360,22 @@ export class WinstonRewrite {
     for (const p of [...candidates]) this.notePlugin(p.node);
     this.removeClassAdds();
 
+    const edit = this.ctx.edit!;
+    const comments = this.root.get().node.comments ?? [];
     for (const arr of [...arrays.values()].sort((a, b) => depth(b) - depth(a))) {
       let filled = false;
-      const pruned = pruneArray(j, arr.node, { isRemoved: this.isFile, filler: () => ((filled = true), this.console()) });
+      const pruned = pruneArray(edit.source, comments, arr.node, { isRemoved: this.isFile, filler: () => ((filled = true), this.console()) });
       // A shape the list rewrite does not know (`a ? (b ? file : x) : y`) keeps its transport: say so.
-      const left = j(pruned.node ?? arr.node).find(j.NewExpression).filter((p) => this.isFile(p.node)).size();
+      const left = j(pruned.text === null ? arr.node : expressionFromCode(j, pruned.text)).find(j.NewExpression).filter((p) => this.isFile(p.node)).size();
       if (left > 0) this.leave(arr.node, `is in a list at line ${lineOf(arr.node)} in a form shipshape cannot take apart (${left} left)`);
-      if (!pruned.node) continue;
+      if (pruned.text === null) continue;
       if (filled) this.warnDoubleConsole(arr);
-      arr.replace(pruned.node);
+      edit.replace(arr.node, pruned.text);
       this.reportComments(pruned.removed);
       this.ctx.changed(pruned.removed.length);
     }
     for (const p of singles) {
-      p.replace(expressionFromCode(j, this.console()));
+      edit.replace(p.node, this.console());
       this.ctx.changed();
     }
     const calls = new Set<any>();
@@ -362,13 +384,20 @@ export class WinstonRewrite {
       calls.add(p.parent.node);
       this.rewriteAdd(p);
     }
+    const declarators = new Map<any, ASTPath<any>[]>();
     for (const decl of variables) {
       this.noteHandlers(decl.node.init);
       const stmt = decl.parent;
-      if (stmt.node.declarations.length === 1) this.removeStatement(stmt);
-      else decl.prune();
+      if (!declarators.has(stmt)) declarators.set(stmt, []);
+      declarators.get(stmt)!.push(decl);
       this.ctx.changed();
     }
+    for (const [stmt, decls] of declarators) {
+      const all = stmt.node.declarations;
+      if (decls.length === all.length) this.removeStatement(stmt);
+      else removeListItems(edit, all, decls.map((d) => all.indexOf(d.node)));
+    }
+    this.removeStatements();
     return this.result;
   }
 }
