@@ -2,8 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findTransform } from '../transforms';
-import { loadConfig } from '../src/config/load';
-import { buildFleet } from '../src/fleet/build';
 import { ALL, CONTENDERS, PATHS, type Check, type ContenderName, type RunContext } from './contenders';
 import { generate, numberFlag, parseFlags, shapeFromFlags, SHAPES, type GeneratedTree, type Shape } from './generate';
 import { describeMachine, machine, type Machine } from './machine';
@@ -14,6 +12,10 @@ import { defaultJobs } from '../src/runner/pool';
 
 export interface RunFigures {
   wallS: number;
+  /** CPU seconds of the run and its child processes (null without GNU time). */
+  cpuS: number | null;
+  /** shipshape runs: the fleet model's build, from the run's own JSON report (`timings.fleetMs`). */
+  fleetMs?: number;
   peakRssMB: number | null;
   maxProcessRssMB: number | null;
   processes: number;
@@ -26,6 +28,8 @@ export interface ContenderResult {
   runs: RunFigures[];
   medianWallS: number;
   minWallS: number;
+  /** Median CPU seconds (user + system, children included) over the counted runs; null without GNU time. */
+  medianCpuS: number | null;
   /** JS/TS files of the tree per second (median run). */
   filesPerS: number;
   /** MB (2^20 bytes) of JS/TS per second (median run). */
@@ -66,10 +70,13 @@ export interface ShapeResult {
     candidateOverShipshapePaired?: number;
     candidateOverJscodeshift?: number;
     candidateOverJscodeshiftPaired?: number;
-    /** The fleet model's build time (in-process, median of 3) over shipshape's whole dry run. */
+    /** Median over rounds of the same-round ratio of CPU seconds (user + system): what load moves least. */
+    shipshapeOverJscodeshiftCpuPaired?: number;
+    shipshapeOverAstGrepCpuPaired?: number;
+    /** The fleet model's build time over the whole dry run it was built in (median over shipshape's runs, each from its own report). */
     fleetOverShipshape?: number;
   };
-  /** Seconds the fleet model takes to build on this tree (median of 3, in-process). */
+  /** Seconds the fleet model took to build in shipshape's runs (median, from each run's `timings.fleetMs`). */
   fleetModelS?: number;
 }
 
@@ -162,11 +169,13 @@ async function benchShape(name: string, shape: Shape, settings: Settings): Promi
         const check = contender.check(m, ctx);
         const entry = byName.get(c)!;
         if (counted) {
-          entry.runs.push({ wallS: m.wallS, peakRssMB: m.peakRssMB, maxProcessRssMB: m.maxProcessRssMB, processes: m.processes });
+          const fleetMs = typeof check['fleet ms'] === 'number' ? { fleetMs: check['fleet ms'] } : {};
+          entry.runs.push({ wallS: m.wallS, cpuS: m.cpuS, peakRssMB: m.peakRssMB, maxProcessRssMB: m.maxProcessRssMB, processes: m.processes, ...fleetMs });
           entry.check = check;
         }
         const rss = m.peakRssMB === null ? '' : `, ${m.peakRssMB.toFixed(0)} MiB`;
-        settings.log(`  ${counted ? `run ${round - settings.warmup + 1}` : 'warm-up'} ${c}: ${m.wallS.toFixed(2)} s${rss}`);
+        const cpu = m.cpuS === null ? '' : `, ${m.cpuS.toFixed(2)} s CPU`;
+        settings.log(`  ${counted ? `run ${round - settings.warmup + 1}` : 'warm-up'} ${c}: ${m.wallS.toFixed(2)} s${cpu}${rss}`);
       }
     }
     const mb = generated.codeBytes / 2 ** 20;
@@ -182,6 +191,7 @@ async function benchShape(name: string, shape: Shape, settings: Settings): Promi
         runs,
         medianWallS: wall,
         minWallS: Math.min(...runs.map((r) => r.wallS)),
+        medianCpuS: runs.every((r) => r.cpuS !== null) ? median(runs.map((r) => r.cpuS!)) : null,
         filesPerS: generated.codeFiles / wall,
         mbPerS: mb / wall,
         peakRssMB: rss.length ? Math.max(...rss) : null,
@@ -189,35 +199,38 @@ async function benchShape(name: string, shape: Shape, settings: Settings): Promi
       };
     });
     const ratios: ShapeResult['ratios'] = {};
-    // What the model costs: built as a run builds it, before any file is transformed.
-    const fleetRuns = [0, 1, 2].map(() => buildFleet(loadConfig(tree)).buildMs / 1000);
-    const fleetModelS = median(fleetRuns);
-    settings.log(`  fleet model: ${fleetModelS.toFixed(2)} s`);
-    const ssWall = byName.get('shipshape')?.runs;
-    if (ssWall?.length) ratios.fleetOverShipshape = fleetModelS / median(ssWall.map((r) => r.wallS));
     const ss = byName.get('shipshape')?.runs;
-    const pair = (other: ContenderName, mine: RunFigures[] | undefined): [number, number] | null => {
+    // What the model costs, read from the same runs it was built in (each report's `timings`).
+    const withFleet = ss?.filter((r) => r.fleetMs !== undefined) ?? [];
+    let fleetModelS: number | undefined;
+    if (withFleet.length) {
+      fleetModelS = median(withFleet.map((r) => r.fleetMs! / 1000));
+      ratios.fleetOverShipshape = median(withFleet.map((r) => r.fleetMs! / 1000 / r.wallS));
+      settings.log(`  fleet model: ${fleetModelS.toFixed(2)} s`);
+    }
+    const pair = (other: ContenderName, mine: RunFigures[] | undefined): [number, number, number | undefined] | null => {
       const o = byName.get(other)?.runs;
       if (!mine?.length || !o?.length) return null;
       const paired = median(mine.map((r, i) => r.wallS / o[i].wallS));
-      return [median(mine.map((r) => r.wallS)) / median(o.map((r) => r.wallS)), paired];
+      const cpu = mine.every((r, i) => r.cpuS && o[i].cpuS) ? median(mine.map((r, i) => r.cpuS! / o[i].cpuS!)) : undefined;
+      return [median(mine.map((r) => r.wallS)) / median(o.map((r) => r.wallS)), paired, cpu];
     };
     const vsJ = pair('jscodeshift', ss);
-    if (vsJ) [ratios.shipshapeOverJscodeshift, ratios.shipshapeOverJscodeshiftPaired] = vsJ;
+    if (vsJ) [ratios.shipshapeOverJscodeshift, ratios.shipshapeOverJscodeshiftPaired, ratios.shipshapeOverJscodeshiftCpuPaired] = vsJ;
     const vsF = pair('floor', ss);
-    if (vsF) [ratios.shipshapeOverFloor, ratios.shipshapeOverFloorPaired] = vsF;
+    if (vsF) [ratios.shipshapeOverFloor, ratios.shipshapeOverFloorPaired] = [vsF[0], vsF[1]];
     const vsA = pair('ast-grep', ss);
-    if (vsA) [ratios.shipshapeOverAstGrep, ratios.shipshapeOverAstGrepPaired] = vsA;
+    if (vsA) [ratios.shipshapeOverAstGrep, ratios.shipshapeOverAstGrepPaired, ratios.shipshapeOverAstGrepCpuPaired] = vsA;
     const vs1 = pair('shipshape-1', ss);
-    if (vs1) [ratios.shipshapeOverOneThread, ratios.shipshapeOverOneThreadPaired] = vs1;
+    if (vs1) [ratios.shipshapeOverOneThread, ratios.shipshapeOverOneThreadPaired] = [vs1[0], vs1[1]];
     const floorCheck = byName.get('floor')?.check;
     if (floorCheck && typeof floorCheck['readdir ms'] === 'number' && typeof floorCheck['discovery ms'] === 'number')
       ratios.discoveryOverReaddir = (floorCheck['discovery ms'] as number) / Math.max(floorCheck['readdir ms'] as number, 0.001);
     const cand = byName.get('candidate')?.runs;
     const cs = pair('shipshape', cand);
-    if (cs) [ratios.candidateOverShipshape, ratios.candidateOverShipshapePaired] = cs;
+    if (cs) [ratios.candidateOverShipshape, ratios.candidateOverShipshapePaired] = [cs[0], cs[1]];
     const cj = pair('jscodeshift', cand);
-    if (cj) [ratios.candidateOverJscodeshift, ratios.candidateOverJscodeshiftPaired] = cj;
+    if (cj) [ratios.candidateOverJscodeshift, ratios.candidateOverJscodeshiftPaired] = [cj[0], cj[1]];
     return { name, shape, seed: settings.seed, tree: figures, runs: settings.runs, warmup: settings.warmup, jobs: settings.jobs, contenders, ratios, fleetModelS };
   } finally {
     if (settings.keep) settings.log(`  kept ${tree}`);

@@ -79,6 +79,9 @@ function shipshapeRun(name: 'shipshape' | 'shipshape-1' | 'candidate', binOf: (c
       const s = report.summary;
       const out: Check = { files: s.files, changed: s.changed, errors: s.errors, manual: s.manual };
       for (const [t, n] of Object.entries(s.changes as Record<string, number>)) out[`changes.${t}`] = n;
+      // Where the run's own time went (older builds have no timings).
+      const t = report.timings;
+      if (t) Object.assign(out, { 'fleet ms': t.fleetMs, 'discovery ms': t.discoveryMs, 'transform ms': t.transformMs, 'verify ms': t.verifyMs, 'total ms': t.totalMs });
       return out;
     },
   };

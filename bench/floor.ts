@@ -5,7 +5,7 @@ import { optionsFor, selectTransforms } from '../src/config/select';
 import { isJsLike } from '../src/engine/parser';
 import { wantsFile } from '../src/engine/transform-file';
 import { discover } from '../src/runner/discover';
-import { IGNORED_FOLDERS } from '../src/runner/walk';
+import { IGNORED_FOLDERS, listings } from '../src/runner/walk';
 import { discoverServices } from '../src/fleet/services';
 
 /**
@@ -58,8 +58,10 @@ async function discoveryAgainstReaddir(dir: string, wants: (rel: string) => bool
     readdirFiles(dir);
     plain.push(cpuMs(t));
     t = process.cpuUsage();
-    discoverServices(config);
-    await discover({ cwd: dir, paths: ['.'], include: [{ patterns: config.include, base: config.dir }], exclude: [{ patterns: config.exclude, base: config.dir }], gitignore: true, wants });
+    // As a run does it: services, then files, sharing the folder listings.
+    const folders = listings();
+    discoverServices(config, folders);
+    await discover({ cwd: dir, paths: ['.'], include: [{ patterns: config.include, base: config.dir }], exclude: [{ patterns: config.exclude, base: config.dir }], gitignore: true, ignoreFiles: ['.shipshapeignore'], listings: folders, wants });
     ours.push(cpuMs(t));
   }
   return { readdirMs: median(plain), discoveryMs: median(ours) };

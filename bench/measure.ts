@@ -20,6 +20,11 @@ export interface Measurement {
   sampledTreeRssMB: number | null;
   /** Most processes seen alive at once in the tree. */
   processes: number;
+  /**
+   * CPU seconds (user + system) of the command and every child it waited for (GNU time %U + %S);
+   * null without GNU time. On a shared machine this moves far less with load than wall time.
+   */
+  cpuS: number | null;
   code: number | null;
   stdout: string;
   stderr: string;
@@ -95,7 +100,7 @@ export function measure(cmd: string, args: string[], cwd: string, env: NodeJS.Pr
   const wrap = hasGnuTime();
   const proc = hasProc();
   const timeFile = path.join(os.tmpdir(), `shipshape-bench-${process.pid}-${Date.now()}.time`);
-  const argv = wrap ? ['-f', '%M', '-o', timeFile, cmd, ...args] : args;
+  const argv = wrap ? ['-f', '%M %U %S', '-o', timeFile, cmd, ...args] : args;
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(wrap ? '/usr/bin/time' : cmd, argv, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -123,11 +128,16 @@ export function measure(cmd: string, args: string[], cwd: string, env: NodeJS.Pr
     });
     child.on('close', (code) => {
       let maxProcess: number | null = null;
+      let cpuS: number | null = null;
       if (wrap) {
         try {
           // GNU time puts "Command exited with non-zero status N" before the figures when it fails.
           const last = fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '';
-          if (/^\d+$/.test(last)) maxProcess = Number(last) / 1024;
+          const figures = /^(\d+) ([\d.]+) ([\d.]+)$/.exec(last);
+          if (figures) {
+            maxProcess = Number(figures[1]) / 1024;
+            cpuS = Number(figures[2]) + Number(figures[3]);
+          }
         } catch {
           maxProcess = null;
         }
@@ -136,7 +146,7 @@ export function measure(cmd: string, args: string[], cwd: string, env: NodeJS.Pr
       const tree = proc && processes > 0 ? peakTree / 1048576 : null;
       const peak = tree === null && maxProcess === null ? null : Math.max(tree ?? 0, maxProcess ?? 0);
       // With GNU time the exit status is the wrapped command's.
-      resolve({ wallS, peakRssMB: peak, maxProcessRssMB: maxProcess, sampledTreeRssMB: tree, processes, code, stdout, stderr });
+      resolve({ wallS, peakRssMB: peak, maxProcessRssMB: maxProcess, sampledTreeRssMB: tree, processes, cpuS, code, stdout, stderr });
     });
   });
 }

@@ -16,7 +16,8 @@ function checkText(c: ContenderResult): string {
       .filter(([key]) => key.startsWith('changes.'))
       .map(([key, v]) => `${key.slice(8)} ${v}`)
       .join(', ');
-    return `${k.files} files, ${k.changed} changed${per ? ` (${per})` : ''}, ${k.errors} errors`;
+    const stages = typeof k['total ms'] === 'number' ? `; ms: fleet ${k['fleet ms']}, transforms ${k['transform ms']}, verification ${k['verify ms']} of ${k['total ms']}` : '';
+    return `${k.files} files, ${k.changed} changed${per ? ` (${per})` : ''}, ${k.errors} errors${stages}`;
   }
   if (c.name === 'jscodeshift' || c.name === 'jscodeshift-adapter') return `${k.files} files, ${k.ok} changed, ${k.errors} errors`;
   if (c.name === 'ast-grep') return `${k.rewrites} console.log rewrites in ${k.files} files`;
@@ -31,17 +32,19 @@ function shapeTable(s: ShapeResult): string {
     String(c.workers),
     num(c.medianWallS, 2),
     num(c.minWallS, 2),
+    c.medianCpuS === null ? 'n/a' : num(c.medianCpuS, 2),
     num(c.filesPerS, 0),
     num(c.mbPerS, 1),
     c.peakRssMB === null ? 'n/a' : num(c.peakRssMB, 0),
     checkText(c),
   ]);
-  let out = head + table(['contender', 'workers', 'median s', 'min s', 'files/s', 'MB/s', 'peak RSS MiB', 'what it did'], rows, [false, true, true, true, true, true, true, false]);
+  let out = head + table(['contender', 'workers', 'median s', 'min s', 'CPU s', 'files/s', 'MB/s', 'peak RSS MiB', 'what it did'], rows, [false, true, true, true, true, true, true, true, false]);
   const r = s.ratios;
   const parts: string[] = [];
-  if (r.shipshapeOverJscodeshift !== undefined) parts.push(`shipshape/jscodeshift ${num(r.shipshapeOverJscodeshift, 2)} (paired ${num(r.shipshapeOverJscodeshiftPaired!, 2)})`);
+  const cpu = (x: number | undefined) => (x === undefined ? '' : `, CPU paired ${num(x, 2)}`);
+  if (r.shipshapeOverJscodeshift !== undefined) parts.push(`shipshape/jscodeshift ${num(r.shipshapeOverJscodeshift, 2)} (paired ${num(r.shipshapeOverJscodeshiftPaired!, 2)}${cpu(r.shipshapeOverJscodeshiftCpuPaired)})`);
   if (r.shipshapeOverFloor !== undefined) parts.push(`shipshape/floor ${num(r.shipshapeOverFloor, 2)} (paired ${num(r.shipshapeOverFloorPaired!, 2)})`);
-  if (r.shipshapeOverAstGrep !== undefined) parts.push(`shipshape/ast-grep ${num(r.shipshapeOverAstGrep, 2)} (paired ${num(r.shipshapeOverAstGrepPaired!, 2)})`);
+  if (r.shipshapeOverAstGrep !== undefined) parts.push(`shipshape/ast-grep ${num(r.shipshapeOverAstGrep, 2)} (paired ${num(r.shipshapeOverAstGrepPaired!, 2)}${cpu(r.shipshapeOverAstGrepCpuPaired)})`);
   if (r.shipshapeOverOneThread !== undefined) parts.push(`shipshape/shipshape-1 ${num(r.shipshapeOverOneThread, 2)} (paired ${num(r.shipshapeOverOneThreadPaired!, 2)})`);
   if (r.discoveryOverReaddir !== undefined) parts.push(`discovery/readdir ${num(r.discoveryOverReaddir, 2)}`);
   if (r.candidateOverShipshape !== undefined) parts.push(`candidate/shipshape ${num(r.candidateOverShipshape, 2)} (paired ${num(r.candidateOverShipshapePaired!, 2)})`);

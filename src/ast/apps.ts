@@ -21,11 +21,36 @@ function requireSource(node: any): string | null {
   return requireSpecifier(node);
 }
 
+const BINDING_NODES = ['ImportDeclaration', 'VariableDeclarator', 'TSImportEqualsDeclaration'];
+
+/** The binding nodes of trees nobody edits, found once per tree however many modules are asked about. */
+const readOnlyIndex = new WeakMap<Collection<any>, Map<string, any[]> | null>();
+
+/**
+ * Declares that `root` is never edited (the fleet model's trees): moduleBindings then walks it once
+ * for every module list asked. Trees a transform edits are walked on every call, so they never answer
+ * from before an edit.
+ */
+export function readOnlyTree<T extends Collection<any>>(root: T): T {
+  readOnlyIndex.set(root, null);
+  return root;
+}
+
+function bindingNodes(root: Collection<any>): Map<string, any[]> {
+  if (!readOnlyIndex.has(root)) return collectNodes(root, BINDING_NODES);
+  let index = readOnlyIndex.get(root);
+  if (!index) {
+    index = collectNodes(root, BINDING_NODES);
+    readOnlyIndex.set(root, index);
+  }
+  return index;
+}
+
 /** Local names bound to any of `modules` in this file (top level and nested requires). */
 export function moduleBindings(j: JSCodeshift, root: Collection<any>, modules: string[]): ModuleBindings {
   const result: ModuleBindings = { whole: new Set(), named: new Map() };
   const wanted = (s: string | null) => s !== null && modules.includes(s);
-  const found = collectNodes(root, ['ImportDeclaration', 'VariableDeclarator', 'TSImportEqualsDeclaration']);
+  const found = bindingNodes(root);
   found.get('ImportDeclaration')!.forEach((node: any) => {
     if (!wanted(stringValue(node.source)) || node.importKind === 'type') return;
     for (const s of node.specifiers ?? []) {

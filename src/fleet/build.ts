@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Config } from '../config/load';
 import { isJsLike } from '../engine/parser';
-import { walk } from '../runner/walk';
+import { walk, type Listings } from '../runner/walk';
 import { deployFactsOf, deployFileKind, parseDeployFiles, withCompiledSources, type DeployFiles } from './deploy';
 import { findBuildCommands } from './docker-context';
 import { splitEntries } from './entry-roles';
@@ -22,6 +22,8 @@ export interface BuildFleetOptions {
   files?: string[];
   /** Reads a file (the runner's cache); default: from disk. */
   read?(abs: string): string | undefined;
+  /** The run's folder listings: the inventory walk reads no folder discovery already read. */
+  listings?: Listings;
 }
 
 /** What one walk of the fleet root finds: every JS/TS file (for resolution) and the deployment files. */
@@ -30,10 +32,11 @@ interface Inventory {
   deploy: DeployFiles;
 }
 
-function inventory(root: string, extra: string[]): Inventory {
+function inventory(root: string, extra: string[], listings?: Listings): Inventory {
   const code = new Set<string>(extra.filter(isJsLike));
   const deploy: DeployFiles = { dockerfiles: [], compose: [], manifests: [], ecs: [] };
   walk(root, {
+    listings,
     enter: (rel) => !rel.split('/').pop()!.startsWith('.') || rel.endsWith('.k8s'),
     file(abs, rel) {
       if (isJsLike(abs)) {
@@ -99,7 +102,7 @@ export function buildFleet(config: Config, opts: BuildFleetOptions = {}): FleetM
   const serviceOf = serviceLookup(services);
   const runFiles = (opts.files ?? []).filter(isJsLike);
   const read = opts.read ?? readText;
-  const inv = inventory(root, runFiles);
+  const inv = inventory(root, runFiles, opts.listings);
   const folders = new Set<string>();
   for (const f of inv.code) for (let d = path.dirname(f); d.length >= root.length && !folders.has(d); d = path.dirname(d)) folders.add(d);
   const exists = (abs: string) => inv.code.has(abs) || folders.has(abs);

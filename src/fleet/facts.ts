@@ -1,7 +1,9 @@
 import * as babel from '@babel/parser';
 import jscodeshift from 'jscodeshift';
 import path from 'node:path';
-import { findCreations } from '../ast/apps';
+import { findCreations, readOnlyTree } from '../ast/apps';
+// The facts' tree searches use the shared fast `find`, whichever module loads the fleet first.
+import '../ast/fast-find';
 import { findListenSites, serverFactories } from '../ast/servers';
 import { babelOptions } from '../engine/parser';
 import { correlationIn } from './correlation-facts';
@@ -19,22 +21,47 @@ const WORTH_PARSING =
 export interface ParsedFile {
   file: string;
   source: string;
-  ast: any;
+  /** The tree, parsed on first use: most files' text already rules out every fact that needs one. */
+  readonly ast: any;
   /** jscodeshift view of the same tree, for the shared helpers in src/ast. */
-  root: any;
+  readonly root: any;
 }
 
-export function parseForFacts(file: string, source: string): ParsedFile | null {
-  try {
-    const ast = babel.parse(source, { ...babelOptions(file), tokens: false, attachComment: false, errorRecovery: true });
-    return { file, source, ast, root: j(ast as any) };
-  } catch {
-    return null;
-  }
+/** A tree that stands for a file babel cannot parse even with error recovery: no node, so no fact from it. */
+const EMPTY_FILE = { type: 'File', program: { type: 'Program', body: [], directives: [], sourceType: 'module' } };
+
+/**
+ * A runtime file as the facts read it. The fact finders test the text first (a module named, a
+ * `.listen(` call) and touch the tree only when that test passes, so the parse happens for those
+ * files alone (on the bench's sparse tree about one graph file in ten).
+ */
+export function parseForFacts(file: string, source: string): ParsedFile {
+  let ast: any;
+  let root: any;
+  return {
+    file,
+    source,
+    get ast() {
+      if (ast === undefined) {
+        try {
+          ast = babel.parse(source, { ...babelOptions(file), tokens: false, attachComment: false, errorRecovery: true });
+        } catch {
+          ast = EMPTY_FILE;
+        }
+      }
+      return ast;
+    },
+    get root() {
+      root ??= readOnlyTree(j(this.ast));
+      return root;
+    },
+  };
 }
 
 /** An app is made (`express()`, `new Koa()`, `fastify(`…) or something listens: the tree walks of src/ast are worth it. */
 const MAY_CREATE_APP = /\b(express|fastify|Fastify|koa|Koa|createServer|Server)\s*\(|NestFactory\.create|\.(server|Server)\s*\(|module\.exports\s*=|export\s+default/;
+/** Only a binding of one of these modules makes a call an app or server creation (serverFactories). */
+const APP_MODULES = /['"](?:express|koa|fastify|https?|node:https?|@nestjs\/core)['"]/;
 const MAY_LISTEN = /\.(listen|start)\s*\(/;
 const MAY_HAVE_SIGNAL = /process\.(on|once|addListener|prependListener)\s*\(\s*['"]SIG/;
 
@@ -60,7 +87,7 @@ function servedApp(call: any): string | undefined {
 function appsIn(p: ParsedFile): { apps: AppFact[]; servers: AppServer[] } {
   const apps: AppFact[] = [];
   const servers: AppServer[] = [];
-  const creates = MAY_CREATE_APP.test(p.source);
+  const creates = MAY_CREATE_APP.test(p.source) && APP_MODULES.test(p.source);
   const factories = creates ? serverFactories(j, p.root) : null;
   for (const c of factories ? findCreations(j, p.root, (call) => factories.kindOfCall(call) !== null) : []) {
     const kind = factories!.kindOfCall(c.call)!;
@@ -146,8 +173,7 @@ export function factsOf(service: ServiceModel, runtime: string[], read: (abs: st
     facts.routes.push(...routesIn(file, source));
     const stdio = STDIO_PROTOCOL.exec(source);
     if (stdio && !facts.stdoutIsProtocol) facts.stdoutIsProtocol = { file, line: lineAt(source, stdio.index) };
-    const p = parseForFacts(file, source);
-    if (p) parsed.push(p);
+    parsed.push(parseForFacts(file, source));
   }
   // Each fact walks the tree: a file is asked only for the facts its text can hold.
   const servers: AppServer[] = [];

@@ -50,6 +50,17 @@ function serviceNameOf(text: string): string | undefined {
   return /defaultMeta\s*:\s*\{[^}]*\bservice\s*:\s*['"]([^'"]+)['"]/.exec(text)?.[1] ?? /\bname\s*:\s*['"]([^'"]+)['"]/.exec(text)?.[1];
 }
 
+/**
+ * Whether the text can hold two level methods (`info(…) {`, `info: (…) =>`, `exports.info =`), the
+ * least projectLogger needs: calls such as `logger.info(` do not count, so most files skip the parse.
+ */
+const LEVEL_METHOD = new RegExp(`(?:exports\\.|(?<![.\\w$]))['"]?(${LEVELS.join('|')})['"]?\\s*[(:=<]`, 'g');
+function mayDefineLevelMethods(source: string): boolean {
+  const seen = new Set<string>();
+  for (const m of source.matchAll(LEVEL_METHOD)) if (seen.add(m[1]).size >= 2) return true;
+  return false;
+}
+
 /** An exported object whose level methods are functions: a project's own logger, with their arities. */
 function projectLogger(p: ParsedFile): { exportName: string; methods: Record<string, number>; line: number } | undefined {
   let found: { exportName: string; methods: Record<string, number>; line: number } | undefined;
@@ -131,7 +142,7 @@ export function loggerIn(parsed: ParsedFile[], service: ServiceModel): LoggerFac
       });
       if (fact) return fact;
     }
-    if (!custom && /\bexports?\b/.test(p.source) && /\b(info|error|warn)\b/.test(p.source)) {
+    if (!custom && /\bexports?\b/.test(p.source) && mayDefineLevelMethods(p.source)) {
       const own = projectLogger(p);
       if (own)
         custom = {

@@ -4,7 +4,7 @@ import picomatch from 'picomatch';
 import YAML from 'yaml';
 import type { Config } from '../config/load';
 import { toPosix } from '../runner/discover';
-import { IGNORED_FOLDERS, walk } from '../runner/walk';
+import { IGNORED_FOLDERS, walk, type Listings } from '../runner/walk';
 import { isJsLike } from '../engine/parser';
 import { isDockerfile } from '../deploy/probes';
 import type { Options } from '../types';
@@ -87,7 +87,7 @@ function holdsCode(dir: string, depth: number): boolean {
  * root (and, without workspaces, every folder outside them with a Dockerfile and code). One walk of the root only (never above it), no deeper than the globs can match, skipping
  * dependency, build and dot folders.
  */
-function packageFolders(root: string, patterns: string[] | null): string[] {
+function packageFolders(root: string, patterns: string[] | null, listings?: Listings): string[] {
   const clean = (p: string) => p.replace(/^\.\//, '').replace(/\/+$/, '');
   const positive = (patterns ? patterns.filter((p) => !p.startsWith('!')) : ['**']).map(clean);
   const negative = patterns ? patterns.filter((p) => p.startsWith('!')).map((p) => clean(p.slice(1))) : [];
@@ -100,6 +100,7 @@ function packageFolders(root: string, patterns: string[] | null): string[] {
   const imaged: string[] = [];
   walk(root, {
     ignoreFiles: [],
+    listings,
     enter: (rel) => {
       const enters = !rel.split('/').pop()!.startsWith('.') && rel.split('/').length <= depth;
       if (enters && patterns && wanted(rel) && !unwanted(rel)) named.push(rel);
@@ -137,7 +138,7 @@ function packageFolders(root: string, patterns: string[] | null): string[] {
  * is the config's folder (the cwd without a config). `(root)` comes last and takes every file no
  * service folder holds. Names are unique, and so are their slugs.
  */
-export function discoverServices(config: Config): Service[] {
+export function discoverServices(config: Config, listings?: Listings): Service[] {
   const root = config.dir;
   let found: Omit<Service, 'slug'>[];
   if (config.services?.length) {
@@ -155,7 +156,7 @@ export function discoverServices(config: Config): Service[] {
       names.add(s.name);
     }
   } else {
-    const folders = packageFolders(root, workspacePatterns(root));
+    const folders = packageFolders(root, workspacePatterns(root), listings);
     const named = folders.map((rel) => ({ rel, name: readJson(path.join(root, rel, 'package.json'))?.name as unknown }));
     const counts = new Map<string, number>();
     for (const f of named) if (typeof f.name === 'string' && f.name) counts.set(f.name, (counts.get(f.name) ?? 0) + 1);

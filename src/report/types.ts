@@ -1,3 +1,4 @@
+import type { RunTimings } from '../runner/timings';
 import type { ManualItem } from '../types';
 
 export type Mode = 'dry' | 'write' | 'check';
@@ -98,4 +99,6 @@ export interface Report {
   services?: ServiceReport[];
   /** The verification stage as a whole: skipped (--no-verify, with a note) or how many changes it withheld. */
   verification?: { skipped?: string; withheld: number; ms: number };
+  /** Where the run's time went, by stage (README, JSON report). */
+  timings?: RunTimings;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { UsageError } from '../types';
 import { gitTop } from './gitignore';
-import { walk } from './walk';
+import { walk, type Listings } from './walk';
 
 /** Folders no run looks into (dependencies, build output, VCS data), as globs for fast-glob users; the walk skips IGNORED_FOLDERS by name. */
 export const ALWAYS_IGNORED = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/coverage/**', '**/.git/**'];
@@ -25,6 +25,8 @@ export interface DiscoverOptions {
   ignoreFiles?: string[];
   /** Whether any selected transform wants a file, by its path relative to `cwd`. */
   wants(relPath: string): boolean;
+  /** The run's folder listings, shared with its other walks. */
+  listings?: Listings;
 }
 
 export interface Discovered {
@@ -75,17 +77,22 @@ export async function discover(opts: DiscoverOptions): Promise<Discovered> {
   const ignoreFiles = [...(opts.gitignore ? ['.gitignore'] : []), ...(opts.ignoreFiles ?? [])];
   const ignoreTop = ignoreFiles.length ? gitTop(opts.cwd) ?? opts.cwd : undefined;
   const relOf = (abs: string) => toPosix(path.relative(opts.cwd, abs));
+  const include = matcher(opts.include, opts.cwd);
+  const exclude = matcher(opts.exclude, opts.cwd);
+  // A walked file is judged as the walk finds it; only the files named on the command line wait for the end.
+  const keeps = (relCwd: string, abs: string) => !(include && !include(relCwd, abs)) && !exclude?.(relCwd, abs) && opts.wants(relCwd);
   const scan = (base: string, accept?: (relCwd: string) => boolean) => {
     const lead = inside(opts.cwd, base);
     const prefix = lead === null || lead === '' ? null : `${lead}/`;
     walk(base, {
       ignoreFiles,
       ignoreTop,
+      listings: opts.listings,
       file(abs, rel) {
         if (GENERATED.test(rel)) return;
         const relCwd = lead === '' ? rel : prefix !== null ? prefix + rel : relOf(abs);
         if (accept && !accept(relCwd)) return;
-        found.set(abs, relCwd);
+        if (explicit.has(abs) || keeps(relCwd, abs)) found.set(abs, relCwd);
       },
       link(abs) {
         let target: string;
@@ -130,12 +137,11 @@ export async function discover(opts: DiscoverOptions): Promise<Discovered> {
     }
     throw new UsageError(`path not found: ${given} (run from the repository root or pass an existing file, folder or glob)`);
   }
-  const include = matcher(opts.include, opts.cwd);
-  const exclude = matcher(opts.exclude, opts.cwd);
   const files: string[] = [];
   for (const [abs, rel] of found) {
-    if (explicit.has(abs) ? exclude?.(rel, abs) : (include && !include(rel, abs)) || exclude?.(rel, abs)) continue;
-    if (opts.wants(rel)) files.push(abs);
+    // A named file skips the include globs, not the excludes; a walked one was judged already.
+    if (explicit.has(abs) && (exclude?.(rel, abs) || !opts.wants(rel))) continue;
+    files.push(abs);
   }
   return { files: files.sort(), skipped };
 }

@@ -25,6 +25,8 @@ import { dirtyPaths } from './git';
 import { defaultJobs, runTasks } from './pool';
 import { SKIPPED_NOTE, verifyRun, type RunVerification } from '../verify';
 import { writeAll } from './write-phase';
+import { stopwatch } from './timings';
+import { listings } from './walk';
 
 export interface RunOptions {
   /** Files, folders or globs; default ["."]. */
@@ -158,6 +160,7 @@ export function refuseDirty(cwd: string, paths: string[], flag = '--write'): voi
 
 /** The whole run: config, discovery, transforms (in workers when it pays), writes, report. */
 export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
+  const clock = stopwatch();
   const cwd = path.resolve(opts.cwd ?? process.cwd());
   const mode: Mode = opts.mode ?? 'dry';
   const config = loadConfig(cwd, opts.config);
@@ -173,7 +176,9 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
   const paths = opts.paths?.length ? opts.paths : ['.'];
 
   // Services: the unit of a rollout. Each file runs with its service's options.
-  const services = discoverServices(config);
+  // One read of each folder for the run's three walks (services, files, the fleet's inventory).
+  const folders = listings();
+  const services = discoverServices(config, folders);
   const serviceOf = serviceLookup(services);
   const scope = new Set(selectServices(services, opts.services, opts.shard ? parseShard(opts.shard) : undefined));
   const inScope = (abs: string) => scope.has(serviceOf(abs));
@@ -183,7 +188,7 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
   const writesFiles = mode === 'write' && opts.branchPerService === undefined;
 
   if (mode === 'write' && !opts.allowDirty) refuseDirty(cwd, paths);
-
+  clock.end('setupMs');
 
   const { files, skipped: discoverySkips } = await discover({
     cwd,
@@ -198,14 +203,17 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
     ],
     gitignore: opts.gitignore ?? config.gitignore ?? true,
     ignoreFiles: ['.shipshapeignore'],
+    listings: folders,
     wants: (rel) => inScope(path.resolve(cwd, rel)) && wantsFile(rel, selected, options),
   });
 
+  clock.end('discoveryMs');
   // The fleet model: built once, before any file is transformed, and read by every transform.
   const read = cachedReader();
   const fleet = buildFleet(config, {
     services,
     files,
+    listings: folders,
     read: (p) => {
       try {
         return read(p);
@@ -215,6 +223,7 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
     },
   });
   const modelOf = new Map(fleet.services.map((s) => [s.name, s]));
+  clock.end('fleetMs');
 
   // Run-level hooks see one service at a time: in a monorepo each service has its own logger to find.
   const generated: GeneratedFile[] = [];
@@ -243,6 +252,7 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
     }
   }
   const format = opts.format ?? config.format ?? (await hasPrettierConfig(config.dir));
+  clock.end('prepareMs');
   const names = selected.map((t) => t.name);
   // A file no selected transform may change in its role is not even read again.
   const roleSkips = roleSkipsOf(files, selected, fleet, (abs) => relative(cwd, abs));
@@ -261,10 +271,12 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
       ...(fleet.roles[abs] ? { role: fleet.roles[abs] } : {}),
     }));
   const results = await runTasks(tasks, { jobs: opts.jobs ?? defaultJobs(), onProgress: opts.onProgress, services: fleet.services });
+  clock.end('transformMs');
 
   // Nothing is written, or shown as a change, before verification has seen every planned write.
   const verification = opts.verify === false ? null : verifyPlanned(cwd, results, generated, (abs) => modelOf.get(serviceOf(abs).name)!);
   const withheldCreates = generated.filter((g) => verification?.withheld.has(g.path));
+  clock.end('verifyMs');
   generated.splice(0, generated.length, ...generated.filter((g) => !withheldCreates.includes(g)));
   const writeFailures = writesFiles ? await writeAll(results, generated, serviceOf) : new Map<string, string>();
   for (const r of results) {
@@ -349,6 +361,7 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
   for (const e of reports) e.service = serviceOf(path.resolve(cwd, e.path)).name;
   const report: Report = { version: 1, mode, transforms: names, files: reports, summary, services: serviceReports(reports, [...scope], new Set(files.map(serviceOf))) };
   attachVerification(report, verification);
+  report.timings = clock.done();
   if (secrets.length) {
     // Reports never carry a detected secret beyond its first 4 characters.
     for (const e of reports) if (e.error) e.error = redact(e.error, secrets);

@@ -27,6 +27,28 @@ export interface WalkOptions {
   file(abs: string, rel: string): void;
   /** Each symbolic link not ignored (links are never followed). */
   link?(abs: string, rel: string): void;
+  /** Folder listings shared with the run's other walks (see `listings`): each folder is read from disk once. */
+  listings?: Listings;
+}
+
+/** Folder listings of one run, by absolute folder: the services walk, the file walk and the fleet's inventory read each folder once between them. */
+export type Listings = Map<string, fs.Dirent[] | null>;
+
+export function listings(): Listings {
+  return new Map();
+}
+
+/** A folder's entries (null when it cannot be read), from the run's listings when it has them. */
+function list(dir: string, cache: Listings | undefined): fs.Dirent[] | null {
+  let entries = cache?.get(dir);
+  if (entries !== undefined) return entries;
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    entries = null;
+  }
+  cache?.set(dir, entries);
+  return entries;
 }
 
 interface Rules {
@@ -34,10 +56,45 @@ interface Rules {
   lead: string;
   cut: number;
   ignore: Ignore;
+  /** False when no rule of the file can match an entry of this name (see nameFilter); absent: every path is tested. */
+  mayMatch?(name: string): boolean;
 }
 
-function readRules(dir: string, names: readonly string[]): Ignore | null {
+/**
+ * A quick test on an entry's name that is true for every name a rule could match, when every rule
+ * of the file is a name pattern (no `/` inside it, so it matches a name at any depth, as
+ * `node_modules` or `*.log` do): a literal name, or the longest literal run of a glob. The matcher
+ * then runs only for those names; most entries of a tree match no rule at all. Null when some rule
+ * is a path pattern or an escape: every path is tested. Names compare case-insensitively, as the
+ * matcher does.
+ */
+function nameFilter(text: string): ((name: string) => boolean) | null {
+  const names = new Set<string>();
+  const runs: string[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    let rule = raw.trimEnd();
+    if (rule === '' || rule.startsWith('#')) continue;
+    if (rule.startsWith('!')) rule = rule.slice(1);
+    if (rule.endsWith('/')) rule = rule.slice(0, -1);
+    if (rule === '' || rule.includes('/') || rule.includes('\\')) return null;
+    if (!/[*?[]/.test(rule)) {
+      names.add(rule.toLowerCase());
+      continue;
+    }
+    // A bracket expression stands for one character: like `*`, it is no literal text.
+    const longest = rule.replace(/\[[^\]]*\]?/g, '*').split(/[*?]/).reduce((a, b) => (b.length > a.length ? b : a), '');
+    if (longest === '') return null;
+    runs.push(longest.toLowerCase());
+  }
+  return (name) => {
+    const lower = name.toLowerCase();
+    return names.has(lower) || runs.some((r) => lower.includes(r));
+  };
+}
+
+function readRules(dir: string, names: readonly string[]): Pick<Rules, 'ignore' | 'mayMatch'> | null {
   let rules: Ignore | null = null;
+  let filters: ((name: string) => boolean)[] | null = [];
   for (const name of names) {
     let text: string;
     try {
@@ -46,14 +103,18 @@ function readRules(dir: string, names: readonly string[]): Ignore | null {
       continue;
     }
     rules = (rules ?? ignore()).add(text);
+    const filter: ((name: string) => boolean) | null = filters && nameFilter(text);
+    filters = filter && filters ? [...filters, filter] : null;
   }
-  return rules;
+  if (!rules) return null;
+  return filters ? { ignore: rules, mayMatch: (name) => filters!.some((f) => f(name)) } : { ignore: rules };
 }
 
-/** Whether `rel` (relative to the start, `/`) is ignored: deeper rules override shallower ones. */
-function ignoredBy(stack: readonly Rules[], rel: string, isDir: boolean): boolean {
+/** Whether `rel` (relative to the start, `/`; its last part `name`) is ignored: deeper rules override shallower ones. */
+function ignoredBy(stack: readonly Rules[], rel: string, name: string, isDir: boolean): boolean {
   let ignored = false;
   for (const rules of stack) {
+    if (rules.mayMatch && !rules.mayMatch(name)) continue;
     const sub = rules.lead + rel.slice(rules.cut);
     const result = rules.ignore.test(isDir ? `${sub}/` : sub);
     if (result.ignored) ignored = true;
@@ -81,39 +142,37 @@ export function walk(start: string, opts: WalkOptions): void {
         if (!rules) continue;
         const rest = parts.slice(i);
         // The start itself (or a folder on the way to it) being ignored means nothing below it counts.
-        for (let d = 1; d <= rest.length; d++) if (rules.ignores(`${rest.slice(0, d).join('/')}/`)) return;
-        stack.push({ lead: `${rest.join('/')}/`, cut: 0, ignore: rules });
+        for (let d = 1; d <= rest.length; d++) if (rules.ignore.ignores(`${rest.slice(0, d).join('/')}/`)) return;
+        stack.push({ lead: `${rest.join('/')}/`, cut: 0, ...rules });
       }
     }
   }
   const visit = (dir: string, rel: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
+    const entries = list(dir, opts.listings);
+    if (!entries) return;
     // Only names the folder holds are opened: a failed open costs more than reading the folder did.
     const held = names.length ? names.filter((n) => entries.some((e) => e.name === n && !e.isDirectory())) : names;
     const own = held.length ? readRules(dir, held) : null;
-    if (own) stack.push({ lead: '', cut: rel === '' ? 0 : rel.length + 1, ignore: own });
+    if (own) stack.push({ lead: '', cut: rel === '' ? 0 : rel.length + 1, ...own });
+    // `path.join` per entry cost more than the ignore tests: the folder is already a clean absolute path.
+    const lead = dir.endsWith(path.sep) ? dir : dir + path.sep;
     for (const entry of entries) {
       const name = entry.name;
       const childRel = rel === '' ? name : `${rel}/${name}`;
-      const abs = path.join(dir, name);
+      const abs = lead + name;
       if (entry.isDirectory()) {
-        if (skip.has(name) || (stack.length && ignoredBy(stack, childRel, true))) continue;
+        if (skip.has(name) || (stack.length && ignoredBy(stack, childRel, name, true))) continue;
         if (opts.enter && !opts.enter(childRel, abs)) continue;
         visit(abs, childRel);
       } else if (entry.isFile()) {
-        if (stack.length && ignoredBy(stack, childRel, false)) continue;
+        if (stack.length && ignoredBy(stack, childRel, name, false)) continue;
         opts.file(abs, childRel);
       } else if (entry.isSymbolicLink()) {
-        if (stack.length && ignoredBy(stack, childRel, false)) continue;
+        if (stack.length && ignoredBy(stack, childRel, name, false)) continue;
         opts.link?.(abs, childRel);
       }
     }
     if (own) stack.pop();
   };
-  visit(start, '');
+  visit(path.resolve(start), '');
 }
