@@ -80,9 +80,11 @@ export function wrapRegistration(ctx: AstContext, reg: SigintRegistration, calle
 /** Whether a registration is already `(signal) => f(signal, handler)`: completed by an earlier run. */
 export function isWrapped(reg: SigintRegistration): boolean {
   const h = reg.call.node.arguments[1];
-  const body = h?.type === 'ArrowFunctionExpression' ? h.body : null;
+  // A handler passed by name or as a function expression is not one (it has no params to read, or no call body).
+  if (h?.type !== 'ArrowFunctionExpression') return false;
+  const body = h.body;
   return (
-    h?.params.length === 1 &&
+    h.params.length === 1 &&
     h.params[0].type === 'Identifier' &&
     body?.type === 'CallExpression' &&
     body.arguments.length === 2 &&
