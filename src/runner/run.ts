@@ -274,7 +274,7 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
   clock.end('transformMs');
 
   // Nothing is written, or shown as a change, before verification has seen every planned write.
-  const verification = opts.verify === false ? null : verifyPlanned(cwd, results, generated, (abs) => modelOf.get(serviceOf(abs).name)!);
+  const verification = opts.verify === false ? null : verifyPlanned(cwd, results, generated, (abs) => modelOf.get(serviceOf(abs).name)!, fleet.services);
   const withheldCreates = generated.filter((g) => verification?.withheld.has(g.path));
   clock.end('verifyMs');
   generated.splice(0, generated.length, ...generated.filter((g) => !withheldCreates.includes(g)));
@@ -382,12 +382,12 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
 }
 
 /** Runs the verification stage over the run's planned writes and turns each withheld change into an error of its file. */
-function verifyPlanned(cwd: string, results: ProcessedFile[], generated: GeneratedFile[], serviceOf: (abs: string) => ServiceModel): RunVerification {
+function verifyPlanned(cwd: string, results: ProcessedFile[], generated: GeneratedFile[], serviceOf: (abs: string) => ServiceModel, services: ServiceModel[]): RunVerification {
   const planned = [
     ...results.filter((r) => r.status === 'changed').map((r) => ({ path: r.path, original: r.original!, output: r.output! })),
     ...generated.map((g) => ({ path: g.path, original: null, output: g.content })),
   ];
-  const verification = verifyRun(cwd, planned, serviceOf);
+  const verification = verifyRun(cwd, planned, serviceOf, services);
   for (const r of results) {
     const why = verification.withheld.get(r.path);
     if (why) {

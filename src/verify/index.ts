@@ -3,6 +3,8 @@ import type { VerificationReport } from '../report/types';
 import type { VerifyService } from './service';
 import { settleWithheld, verifyService, type PlannedWrite } from './verify';
 
+const inside = (file: string, dir: string) => file === dir || file.startsWith(dir + path.sep);
+
 export interface RunVerification {
   /** Absolute paths of withheld files, with why. */
   withheld: Map<string, string>;
@@ -12,7 +14,7 @@ export interface RunVerification {
 }
 
 /** Verifies every service's planned writes, one service at a time (each has its own program and rules). */
-export function verifyRun(cwd: string, writes: PlannedWrite[], serviceOf: (abs: string) => VerifyService): RunVerification {
+export function verifyRun(cwd: string, writes: PlannedWrite[], serviceOf: (abs: string) => VerifyService, all: VerifyService[] = []): RunVerification {
   const started = Date.now();
   const groups = new Map<string, { service: VerifyService; writes: PlannedWrite[] }>();
   for (const w of writes) {
@@ -26,7 +28,9 @@ export function verifyRun(cwd: string, writes: PlannedWrite[], serviceOf: (abs: 
   const services = new Map<string, VerificationReport>();
   const imports = new Map<string, string[]>();
   for (const [name, g] of groups) {
-    const out = verifyService({ cwd, service: g.service, writes: g.writes, runCreated });
+    // Services with an image of their own (a build context narrower than the repository) that copy this service's file.
+    const shippedBy = (file: string) => all.filter((s) => s.name !== g.service.name && s.buildContext.length > 0 && s.buildContext.some((c) => file === c || file.startsWith(c + path.sep)) && !inside(file, s.dir));
+    const out = verifyService({ cwd, service: g.service, writes: g.writes, runCreated, shippedBy });
     for (const [p, why] of out.withheld) withheld.set(p, why);
     for (const [p, list] of out.imports) imports.set(p, list);
     services.set(name, out.report);

@@ -30,6 +30,8 @@ export interface ResolveContext {
   /** Files the run creates (they do not exist on disk yet), absolute. */
   created: ReadonlySet<string>;
   service: VerifyService;
+  /** Other services whose images contain a file (a shared folder their Dockerfiles copy). */
+  shippedBy?: (file: string) => VerifyService[];
 }
 
 const BUILTINS = new Set(builtinModules);
@@ -114,6 +116,15 @@ function checkRef(ref: ModuleRef, file: string, format: 'esm' | 'cjs', ctx: Reso
       out.problems.push({
         line: ref.line,
         message: `'${spec}' resolves to ${local.file}, outside the service's build context (${where.join(', ')}); the image would not contain it`,
+      });
+      return;
+    }
+    // A shared file ships in other services' images too: what it imports must be in each of them.
+    const missing = (ctx.shippedBy?.(file) ?? []).find((s) => !inside(local.file!, s.buildContext));
+    if (missing) {
+      out.problems.push({
+        line: ref.line,
+        message: `'${spec}' resolves to ${local.file}, which the image of ${missing.name} does not contain (its build context: ${missing.buildContext.join(', ')}), though that image ships this file; the service would fail to start`,
       });
       return;
     }

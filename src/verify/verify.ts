@@ -22,6 +22,8 @@ export interface VerifyInput {
   writes: PlannedWrite[];
   /** Files the whole run creates (other services' too: an import of one must resolve, and then is judged). */
   runCreated: ReadonlySet<string>;
+  /** Other services whose images contain a file. */
+  shippedBy?: (file: string) => VerifyService[];
 }
 
 export interface VerifyOutput {
@@ -88,7 +90,7 @@ export function verifyService(input: VerifyInput): VerifyOutput {
   // Module checks: the service's compiler options decide resolution (paths, baseUrl) for JS too.
   const { ts } = loadTypeScript(service.dir);
   const project = parseProject(ts, service.tsconfig?.file, []);
-  const ctx: ResolveContext = { ts, options: project.options, created: input.runCreated, service };
+  const ctx: ResolveContext = { ts, options: project.options, created: input.runCreated, service, ...(input.shippedBy ? { shippedBy: input.shippedBy } : {}) };
   const imports = new Map<string, string[]>();
   let specifiers = 0;
   let problems = 0;
