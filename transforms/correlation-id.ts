@@ -66,6 +66,10 @@ export const correlationId: Transform = {
         // Only a module shipshape wrote is known to export getCorrelationId; a file without an app
         // forwards the ID of the service's own mechanism, when it has one.
         forwardOutgoing(root, ctx, ctx.options.scaffold ? importerFor(root, ctx, 'getCorrelationId', 'named') : null, adopted.length > 0 ? adopted : service);
+      } else {
+        // No module to read the ID from outside a handler (a Fastify app gets requestIdHeader): every
+        // outgoing call is still reported, so none leaves the service without the ID unnoticed.
+        forwardOutgoing(root, ctx, null, service, true);
       }
       configureFastify(root, ctx);
       addToFastifyCliApps(root, ctx);

@@ -94,11 +94,11 @@ function interceptorCode(ctx: AstContext, instance: string, getter: string, head
  * correlation module's `getCorrelationId` when shipshape knows it exports one (it scaffolded it);
  * without it, or when the app keeps another mechanism, instances are reported too.
  */
-export function forwardOutgoing(root: Collection<any>, ctx: AstContext, importer: Importer | null, adopted: Adopted[]): void {
+export function forwardOutgoing(root: Collection<any>, ctx: AstContext, importer: Importer | null, adopted: Adopted[], withoutModule = false): void {
   const j = ctx.j;
   const own = adopted[0];
   const header: string = (own?.header ?? ctx.options.header).toLowerCase();
-  const read = own ? (own.getter ?? (own.requestProperty ? `req.${own.requestProperty}` : 'the request ID')) : 'getCorrelationId()';
+  const read = own ? (own.getter ?? (own.requestProperty ? `req.${own.requestProperty}` : 'the request ID')) : withoutModule ? "the incoming request's ID (request.id in Fastify)" : 'getCorrelationId()';
   const seen = new Map<string, number>();
   const count = (client: string) => seen.set(client, (seen.get(client) ?? 0) + 1);
   for (const instance of axiosInstances(root, ctx)) {
