@@ -30,7 +30,13 @@ export function verifyRun(cwd: string, writes: PlannedWrite[], serviceOf: (abs: 
   for (const [name, g] of groups) {
     // Services with an image of their own (a build context narrower than the repository) that copy this service's file.
     const shippedBy = (file: string) => all.filter((s) => s.name !== g.service.name && s.buildContext.length > 0 && s.buildContext.some((c) => file === c || file.startsWith(c + path.sep)) && !inside(file, s.dir));
-    const out = verifyService({ cwd, service: g.service, writes: g.writes, runCreated, shippedBy });
+    let out: ReturnType<typeof verifyService>;
+    try {
+      out = verifyService({ cwd, service: g.service, writes: g.writes, runCreated, shippedBy });
+    } catch (err: any) {
+      // A service verification cannot finish is not written, and the run goes on with the others.
+      out = failedService(cwd, g.writes, String(err?.message ?? err));
+    }
     for (const [p, why] of out.withheld) withheld.set(p, why);
     for (const [p, list] of out.imports) imports.set(p, list);
     services.set(name, out.report);
@@ -41,6 +47,22 @@ export function verifyRun(cwd: string, writes: PlannedWrite[], serviceOf: (abs: 
   settleWithheld(cwd, withheld, imports, runCreated);
   for (const p of withheld.keys()) if (!before.has(p)) services.get(serviceOf(p).name)?.withheld.push({ path: path.relative(cwd, p).split(path.sep).join('/'), reason: withheld.get(p)! });
   return { withheld, services, ms: Date.now() - started };
+}
+
+/** Every write of a service withheld, because checking it failed inside shipshape. */
+function failedService(cwd: string, writes: PlannedWrite[], message: string): ReturnType<typeof verifyService> {
+  const why = `verification of this service failed inside shipshape (${message}); its changes were not written; run again with --no-verify to write them unchecked, and please report this`;
+  const rel = (p: string) => path.relative(cwd, p).split(path.sep).join('/');
+  return {
+    withheld: new Map(writes.map((w) => [w.path, why])),
+    imports: new Map(),
+    report: {
+      types: { extent: 'none', why: [why], files: 0, diagnosticsBefore: 0, diagnosticsAfter: 0, newDiagnostics: 0 },
+      modules: { files: writes.length, specifiers: 0, problems: 0 },
+      withheld: writes.map((w) => ({ path: rel(w.path), reason: why })),
+      ms: 0,
+    },
+  };
 }
 
 /** The note every report carries when --no-verify skipped the stage. */

@@ -29,13 +29,17 @@ export function loadTypeScript(serviceDir: string): LoadedTypeScript {
   const chosen = file ?? own;
   let hit = loaded.get(chosen);
   if (!hit) {
-    let ts: TypeScript;
+    let ts: TypeScript | undefined;
     try {
       ts = require(chosen);
     } catch {
-      ts = require(own);
+      ts = undefined;
     }
-    hit = { ts, version: ts.version, from: chosen === own ? 'shipshape' : 'service' };
+    // A `typescript` without the compiler API (TypeScript 7's native package, or a stub that some
+    // dependency hoisted) cannot check anything: shipshape's own compiler does.
+    const usable = !!ts && typeof ts.createProgram === 'function' && !!ts.ModuleKind && !!ts.ScriptTarget;
+    if (!usable) ts = require(own) as TypeScript;
+    hit = { ts: ts!, version: ts!.version, from: usable && chosen !== own ? 'service' : 'shipshape' };
     loaded.set(chosen, hit);
   }
   return hit;
