@@ -30,6 +30,9 @@ interface Flavour {
   correlation?: string;
 }
 
+/** The line every logger module shipshape creates carries: a file without it is the service's own. */
+export const SCAFFOLD_MARK = 'Created by shipshape (console-to-logger)';
+
 const HEADER = `/**
  * The service's structured logger: one JSON object per line on stdout, with level, message and
  * metadata; Errors keep their message and stack.

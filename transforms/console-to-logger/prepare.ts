@@ -1,7 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { isPathSpecifier } from '../../src/ast/modules';
 import type { ServiceModel } from '../../src/fleet/types';
-import { loggerScaffold } from '../../src/scaffold/logger';
+import { loggerScaffold, SCAFFOLD_MARK } from '../../src/scaffold/logger';
 import { UsageError, type GeneratedFile, type Options, type PrepareContext } from '../../src/types';
 
 /** A logger import found in one file: the module (as the config would name it), export name and kind. */
@@ -99,6 +100,15 @@ function fromModel(service: ServiceModel, options: Options): Options {
     return { ...options, import: logger.module, name: byDefault ? 'logger' : logger.exportName, kind: byDefault ? 'default' : 'named' };
   }
   const scaffold = loggerScaffold(service);
+  // A module of the service's own at that path (a logger library exporting a class, say) is neither
+  // overwritten nor imported as if it were the scaffold.
+  const there = readIfExists(scaffold.path);
+  if (there !== undefined && !there.includes(SCAFFOLD_MARK)) {
+    const rel = path.relative(service.dir, scaffold.path).split(path.sep).join('/');
+    throw new UsageError(
+      `${rel} exists and is not shipshape's logger module, so no logger is created there; set console-to-logger's import to the logger this service should use, e.g. {"import": "./${rel.replace(/\.[cm]?[jt]s$/, '')}", "name": "logger", "kind": "named"}`,
+    );
+  }
   return {
     ...options,
     import: scaffold.path,
@@ -110,6 +120,14 @@ function fromModel(service: ServiceModel, options: Options): Options {
     // The scaffold adds the correlation ID to every line itself.
     ...(scaffold.addsCorrelationId && options.correlationId === undefined ? { correlationId: false } : {}),
   };
+}
+
+function readIfExists(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Files whose console calls this transform would rewrite: runtime files, when the model says. */
