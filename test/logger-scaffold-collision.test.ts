@@ -19,6 +19,7 @@ describe('zero-config logger scaffold where the service already has a logger.ts 
     expect(read(dir, 'src/logger.ts')).toBe(own);
     const items = report.files.flatMap((f) => f.manual.map((m) => m.message));
     expect(items.join('\n')).toMatch(/src\/logger\.ts exists and is not shipshape's logger module/);
+    expect(items.join('\n')).toMatch(/"import": "\.\/src\/logger"/);
     expect(exitCode).toBeLessThan(2);
   });
 });

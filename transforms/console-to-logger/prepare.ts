@@ -105,8 +105,10 @@ function fromModel(service: ServiceModel, options: Options): Options {
   const there = readIfExists(scaffold.path);
   if (there !== undefined && !there.includes(SCAFFOLD_MARK)) {
     const rel = path.relative(service.dir, scaffold.path).split(path.sep).join('/');
+    // The config's import paths are relative to its folder (the run's root), not the service's.
+    const fromRoot = path.posix.join(service.rel || '.', rel).replace(/\.[cm]?[jt]s$/, '');
     throw new UsageError(
-      `${rel} exists and is not shipshape's logger module, so no logger is created there; set console-to-logger's import to the logger this service should use, e.g. {"import": "./${rel.replace(/\.[cm]?[jt]s$/, '')}", "name": "logger", "kind": "named"}`,
+      `${rel} exists and is not shipshape's logger module, so no logger is created there; set console-to-logger's import to the logger this service should use, e.g. in services[].transforms for ${service.name}: {"console-to-logger": {"import": "./${fromRoot}", "name": "logger", "kind": "named"}}`,
     );
   }
   return {
