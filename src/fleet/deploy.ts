@@ -1,6 +1,7 @@
 import path from 'node:path';
 import * as YAML from 'yaml';
 import { dockerInstructions } from '../deploy/dockerfile';
+import { isInside } from '../ast/paths';
 import { isComposeFile, isDockerfile } from '../deploy/probes';
 import { commandFacts } from './commands';
 import { copyOperands, dockerContextOf, type BuildCommand } from './docker-context';
@@ -22,8 +23,6 @@ export function deployFileKind(rel: string): keyof DeployFiles | null {
   if (/(task-?def|ecs)[\w.-]*\.json$/i.test(rel)) return 'ecs';
   return null;
 }
-
-const inside = (dir: string, p: string) => p === dir || p.startsWith(dir + path.sep);
 
 /** Seconds of a compose duration (`30s`, `1m30s`, `90`). */
 function seconds(value: unknown): number | undefined {
@@ -202,7 +201,7 @@ export function deployFactsOf(inputs: DeployInputs): { deploy: DeployFacts; buil
   const { service, parsed } = inputs;
   const names = namesOf(service);
   const isRoot = service.dir === inputs.root && service.rel === '';
-  const own = (p: string) => inside(service.dir, p);
+  const own = (p: string) => isInside(p, service.dir);
   const compose = parsed.compose.filter((c) =>
     c.buildContext ? (isRoot ? c.buildContext === service.dir : own(c.buildContext) || (!!c.dockerfile && own(c.dockerfile))) : !isRoot && matchesName(names, c.name),
   );
@@ -251,7 +250,7 @@ const BUILD_OUTPUT = /^(dist|build|out|lib)$/;
  * a module created next to the sources ends up in the image, so the source root counts as inside.
  */
 export function withCompiledSources(context: string[], sourceRoot: string, outDir: string | undefined, exists: (abs: string) => boolean): string[] {
-  const copiesOutput = context.some((c) => (outDir !== undefined && inside(outDir, c)) || (BUILD_OUTPUT.test(path.basename(c)) && !exists(c)));
-  if (!copiesOutput || context.some((c) => inside(c, sourceRoot))) return context;
+  const copiesOutput = context.some((c) => (outDir !== undefined && isInside(c, outDir)) || (BUILD_OUTPUT.test(path.basename(c)) && !exists(c)));
+  if (!copiesOutput || context.some((c) => isInside(sourceRoot, c))) return context;
   return [...context, sourceRoot].sort();
 }

@@ -1,9 +1,8 @@
 import path from 'node:path';
+import { isInside } from '../ast/paths';
 import type { VerificationReport } from '../report/types';
 import type { VerifyService } from './service';
 import { settleWithheld, verifyService, type PlannedWrite } from './verify';
-
-const inside = (file: string, dir: string) => file === dir || file.startsWith(dir + path.sep);
 
 export interface RunVerification {
   /** Absolute paths of withheld files, with why. */
@@ -29,7 +28,7 @@ export function verifyRun(cwd: string, writes: PlannedWrite[], serviceOf: (abs: 
   const imports = new Map<string, string[]>();
   for (const [name, g] of groups) {
     // Services with an image of their own (a build context narrower than the repository) that copy this service's file.
-    const shippedBy = (file: string) => all.filter((s) => s.name !== g.service.name && s.buildContext.length > 0 && s.buildContext.some((c) => file === c || file.startsWith(c + path.sep)) && !inside(file, s.dir));
+    const shippedBy = (file: string) => all.filter((s) => s.name !== g.service.name && s.buildContext.length > 0 && s.buildContext.some((c) => isInside(file, c)) && !isInside(file, s.dir));
     let out: ReturnType<typeof verifyService>;
     try {
       out = verifyService({ cwd, service: g.service, writes: g.writes, runCreated, shippedBy });

@@ -122,16 +122,26 @@ export class TypeCheck {
         continue;
       }
       if (![...stems.keys()].some((s) => text.includes(s))) continue;
-      for (const ref of ts.preProcessFile(text, true, true).importedFiles) {
-        const resolved = ts.resolveModuleName(ref.fileName, abs, options, ts.sys, cache).resolvedModule?.resolvedFileName;
-        const target = resolved && path.resolve(resolved);
-        if (target && targets.has(target)) {
+      for (const target of this.importTargets(text, abs, ts.sys, cache)) {
+        if (targets.has(target)) {
           const set = this.importersOf.get(target) ?? new Set();
           set.add(abs);
           this.importersOf.set(target, set);
         }
       }
     }
+  }
+
+  /** The files a module's imports resolve to (absolute), as the project's compiler options resolve them. */
+  private importTargets(text: string, file: string, host: TS.ModuleResolutionHost, cache: TS.ModuleResolutionCache): string[] {
+    const ts = this.ts;
+    const options = this.host.project.options;
+    const out: string[] = [];
+    for (const ref of ts.preProcessFile(text, true, true).importedFiles) {
+      const resolved = ts.resolveModuleName(ref.fileName, file, options, host, cache).resolvedModule?.resolvedFileName;
+      if (resolved) out.push(path.resolve(resolved));
+    }
+    return out;
   }
 
   /** Unchanged files that import `file`. */
@@ -247,12 +257,7 @@ export class TypeCheck {
       for (const f of [...this.checked, ...this.created]) {
         const text = this.last?.getSourceFile(f)?.text;
         if (text === undefined) continue;
-        const targets = new Set<string>();
-        for (const ref of ts.preProcessFile(text, true, true).importedFiles) {
-          const resolved = ts.resolveModuleName(ref.fileName, f, options, this.host.moduleHost, cache).resolvedModule?.resolvedFileName;
-          if (resolved) targets.add(path.resolve(resolved));
-        }
-        this.importsOf.set(f, targets);
+        this.importsOf.set(f, new Set(this.importTargets(text, f, this.host.moduleHost, cache)));
       }
     }
     const out = new Set<string>();

@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { isPathSpecifier } from '../../src/ast/modules';
 import type { ServiceModel } from '../../src/fleet/types';
+import { readText } from '../../src/fleet/read';
 import { loggerScaffold, SCAFFOLD_MARK } from '../../src/scaffold/logger';
 import { UsageError, type GeneratedFile, type Options, type PrepareContext } from '../../src/types';
 
@@ -102,7 +102,7 @@ function fromModel(service: ServiceModel, options: Options): Options {
   const scaffold = loggerScaffold(service);
   // A module of the service's own at that path (a logger library exporting a class, say) is neither
   // overwritten nor imported as if it were the scaffold.
-  const there = readIfExists(scaffold.path);
+  const there = readText(scaffold.path);
   if (there !== undefined && !there.includes(SCAFFOLD_MARK)) {
     const rel = path.relative(service.dir, scaffold.path).split(path.sep).join('/');
     // The config's import paths are relative to its folder (the run's root), not the service's.
@@ -122,14 +122,6 @@ function fromModel(service: ServiceModel, options: Options): Options {
     // The scaffold adds the correlation ID to every line itself.
     ...(scaffold.addsCorrelationId && options.correlationId === undefined ? { correlationId: false } : {}),
   };
-}
-
-function readIfExists(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 /** Files whose console calls this transform would rewrite: runtime files, when the model says. */

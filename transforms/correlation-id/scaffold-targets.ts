@@ -1,10 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { isInside } from '../../src/ast/paths';
 import type { ServiceModel } from '../../src/fleet/types';
-
-function inside(file: string, dir: string): boolean {
-  return file === dir || file.startsWith(dir + path.sep);
-}
 
 function isFolder(p: string): boolean {
   try {
@@ -38,12 +35,12 @@ export function scaffoldFolders(service: ServiceModel, appFiles: string[]): stri
   const source = appSourceRoot(service, appFiles);
   const home = path.join(source, 'middleware');
   const contexts = service.buildContext?.length ? service.buildContext : [service.dir];
-  if (contexts.some((c) => inside(home, c))) return [source];
+  if (contexts.some((c) => isInside(home, c))) return [source];
   const folders = new Set<string>();
   for (const c of contexts) {
-    if (!isFolder(c) || !appFiles.some((f) => inside(f, c))) continue;
+    if (!isFolder(c) || !appFiles.some((f) => isInside(f, c))) continue;
     const src = path.join(c, 'src');
-    folders.add(appFiles.some((f) => inside(f, src)) ? src : c);
+    folders.add(appFiles.some((f) => isInside(f, src)) ? src : c);
   }
   return [...folders].sort();
 }
@@ -54,7 +51,7 @@ export function importFor(options: { import?: string; importByFolder?: Record<st
   if (byFolder) {
     // The deepest folder that holds the file: a nested service folder wins over its parent.
     const match = Object.keys(byFolder)
-      .filter((dir) => inside(file, dir))
+      .filter((dir) => isInside(file, dir))
       .sort((a, b) => b.length - a.length)[0];
     if (match) return byFolder[match];
   }
