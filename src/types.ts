@@ -69,10 +69,10 @@ export interface AstContext extends FileContext {
   /** Quote, semicolon, indentation and trailing-comma habits of the file. */
   style: CodeStyle;
   /**
-   * For a transform with `ast.edits`: where it describes its changes, as edits on `source` (the tree
-   * is babel's, positions in `start`/`end`, and must not be changed). Undefined for the others.
+   * Where the transform describes its changes, as edits on `source`. The tree is babel's (positions
+   * in `start`/`end`) and is only read: nothing prints it. README, "Edits, not reprints".
    */
-  edit?: SourceEdits;
+  edit: SourceEdits;
 }
 
 export interface AstPart {
@@ -92,13 +92,12 @@ export interface AstPart {
    */
   exclude?(relPath: string, absPath: string, options: Options, root: string): string | null;
   /**
-   * The transform describes its changes as edits on the original text (ctx.edit) instead of changing
-   * the tree: the engine then parses with babel only (no recast, no reprint) and every byte outside
-   * an edit stays as it was. README, "Edits, not reprints".
+   * Every transform describes its changes as edits on the original text (ctx.edit); the flag is
+   * kept so transform modules that declare it go on type-checking, and changes nothing.
    */
   edits?: boolean;
   /**
-   * Rewrites the tree in place (or, with `edits`, records edits on ctx.edit); counts changes with
+   * Records the changes as edits on ctx.edit (the tree is only read); counts changes with
    * ctx.changed and reports ctx.manual items.
    */
   apply(root: Collection<any>, ctx: AstContext): void;

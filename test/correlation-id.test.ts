@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveOptions } from '../src/config/options';
 import { transformFile } from '../src/engine/transform-file';
-import { UsageError, type Options } from '../src/types';
+import { UsageError, type Options, type Transform } from '../src/types';
 import type { ServiceModel } from '../src/fleet/types';
 import { correlationId } from '../transforms/correlation-id';
 import { scaffoldFolders } from '../transforms/correlation-id/scaffold-targets';
@@ -222,28 +222,33 @@ describe('correlation-id on real files', () => {
     expect(out.output).toContain('on: {\n    proxyReq: (proxyReq, req) => {');
   });
 
-  it('adds to an options object another transform built earlier in the same run', () => {
-    const builder = {
+  it('an options object another transform writes into the same call: both properties stay (the earlier transform runs again on the result)', () => {
+    // Gives Fastify() `logger: true`, into the options when there are some.
+    const builder: Transform = {
       name: 'builder',
       summary: '',
       options: {},
       ast: {
-        prefilter: (source: string) => source.includes('Fastify()'),
-        apply(root: any, ctx: any) {
-          const j = ctx.j;
-          root.find(j.CallExpression, { callee: { name: 'Fastify' } }).forEach((p: any) => {
-            p.node.arguments = [j.objectExpression([j.objectProperty(j.identifier('logger'), j.booleanLiteral(true))])];
+        edits: true,
+        prefilter: (source: string) => source.includes('Fastify(') && !source.includes('logger'),
+        apply(root, ctx) {
+          root.find(ctx.j.CallExpression, { callee: { name: 'Fastify' } }).forEach((p: any) => {
+            const [options] = p.node.arguments;
+            if (options?.properties?.length) ctx.edit.insertAfter(options.properties[options.properties.length - 1], ', logger: true');
+            else ctx.edit.replace(p.node, 'Fastify({ logger: true })');
+            ctx.changed();
           });
-          ctx.changed();
         },
       },
     };
     const source = "import Fastify from 'fastify';\n\nconst app = Fastify();\n";
-    const out = transformFile({ path: '/r/src/a.ts', relPath: 'src/a.ts', root: '/r', source }, [builder, correlationId], {
-      'correlation-id': resolve({ import: '@acme/http' }),
-    });
+    const options = { 'correlation-id': resolve({ import: '@acme/http' }) };
+    const out = transformFile({ path: '/r/src/a.ts', relPath: 'src/a.ts', root: '/r', source }, [builder, correlationId], options);
     expect(out.error).toBeUndefined();
-    expect(out.output).toMatch(/logger: true,\s*requestIdHeader: 'x-correlation-id'/);
+    expect(out.output).toBe("import Fastify from 'fastify';\n\nconst app = Fastify({ requestIdHeader: 'x-correlation-id', logger: true });\n");
+    expect(out.changes).toEqual({ builder: 1, 'correlation-id': 1 });
+    const again = transformFile({ path: '/r/src/a.ts', relPath: 'src/a.ts', root: '/r', source: out.output! }, [builder, correlationId], options);
+    expect(again.status).toBe('unchanged');
   });
 
   it('leaves test files and the middleware module itself alone', () => {

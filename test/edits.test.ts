@@ -2,8 +2,6 @@ import { createRequire } from 'node:module';
 import { describe, expect, it, vi } from 'vitest';
 import { applyEdits, SourceEdits } from '../src/engine/edits';
 import { transformFile } from '../src/engine/transform-file';
-import { statementFromCode } from '../src/ast/build';
-import { insertStatement } from '../src/ast/insert';
 import type { AstContext, Transform } from '../src/types';
 
 /** An edit-based transform that replaces each identifier named `from` with `to`, noting each run's text. */
@@ -114,25 +112,6 @@ describe('edits on the original text', () => {
     expect(result.error).toMatch(/twice made two overlapping edits at offsets 0-3 and 0-4/);
   });
 
-  it('edit-based transforms after tree-based ones work on the printed result, in registry order', () => {
-    const treeBased: Transform = {
-      name: 'tree',
-      summary: 'renames q with recast',
-      options: {},
-      ast: {
-        prefilter: (s) => s.includes('q'),
-        apply(root, ctx) {
-          root.find(ctx.j.Identifier, { name: 'q' }).forEach((p: any) => {
-            p.node.name = 'x';
-            ctx.changed();
-          });
-        },
-      },
-    };
-    const result = run('let q = 1;\nlog(q);\n', [treeBased, renamer('r', 'x', 'z')]);
-    expect(result.output).toBe('let z = 1;\nlog(z);\n');
-    expect(result.changes).toEqual({ tree: 2, r: 2 });
-  });
   it("code one transform writes that has work for another which already read the tree sends that one round again", () => {
     // `r` reads the tree first and finds no identifier x (only a string); the writer's new line holds its work.
     const writer: Transform = {
@@ -152,25 +131,5 @@ describe('edits on the original text', () => {
     const result = run("start('x');\n", [renamer('r', 'x', 'y'), writer]);
     expect(result.output).toBe("start('x');\nuse(y);\n");
     expect(result.changes).toEqual({ writer: 1, r: 1 });
-  });
-
-  it('code a tree-based group builds that has work for an edit-based transform of an earlier group sends that one round again', () => {
-    const treeWriter: Transform = {
-      name: 'tree-writer',
-      summary: 'adds a line using x, on the recast tree',
-      options: {},
-      ast: {
-        prefilter: (s) => s.includes('start'),
-        apply(root, ctx) {
-          if (ctx.source.includes('use(')) return;
-          const body = root.get().node.program.body;
-          insertStatement(ctx.j, body, body.length, statementFromCode(ctx.j, 'use(x);'), 'after');
-          ctx.changed();
-        },
-      },
-    };
-    const result = run("start('x');\n", [renamer('r', 'x', 'y'), treeWriter]);
-    expect(result.output).toBe("start('x');\nuse(y);\n");
-    expect(result.changes).toEqual({ 'tree-writer': 1, r: 1 });
   });
 });

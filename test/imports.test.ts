@@ -3,57 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import jscodeshift from 'jscodeshift';
 import { describe, expect, it } from 'vitest';
-import { ensureImport, moduleSystem } from '../src/ast/imports';
+import { moduleSystem } from '../src/ast/imports';
 import { parserFor } from '../src/engine/parser';
-import { transformFile } from '../src/engine/transform-file';
-import { probeTransform } from './helpers/probe';
 import { specifierFor, specifierMatches, isModuleFile } from '../src/ast/modules';
-
-/** Runs ensureImport through the real engine (print, inserted-line spacing, reparse). */
-function run(file: string, source: string, req: Parameters<typeof ensureImport>[3]) {
-  let result = { local: '', added: false };
-  const probe = probeTransform((root, ctx) => {
-    result = ensureImport(ctx.j, root, file, req, ctx.style);
-  });
-  const out = transformFile({ path: file, relPath: file, root: '/r', source }, [probe], {});
-  expect(out.error).toBeUndefined();
-  return { ...result, code: out.output ?? source };
-}
-
-describe('ensureImport', () => {
-  it('adds an ESM import after the last import', () => {
-    const r = run('/r/a.ts', "import a from 'a';\nimport b from 'b';\n\nfoo();\n", { source: '@acme/shared', name: 'logger', kind: 'named' });
-    expect(r.code).toBe("import a from 'a';\nimport b from 'b';\nimport { logger } from '@acme/shared';\n\nfoo();\n");
-    expect(r.local).toBe('logger');
-  });
-  it('merges into an existing import of the same module', () => {
-    const r = run('/r/a.ts', "import { x } from '@acme/shared';\nfoo();\n", { source: '@acme/shared', name: 'logger', kind: 'named' });
-    expect(r.code).toBe("import { x, logger } from '@acme/shared';\nfoo();\n");
-  });
-  it('reuses an existing binding and ignores type-only imports', () => {
-    expect(run('/r/a.ts', "import { logger } from '@acme/shared';\n", { source: '@acme/shared', name: 'logger', kind: 'named' }).added).toBe(false);
-    const typeOnly = run('/r/a.ts', "import type { logger } from '@acme/shared';\nfoo();\n", { source: '@acme/shared', name: 'logger', kind: 'named' });
-    expect(typeOnly.added).toBe(true);
-    expect(typeOnly.local).toBe('logger2');
-  });
-  it('aliases on a clash with another binding', () => {
-    const r = run('/r/a.ts', "import x from 'x';\nconst logger = new AuditLogger();\n", { source: './log', name: 'logger', kind: 'named' });
-    expect(r.local).toBe('logger2');
-    expect(r.code).toContain("import { logger as logger2 } from './log';");
-  });
-  it('adds a CommonJS require after use strict and the leading requires', () => {
-    const r = run('/r/a.js', "'use strict';\nconst express = require('express');\n\nconst app = express();\n", { source: './logger', name: 'logger', kind: 'named' });
-    expect(r.code).toBe("'use strict';\nconst express = require('express');\nconst { logger } = require('./logger');\n\nconst app = express();\n");
-  });
-  it('extends an existing destructuring require', () => {
-    const r = run('/r/a.js', "const { a } = require('./logger');\nf();\n", { source: './logger', name: 'logger', kind: 'named' });
-    expect(r.code).toBe("const { a, logger } = require('./logger');\nf();\n");
-  });
-  it('keeps a file header comment above a new top import', () => {
-    const r = run('/r/a.ts', '// Copyright header\nfoo();\n', { source: 'l', name: 'logger', kind: 'default' });
-    expect(r.code).toBe("// Copyright header\nimport logger from 'l';\nfoo();\n");
-  });
-});
 
 describe('moduleSystem', () => {
   const sys = (file: string, src: string) => {

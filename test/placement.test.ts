@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { statementFromCode } from '../src/ast/build';
-import { ensureImport } from '../src/ast/imports';
-import { insertPlaced, placementIndex, preambleLength } from '../src/ast/placement';
+import { ensureImportEdit } from '../src/ast/edit-imports';
+import { insertPlacedEdit } from '../src/ast/edit-placement';
+import { placementIndex, preambleLength } from '../src/ast/placement';
 import { transformFile } from '../src/engine/transform-file';
-import { probeTransform } from './helpers/probe';
+import { probeEditTransform } from './helpers/probe';
 import jscodeshift from 'jscodeshift';
 import { parserFor } from '../src/engine/parser';
 
@@ -12,11 +12,13 @@ function body(file: string, source: string): any[] {
   return j(source).get().node.program.body;
 }
 
+const statement = (code: string) => body('/r/a.js', code)[0];
+
 /** A transform that adds a require of `./m` and, at `index`, a statement using it, through the engine. */
 function withUse(file: string, source: string, index: number, use: string): string {
-  const probe = probeTransform((root, ctx) => {
-    ensureImport(ctx.j, root, file, { source: './m', name: 'mw', kind: 'named' }, ctx.style);
-    insertPlaced(ctx.j, root.get().node.program.body, index, statementFromCode(ctx.j, use), 'after');
+  const probe = probeEditTransform((root, ctx) => {
+    ensureImportEdit(ctx, root, { source: './m', name: 'mw', kind: 'named' });
+    insertPlacedEdit(ctx, root.get().node.program.body, index, use, 'after');
   });
   const out = transformFile({ path: file, relPath: file, root: '/r', source }, [probe], {});
   expect(out.error).toBeUndefined();
@@ -52,13 +54,13 @@ describe('placementIndex', () => {
     ['a declarator of several', 'var a = 1, mw = 2, b = 3;'],
   ])('puts a use after a %s declaration', (_kind, declaration) => {
     const list = body('/r/a.mjs', `app();\n${declaration}\nlater();`);
-    expect(placementIndex(list, 0, statementFromCode(jscodeshift, 'app.use(mw);'))).toBe(2);
+    expect(placementIndex(list, 0, statement('app.use(mw);'))).toBe(2);
   });
 
   it('keeps the index when nothing the statement uses is declared later, and ignores property names', () => {
     const list = body('/r/a.js', 'const app = 1;\nconst use = 2;\nvar x = { mw: 1 };');
-    expect(placementIndex(list, 1, statementFromCode(jscodeshift, 'app.use(x.mw);'))).toBe(3);
-    expect(placementIndex(list, 1, statementFromCode(jscodeshift, 'app.use({ mw: 1 });'))).toBe(1);
+    expect(placementIndex(list, 1, statement('app.use(x.mw);'))).toBe(3);
+    expect(placementIndex(list, 1, statement('app.use({ mw: 1 });'))).toBe(1);
   });
 });
 

@@ -1,11 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Collection, JSCodeshift } from 'jscodeshift';
-import { sourceOf, statementFromCode } from './build';
-import { insertStatement } from './insert';
-import { insertPlaced } from './placement';
-import { quoteString, type CodeStyle } from './style';
-import { freeName } from './scope';
 import { requireSpecifier } from './require';
 
 export type ModuleSystem = 'esm' | 'cjs';
@@ -122,80 +117,4 @@ export function findImport(j: JSCodeshift, root: Collection<any>, req: ImportReq
     }
   }
   return null;
-}
-
-/** A statement for the top of the file: below a file header comment, directives and a preamble that must run first, above the code. */
-function insertAtTop(j: JSCodeshift, body: any[], node: any): void {
-  insertPlaced(j, body, 0, node, 'before', { top: true, program: true });
-}
-
-/**
- * Makes sure the file can use the requested import and returns the local name to use: an existing
- * binding, a specifier added to an existing import/require of the same module, or a new import
- * statement (ESM after the last import; CommonJS after 'use strict' and the leading requires).
- * When the name is taken by something else in the file, the import gets a free alias (`logger2`).
- */
-export function ensureImport(
-  j: JSCodeshift,
-  root: Collection<any>,
-  file: string,
-  req: ImportRequest,
-  style: Pick<CodeStyle, 'quote'> = { quote: 'single' },
-): { local: string; added: boolean } {
-  const existing = findImport(j, root, req);
-  if (existing) return { local: existing, added: false };
-  const matches = req.matches ?? ((s: string) => s === req.source);
-  const local = freeName(j, root, req.name);
-  const body = programOf(root).body as any[];
-  const system = moduleSystem(j, root, file);
-
-  if (system === 'esm') {
-    const decl = body.find(
-      (s) =>
-        s.type === 'ImportDeclaration' &&
-        s.importKind !== 'type' &&
-        matches(s.source.value) &&
-        !(s.specifiers ?? []).some((x: any) => x.type === 'ImportNamespaceSpecifier'),
-    );
-    if (decl && (req.kind === 'named' || !decl.specifiers.some((x: any) => x.type === 'ImportDefaultSpecifier'))) {
-      if (req.kind === 'named') decl.specifiers.push(j.importSpecifier(j.identifier(req.name), j.identifier(local)));
-      else decl.specifiers.unshift(j.importDefaultSpecifier(j.identifier(local)));
-      return { local, added: true };
-    }
-    const binding = req.kind === 'default' ? local : local === req.name ? `{ ${local} }` : `{ ${req.name} as ${local} }`;
-    const node = statementFromCode(j, `import ${binding} from ${quoteString(req.source, style)};`);
-    let last = -1;
-    body.forEach((s, i) => {
-      if (s.type === 'ImportDeclaration') last = i;
-    });
-    if (last >= 0) insertStatement(j, body, last + 1, node, 'after');
-    else insertAtTop(j, body, node);
-    return { local, added: true };
-  }
-
-  // CommonJS: extend `const { a } = require('m')` when there is one.
-  const entry = local === req.name ? req.name : `${req.name}: ${local}`;
-  for (const stmt of body) {
-    if (stmt.type !== 'VariableDeclaration') continue;
-    for (const d of stmt.declarations) {
-      if (req.kind === 'named' && isRequireCall(d.init) && matches(d.init.arguments[0].value) && d.id.type === 'ObjectPattern') {
-        const props = d.id.properties.map((p: any) => sourceOf(j, p));
-        d.id = statementFromCode(j, `const { ${[...props, entry].join(', ')} } = 0;`).declarations[0].id;
-        return { local, added: true };
-      }
-    }
-  }
-  const binding = req.kind === 'named' ? `{ ${entry} }` : local;
-  let lastRequire = -1;
-  let kind: 'const' | 'var' | 'let' = 'const';
-  for (let i = 0; i < body.length; i++) {
-    if (isRequireStatement(body[i])) {
-      lastRequire = i;
-      if (body[i].type === 'VariableDeclaration') kind = body[i].kind;
-    } else break;
-  }
-  const node = statementFromCode(j, `${kind} ${binding} = require(${quoteString(req.source, style)});`);
-  if (lastRequire >= 0) insertPlaced(j, body, lastRequire + 1, node, 'after', { program: true });
-  else insertAtTop(j, body, node);
-  return { local, added: true };
 }

@@ -1,5 +1,3 @@
-import type { JSCodeshift } from 'jscodeshift';
-import { insertStatement } from './insert';
 import { requireSpecifier } from './require';
 
 /**
@@ -141,22 +139,4 @@ export function placementIndex(body: any[], index: number, node: any, opts: { pr
     if (declaredNames(body[i]).some((n) => used.has(n))) at = i + 1;
   }
   return Math.min(at, body.length);
-}
-
-/**
- * insertStatement at the first index from `index` on that respects both placement rules. Returns the
- * index used. The shared entry point for transforms that add statements.
- */
-export function insertPlaced(
-  j: JSCodeshift,
-  body: any[],
-  index: number,
-  node: any,
-  attach: 'after' | 'before',
-  opts: { top?: boolean; spaced?: boolean; program?: boolean } = {},
-): number {
-  const at = placementIndex(body, index, node, { program: opts.program });
-  // Moved down, it belongs with the statement it now follows.
-  insertStatement(j, body, at, node, at === index ? attach : 'after', { top: at === index ? opts.top : false, spaced: opts.spaced });
-  return at;
 }

@@ -1,8 +1,6 @@
-import { restoreNoSemicolonStyle } from '../engine/semicolons';
 /**
- * The habits of a file, read off its text, so inserted code looks like the author's:
- * recast prints new nodes with these, and the runner strips semicolons from inserted
- * lines in files written without them.
+ * The habits of a file, read off its text, so new code is written the way the author writes:
+ * quotes, semicolons, indentation and trailing commas.
  */
 export interface CodeStyle {
   quote: 'single' | 'double';
@@ -78,9 +76,20 @@ export function quoteString(value: string, style: Pick<CodeStyle, 'quote'>): str
 
 /**
  * New code, written with semicolons, as the file writes statements: in a file without them each
- * line's `;` goes, except where the next line would continue the statement (the same rule the
- * tree-based engine applies to the lines it prints, src/engine/semicolons.ts).
+ * line's `;` goes, except where the next line of code would then continue the statement (ASI
+ * hazards: a line starting with `(`, `[`, `` ` ``, `+`, `-`, `/`) and in a `for (;;)` head.
  */
 export function inSemicolonStyle(code: string, style: Pick<CodeStyle, 'semicolons'>): string {
-  return style.semicolons ? code : restoreNoSemicolonStyle('', code);
+  if (style.semicolons) return code;
+  const lines = code.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (!/;\s*$/.test(lines[i]) || /^\s*for\s*\(/.test(lines[i])) continue;
+    let k = i + 1;
+    // Comments are not code: the hazard is the next line of code.
+    while (k < lines.length && (lines[k].trim() === '' || /^\s*(\/\/|\/\*|\*)/.test(lines[k]))) k++;
+    const next = k < lines.length ? lines[k].trim() : '';
+    if (/^[(\[`+\-/]/.test(next)) continue;
+    lines[i] = lines[i].replace(/;(\s*)$/, '$1');
+  }
+  return lines.join('\n');
 }

@@ -1,18 +1,14 @@
 import path from 'node:path';
 import jscodeshift from 'jscodeshift';
-import type { Collection, JSCodeshift } from 'jscodeshift';
+import type { JSCodeshift } from 'jscodeshift';
 import { detectStyle, type CodeStyle } from '../ast/style';
 import type { FileContext, ManualItem, Options, Transform } from '../types';
 import { acceptsRole } from '../fleet/roles';
 import type { FileRole, ServiceModel } from '../fleet/types';
 import { isJsLike, parserFor, type FileParser } from './parser';
-import { restoreNoSemicolonStyle } from './semicolons';
 import { covers, fileSuppressed, honourLineSuppressions, parseSuppressions } from './suppressions';
-import { shareUnchanged } from './share-unchanged';
 import { applyEdits, overlaps, SourceEdits, type Edit } from './edits';
-import { builtPieces, resetBuiltCode } from '../ast/build';
-import { attachInsertions, detachInsertions, resetInsertions } from '../ast/insert';
-import { lockTemplateLines } from './recast-fixes';
+import { readOnlyTree } from '../ast/apps';
 import '../ast/fast-find';
 
 export type FileStatus = 'unchanged' | 'changed' | 'error' | 'skipped';
@@ -122,21 +118,7 @@ function applyAst(
   });
   if (active.length === 0) return source;
   const style: CodeStyle = detectStyle(source);
-  const run: RunInput = { input, result, facts, notes, style, optionsOf, eligible };
-  // Neighbouring transforms of one kind share a tree: edit-based ones one light babel parse and a
-  // splice, the others one recast tree and print. A group works on the text the group before it left;
-  // a tree-based one may also run the not yet active tree-based transforms its new code has work for.
-  let text = source;
-  for (const group of groupsOf(active)) {
-    if (group[0].ast!.edits) text = applyEditGroup(run, text, group);
-    else {
-      text = applyRecastGroup(run, text, group, eligible.filter((t) => !t.ast!.edits && (group.includes(t) || !active.includes(t))));
-      // The tree-based group re-ran its own members on its tree; a transform of an earlier group
-      // has not seen the code it built.
-      noteLateWork(run, builtPieces(), (t) => group.includes(t));
-    }
-  }
-  return text;
+  return applyEditPass({ input, result, facts, notes, style, optionsOf, eligible }, source, active);
 }
 
 /**
@@ -145,15 +127,15 @@ function applyAst(
  * that one runs again on the result, as a second run would. `fresh` gives the code written by others
  * than the transform asked about.
  */
-function noteLateWork(run: RunInput, fresh: readonly string[] | ((t: Transform) => string[]), skip: (t: Transform) => boolean = () => false): void {
+function noteLateWork(run: RunInput, fresh: (t: Transform) => string[]): void {
   const { notes, eligible, optionsOf } = run;
-  for (const t of eligible.filter((t) => notes.applied.includes(t.name) && !notes.again.includes(t.name) && !skip(t))) {
-    const code = typeof fresh === 'function' ? fresh(t) : fresh;
+  for (const t of eligible.filter((t) => notes.applied.includes(t.name) && !notes.again.includes(t.name))) {
+    const code = fresh(t);
     if (code.length > 0 && t.ast!.prefilter(code.join('\n'), optionsOf(t))) notes.again.push(t.name);
   }
 }
 
-/** What every group of one pass shares. */
+/** What the transforms of one pass share. */
 interface RunInput {
   input: FileInput;
   result: FileResult;
@@ -163,17 +145,6 @@ interface RunInput {
   optionsOf(t: Transform): Options;
   /** The transforms that may run on the file (by role and path). */
   eligible: Transform[];
-}
-
-/** The transforms split into runs of neighbours that are all edit-based or all tree-based. */
-function groupsOf(active: Transform[]): Transform[][] {
-  const groups: Transform[][] = [];
-  for (const t of active) {
-    const last = groups[groups.length - 1];
-    if (last && !!last[0].ast!.edits === !!t.ast!.edits) last.push(t);
-    else groups.push([t]);
-  }
-  return groups;
 }
 
 function syntaxError(err: unknown): FileError {
@@ -188,12 +159,12 @@ function forgetPass(result: FileResult, name: string): void {
 }
 
 /**
- * Edit-based transforms: one babel parse without tokens, every transform reads the same tree and
- * records edits on the text, and the edits are spliced in. When two transforms' edits overlap, the
+ * One babel parse without tokens, every transform reads the same tree and records edits on the
+ * text, and the edits are spliced in: nothing is reprinted. When two transforms' edits overlap, the
  * later transform's edits win; the earlier transform's edits in this file are dropped and it runs
  * again on the result (transformFile's second pass), as if it had run after the other.
  */
-function applyEditGroup(run: RunInput, source: string, group: Transform[]): string {
+function applyEditPass(run: RunInput, source: string, active: Transform[]): string {
   const { input, result, facts, notes, style, optionsOf } = run;
   const { parser, j } = toolsFor(input.path);
   let ast: any;
@@ -202,9 +173,10 @@ function applyEditGroup(run: RunInput, source: string, group: Transform[]): stri
   } catch (err) {
     throw syntaxError(err);
   }
-  const root = j(ast);
+  // No transform changes the tree, so the binding index moduleBindings builds serves every one of them.
+  const root = readOnlyTree(j(ast));
   const edits: Edit[] = [];
-  for (const t of group) {
+  for (const t of active) {
     const edit = new SourceEdits(source, t.name);
     const ctx = { ...makeContext(input, t, optionsOf(t), result, facts), j, source, style, edit };
     try {
@@ -217,7 +189,7 @@ function applyEditGroup(run: RunInput, source: string, group: Transform[]): stri
   }
   let clashes;
   try {
-    clashes = overlaps(edits, group.map((t) => t.name));
+    clashes = overlaps(edits, active.map((t) => t.name));
   } catch (err: any) {
     throw new FileError(`${err.message}; the file was left unchanged, please report this`);
   }
@@ -230,111 +202,12 @@ function applyEditGroup(run: RunInput, source: string, group: Transform[]): stri
   const kept = losers.size ? edits.filter((e) => !losers.has(e.transform)) : edits;
   const output = applyEdits(source, kept);
   if (output === source) return source;
-  // Every transform of the group read the tree without the others' new code.
+  // Every transform read the tree without the others' new code.
   noteLateWork(run, (t) => kept.filter((e) => e.transform !== t.name && e.text).map((e) => e.text));
   try {
     parser.check(output);
   } catch (err) {
-    throw new FileError(`the result of ${group.map((t) => t.name).join(', ')} does not parse (${describeSyntaxError(err)}); the file was left unchanged, please report this`);
-  }
-  return output;
-}
-
-/**
- * Tree-based transforms: one recast tree, every transform changes it in order, one print. recast
- * glues a statement inserted at the top onto a `#!` line; as a line comment of the same length the
- * shebang keeps its place (and every position) and new code goes below it. Edit-based groups need
- * none of this: babel reads the line as the file's interpreter, and no edit moves it.
- */
-function applyRecastGroup(run: RunInput, source: string, active: Transform[], eligible: Transform[]): string {
-  if (!source.startsWith('#!')) return reprint(run, source, active, eligible);
-  const commented = `//${source.slice(2)}`;
-  const output = reprint(run, commented, active, eligible);
-  if (output === commented) return source;
-  const line = commented.slice(0, commented.indexOf('\n') >>> 0);
-  if (!output.startsWith(`${line}\n`) && output !== line) throw new FileError('the #! line would move; the file was left unchanged, please report this');
-  return `#!${output.slice(2)}`;
-}
-
-function reprint(run: RunInput, source: string, active: Transform[], eligible: Transform[]): string {
-  const { input, result, facts, notes, style, optionsOf } = run;
-  const { parser, j } = toolsFor(input.path);
-  let root: Collection<any>;
-  try {
-    // recast must read tabs at the width it prints them with, or reprinted lines get extra indentation.
-    root = j(source, { tabWidth: style.tabWidth, useTabs: style.useTabs } as any);
-  } catch (err) {
-    throw syntaxError(err);
-  }
-  if (source.includes('`')) lockTemplateLines(j, root);
-  // A directive is a string statement at the top of a program or function; most files have none.
-  if (/(?:^|[{;]|\*\/)\s*(['"])(?:[^'"\\\n]|\\.)*\1\s*;/m.test(source)) fixDirectiveLocations(j, root, source);
-  resetInsertions();
-  resetBuiltCode();
-  // Which transform built each piece of code, and how much code existed when each transform last ran
-  // (so also which transforms ran).
-  const builder: Transform[] = [];
-  const seenUpTo = new Map<Transform, number>();
-  const applyOne = (t: Transform) => {
-    const ctx = { ...makeContext(input, t, optionsOf(t), result, facts), j, source, style };
-    try {
-      t.ast!.apply(root, ctx);
-    } catch (err: any) {
-      throw new FileError(`transform ${t.name} failed: ${err?.message ?? err}; the file was left unchanged`);
-    }
-    const pieces = builtPieces();
-    for (let i = builder.length; i < pieces.length; i++) builder[i] = t;
-    seenUpTo.set(t, pieces.length);
-  };
-  active.forEach(applyOne);
-  // Code one transform wrote can be work for another: graceful-shutdown's handler logs through
-  // console, and console-to-logger then has calls to rewrite. One that turned the file away runs now,
-  // on the same tree, which spares a second parse and print. One that already ran before that code
-  // existed runs again over the printed result (see transformFile), as a second run would.
-  for (let round = 0; round <= eligible.length; round++) {
-    const pieces = builtPieces();
-    const due = eligible.filter((t) => {
-      const from = seenUpTo.get(t) ?? 0;
-      const fresh = pieces.slice(from).filter((_, i) => builder[from + i] !== t);
-      return fresh.length > 0 && t.ast!.prefilter(fresh.join('\n'), optionsOf(t));
-    });
-    if (due.length === 0) break;
-    for (const t of due) {
-      if (seenUpTo.has(t)) {
-        if (!notes.again.includes(t.name)) notes.again.push(t.name);
-        seenUpTo.set(t, pieces.length);
-        continue;
-      }
-      // What its scan recorded describes the file before the others' changes; apply records afresh.
-      delete result.records[t.name];
-      applyOne(t);
-    }
-  }
-  notes.applied.push(...[...seenUpTo.keys()].map((t) => t.name));
-  if (![...seenUpTo.keys()].some((t) => result.changes[t.name])) return source;
-  const inserted = detachInsertions(j, root, source, style);
-  shareUnchanged(root.get().node);
-  let output = root.toSource({
-    quote: style.quote,
-    tabWidth: style.tabWidth,
-    useTabs: style.useTabs,
-    trailingComma: style.trailingComma,
-    lineTerminator: '\n',
-    wrapColumn: 100,
-  } as any);
-  output = attachInsertions(output, inserted);
-  if (!style.semicolons) output = restoreNoSemicolonStyle(source, output);
-  let reparsed: any;
-  try {
-    reparsed = parser.check(output);
-  } catch (err) {
-    const names = active.map((t) => t.name).join(', ');
-    throw new FileError(`the result of ${names} does not parse (${describeSyntaxError(err)}); the file was left unchanged, please report this`);
-  }
-  const moved = reindentedTemplate(source, reparsed);
-  if (moved) {
-    const names = active.map((t) => t.name).join(', ');
-    throw new FileError(`${names} would re-indent the multi-line template literal at line ${moved} and so change its text; the file was left unchanged, please report this`);
+    throw new FileError(`the result of ${active.map((t) => t.name).join(', ')} does not parse (${describeSyntaxError(err)}); the file was left unchanged, please report this`);
   }
   return output;
 }
@@ -370,49 +243,6 @@ function toolsFor(file: string) {
   return entry;
 }
 
-const stripIndent = (text: string) => text.replace(/\n[ \t]+/g, '\n');
-
-/**
- * The line of a multi-line template literal whose text the rewrite changed only by indentation
- * (recast re-indents moved multi-line nodes), or 0. Templates whose words changed were edited on
- * purpose and pass.
- */
-function reindentedTemplate(source: string, ast: any): number {
-  let found = 0;
-  const normalizedSource = stripIndent(source);
-  const visit = (node: any): void => {
-    if (found || !node || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      node.forEach(visit);
-      return;
-    }
-    if (node.type === 'TemplateElement') {
-      const raw: string = node.value.raw;
-      if (raw.includes('\n') && !source.includes(raw) && normalizedSource.includes(stripIndent(raw))) found = node.loc?.start.line ?? 1;
-      return;
-    }
-    for (const key in node) {
-      if (key !== 'loc' && key !== 'tokens' && key !== 'comments' && key !== 'leadingComments' && key !== 'trailingComments' && key !== 'extra') visit(node[key]);
-    }
-  };
-  if (source.includes('`')) visit(ast.program);
-  return found;
-}
-
-/**
- * Babel's Directive location includes the `;`, and recast adds one when it reprints a program or
- * block whose statements changed (`'use strict';;`); ending the location before the `;` avoids that.
- */
-function fixDirectiveLocations(j: any, root: Collection<any>, source: string): void {
-  root.find(j.Directive).forEach((p: any) => {
-    const d = p.node;
-    if (typeof d.end === 'number' && source[d.end - 1] === ';' && d.loc) {
-      d.end -= 1;
-      d.loc.end = { ...d.loc.end, column: d.loc.end.column - 1, index: (d.loc.end.index ?? d.end + 1) - 1 };
-    }
-  });
-}
-
 /** Whether any selected transform wants this file at all (by name and path): others are never read. */
 export function wantsFile(relPath: string, transforms: Transform[], optionsByName: Record<string, Options>): boolean {
   if (isJsLike(relPath)) return transforms.some((t) => t.ast);
@@ -420,8 +250,9 @@ export function wantsFile(relPath: string, transforms: Transform[], optionsByNam
 }
 
 /**
- * Runs the selected transforms over one file's text: one parse, every transform on the same tree in
- * order, one print, and a second parse of the result. Line endings and a BOM are kept.
+ * Runs the selected transforms over one file's text: one parse, every transform reads the same tree
+ * in order and records edits, the edits are spliced into the text, and the result is parsed again.
+ * Line endings and a BOM are kept.
  */
 export function transformFile(input: FileInput, transforms: Transform[], optionsByName: Record<string, Options>): FileResult {
   const sup = parseSuppressions(input.source);

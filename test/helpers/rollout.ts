@@ -25,12 +25,12 @@ export const ROLLOUT_TEST: Transform = {
     return { ...ctx.options, call: found };
   },
   ast: {
+    edits: true,
     prefilter: (source) => source.includes('console.'),
     apply(root, ctx) {
       const { j } = ctx;
       root.find(j.MemberExpression, { object: { name: 'console' }, property: { name: 'log' } }).forEach((p) => {
-        // An identifier prints as written, dots included: enough for a test.
-        j(p).replaceWith(j.identifier(ctx.options.call));
+        ctx.edit.replace(p.node, ctx.options.call);
         ctx.changed();
       });
       root.find(j.MemberExpression, { object: { name: 'console' }, property: { name: 'table' } }).forEach((p) => {

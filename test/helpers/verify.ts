@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { statementsFromCode } from '../../src/ast/build';
 import type { Transform } from '../../src/types';
 import { TRANSFORMS } from '../../transforms';
 
@@ -15,13 +14,14 @@ export const VERIFY_INJECT: Transform = {
   options: { create: { type: 'record', default: {}, description: 'files to create: path below the root → content' } },
   generate: (ctx) => Object.entries(ctx.options.create as Record<string, string>).map(([rel, content]) => ({ path: path.join(ctx.root, rel), content })),
   ast: {
+    edits: true,
     prefilter: (source) => source.includes('inject('),
     apply(root, ctx) {
       const { j } = ctx;
       root
         .find(j.ExpressionStatement, { expression: { type: 'CallExpression', callee: { type: 'Identifier', name: 'inject' } } })
         .forEach((p: any) => {
-          j(p).replaceWith(statementsFromCode(j, p.node.expression.arguments[0].value));
+          ctx.edit.replace(p.node, p.node.expression.arguments[0].value);
           ctx.changed();
         });
     },
