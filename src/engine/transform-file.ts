@@ -10,6 +10,7 @@ import { covers, fileSuppressed, honourLineSuppressions, parseSuppressions } fro
 import { applyEdits, overlaps, SourceEdits, type Edit } from './edits';
 import { readOnlyTree } from '../ast/apps';
 import '../ast/fast-find';
+import '../ast/catch-scope';
 
 export type FileStatus = 'unchanged' | 'changed' | 'error' | 'skipped';
 
