@@ -50,7 +50,7 @@ export function detectStyle(source: string): CodeStyle {
   }
   const spaceLines = [...indents.values()].reduce((a, b) => a + b, 0);
   const useTabs = tabLines > spaceLines;
-  // recast's own default for tabs; positions of parsed nodes count a leading tab as this many columns.
+  // A tab counts as 4 columns, as editors show it by default.
   let tabWidth = useTabs ? 4 : 2;
   if (!useTabs) {
     // The smallest indentation used often is one level.
