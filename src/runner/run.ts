@@ -312,8 +312,10 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
   // Nothing is written, or shown as a change, before verification has seen every planned write.
   const verification = opts.verify === false ? null : verifyPlanned(cwd, results, generated, (abs) => modelOf.get(serviceOf(abs).name)!, fleet.services);
   const withheldCreates = generated.filter((g) => verification?.withheld.has(g.path));
+  // A module nothing would import is not created either, and that is no failure.
+  const unusedCreates = generated.filter((g) => verification?.unused.has(g.path));
   clock.end('verifyMs');
-  generated.splice(0, generated.length, ...generated.filter((g) => !withheldCreates.includes(g)));
+  generated.splice(0, generated.length, ...generated.filter((g) => !withheldCreates.includes(g) && !unusedCreates.includes(g)));
   const writeFailures = writesFiles ? await writeAll(results, generated, serviceOf) : new Map<string, string>();
   for (const r of results) {
     const failure = writeFailures.get(r.path);
