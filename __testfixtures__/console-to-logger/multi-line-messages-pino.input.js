@@ -1,21 +1,12 @@
-function save(order, err, items) {
-  console.error(`Saving order ${order.id}
-    failed:`, err);
-  console.log(`Order ${order.id}\tqueued
-    with ${items.length} items:`, items);
-  console.error(err,
-    `while saving
-     order ${order.id}`);
-  console.log('[orders] created',
-    order.id,
-    items);
-  console.warn(
-    `Retrying order ${order.id}
-     later:`,
-    err,
-  );
-  console.log(`Order line one
-  line two:`);
+async function charge(payment, err) {
+  console.error(`Charge ${payment.id}
+    declined:`, err);
+  console.warn(err,
+    `while charging
+     ${payment.id}`);
+  console.info('[payments] charged',
+    payment.id,
+    payment.amount);
 }
 
-module.exports = { save };
+module.exports = { charge };

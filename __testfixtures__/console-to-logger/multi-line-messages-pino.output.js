@@ -1,23 +1,14 @@
 const { logger } = require('./lib/logger');
-function save(order, err, items) {
-  logger.error({ err }, `Saving order ${order.id}
-    failed`);
-  logger.info({ items }, `Order ${order.id}\tqueued
-    with ${items.length} items`);
-  logger.error({ err },
-    `{err} while saving
-     order ${order.id}`);
+async function charge(payment, err) {
+  logger.error({ err }, `Charge ${payment.id}
+    declined`);
+  logger.warn({ err },
+    `{err} while charging
+     ${payment.id}`);
   logger.info({
-    id: order.id,
-    items
-  }, '[orders] created');
-  logger.warn(
-    { err },
-    `Retrying order ${order.id}
-     later`,
-  );
-  logger.info(`Order line one
-  line two:`);
+    id: payment.id,
+    amount: payment.amount
+  }, '[payments] charged');
 }
 
-module.exports = { save };
+module.exports = { charge };
