@@ -115,6 +115,15 @@ describe('correlation-id options', () => {
     expect(scaffoldFolders(top, ['/r/auth/src/main.ts', '/r/auth/lib/app.ts'])).toEqual(['/r/auth']);
   });
 
+  it("goes in the project's own middlewares folder when it has one (node-express-boilerplate's src/middlewares)", async () => {
+    const root = tempProject({ 'src/app.js': EXPRESS_APP, 'src/middlewares/auth.js': 'module.exports = (req, res, next) => next();\n' });
+    const service = { name: 'api', dir: root, sourceRoot: path.join(root, 'src'), buildContext: [root] };
+    expect((await prepared({}, root, service)).import).toBe('./src/middlewares/correlation-id');
+    // A middleware folder of its own (an earlier run's) is taken first: the second run finds that module.
+    fs.mkdirSync(path.join(root, 'src/middleware'));
+    expect((await prepared({}, root, service)).import).toBe('./src/middleware/correlation-id');
+  });
+
   it('gives each copied folder with an app its own module when the images do not contain the source root', async () => {
     // One package.json at the root; each Dockerfile copies only its service's folder.
     const root = tempProject({ 'api-gateway/index.js': EXPRESS_APP, 'users/index.js': EXPRESS_APP, 'worker/index.js': "require('amqplib');\n" });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { readText } from '../fleet/read';
 import type { ServiceModel } from '../fleet/types';
+import { middlewareFolder } from './folders';
 import { withRuntimeExtension, type ImportStyle } from '../ast/modules';
 
 /**
@@ -120,12 +121,12 @@ function specifier(from: string, to: string, style: ImportStyle): string {
 /**
  * The correlation-id transform's module, which exports getCorrelationId(): the model's `shipshape`
  * correlation mechanism, else the module that transform writes in the service
- * (`<sourceRoot>/middleware/correlation-id`) when it exists already.
+ * (`<sourceRoot>/middleware/correlation-id`, or in the project's `middlewares/`) when it exists already.
  */
 function correlationModule(service: Pick<ServiceModel, 'sourceRoot' | 'facts'>): string | undefined {
   const fact = service.facts.correlation.find((c) => c.mechanism === 'shipshape' && c.file);
   if (fact) return fact.file;
-  const stem = path.join(service.sourceRoot, 'middleware', 'correlation-id');
+  const stem = path.join(middlewareFolder(service.sourceRoot), 'correlation-id');
   return ['.ts', '.js', '.mjs', '.cjs'].map((e) => stem + e).find((f) => readText(f)?.includes('getCorrelationId'));
 }
 
