@@ -65,7 +65,8 @@ describe('correlation-id options', () => {
   it('with scaffold turned off, stops a service with Express or Nest apps without import and shows the config to add', async () => {
     const err = await prepare({ scaffold: false }, "const express = require('express');\nconst app = express();\n").catch((e) => e);
     expect(err).toBeInstanceOf(UsageError);
-    expect(err.message).toContain('"correlation-id": { "import": "./src/middleware/correlation-id", "scaffold": true }');
+    expect(err.message).toContain('"correlation-id": { "scaffold": true }');
+    expect(err.message).not.toContain('"import": "./src/middleware');
   });
 
   it('goes on without import when the run has only Fastify apps and gateway proxies', async () => {

@@ -48,9 +48,11 @@ export const OPTIONS: Record<string, OptionSpec> = {
   },
 };
 
+// `scaffold` alone: each service then gets the module where it belongs (its source root, its own
+// middlewares folder, each copied folder); one import path would be wrong for all but one of them.
 const CONFIG_EXAMPLE = `{
   "transforms": {
-    "correlation-id": { "import": "./src/middleware/correlation-id", "scaffold": true }
+    "correlation-id": { "scaffold": true }
   }
 }`;
 
