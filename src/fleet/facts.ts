@@ -8,7 +8,7 @@ import { findListenSites, serverFactories } from '../ast/servers';
 import { isInside } from '../ast/paths';
 import { babelOptions } from '../engine/parser';
 import { correlationIn } from './correlation-facts';
-import { loggerIn } from './logger-facts';
+import { loggerClassesIn, loggerIn } from './logger-facts';
 import { outgoingIn, resourcesIn } from './resource-facts';
 import { signalsIn } from './signal-facts';
 import type { AppFact, Framework, RouteFact, ServiceFacts, ServiceModel } from './types';
@@ -187,6 +187,8 @@ export function factsOf(service: ServiceModel, runtime: string[], read: (abs: st
   joinServers(facts.apps, servers);
   const logger = loggerIn(loggerCandidates(parsed, service), service);
   if (logger) facts.logger = logger;
+  const classes = loggerClassesIn(parsed);
+  if (classes.length) facts.loggerClasses = classes;
   return facts;
 }
 
