@@ -151,8 +151,14 @@ function cachedReader(): (p: string) => string {
   };
 }
 
+/**
+ * Under --check a withheld change is not a failure of the gate: nothing can be written until its
+ * cause is fixed, so failing would fail every build until then (as eslint after --fix reports what
+ * it cannot fix). It is listed with its reason, like a manual item; a file that failed otherwise is
+ * still exit 2.
+ */
 function exitCodeOf(mode: Mode, summary: Report['summary']): 0 | 1 | 2 {
-  if (summary.errors > 0) return 2;
+  if (summary.errors - (mode === 'check' ? (summary.withheld ?? 0) : 0) > 0) return 2;
   if (mode === 'check' && summary.changed > 0) return 1;
   return 0;
 }

@@ -163,6 +163,10 @@ export function generateLogger(ctx: PrepareContext): GeneratedFile[] {
 /** Fills in `import` (and the name and kind found with it) from the fleet model or the files when the config does not set it. */
 export function prepareOptions(ctx: PrepareContext): Options {
   if (ctx.options.import) return ctx.options;
+  // A logger the service has is named even when no file logs through console yet: another
+  // transform's code may (graceful-shutdown's handler in a file without a logger import).
+  const logger = ctx.service?.facts.logger;
+  if (ctx.service && logger && !logger.scaffolded) return fromModel(ctx.service, ctx.options);
   // Nothing to rewrite, nothing to ask for.
   if (!ctx.files.some((f) => ctx.read(f).includes('console'))) return ctx.options;
   if (ctx.service) return rewritable(ctx).length === 0 ? ctx.options : fromModel(ctx.service, ctx.options);
