@@ -26,6 +26,7 @@ import { defaultJobs, runTasks } from './pool';
 import { SKIPPED_NOTE, verifyRun, type RunVerification } from '../verify';
 import { writeAll } from './write-phase';
 import { stopwatch } from './timings';
+import { hasPrettierConfig } from './prettier-config';
 import { listings } from './walk';
 
 export interface RunOptions {
@@ -94,11 +95,6 @@ export interface RunOutcome {
   fleet: FleetModel;
   /** Files some selected transforms left alone because of their role (for --verbose). */
   roleSkips: RoleSkip[];
-}
-
-async function hasPrettierConfig(dir: string): Promise<boolean> {
-  const prettier = await import('prettier');
-  return (await prettier.resolveConfigFile(path.join(dir, 'index.js'))) !== null;
 }
 
 function relative(cwd: string, abs: string): string {
@@ -322,7 +318,7 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
       entry.status = 'error';
       entry.error = failure;
     }
-    patches.push({ path: rel, patch: unifiedDiff(rel, null, g.content) });
+    if (opts.patches ?? true) patches.push({ path: rel, patch: unifiedDiff(rel, null, g.content) });
     reports.push(entry);
   }
   for (const g of withheldCreates) {
