@@ -11,6 +11,7 @@ import { loggerIn } from './logger-facts';
 import { outgoingIn, resourcesIn } from './resource-facts';
 import { signalsIn } from './signal-facts';
 import type { AppFact, Framework, RouteFact, ServiceFacts, ServiceModel } from './types';
+import { lineAt } from '../ast/lines';
 
 const j = jscodeshift.withParser('babel');
 
@@ -143,12 +144,6 @@ function joinServers(apps: AppFact[], servers: AppServer[]): AppFact[] {
     else if (fact.listens && (!app.listens || app.listens.file !== fact.listens.file || app.listens.line !== fact.listens.line)) app.listens = fact.listens;
   }
   return apps;
-}
-
-export function lineAt(source: string, offset: number): number {
-  let line = 1;
-  for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) line++;
-  return line;
 }
 
 const HEALTH_ROUTE = /\.(get|head|all|route)\s*\(\s*(['"`])(\/[^'"`]*\b(?:health|healthz|ready|readyz|readiness|live|livez|liveness|ping)\b[^'"`]*)\2/gi;

@@ -133,7 +133,8 @@ function rewritable(ctx: PrepareContext): string[] {
 export function generateLogger(ctx: PrepareContext): GeneratedFile[] {
   if (!ctx.options.scaffoldLogger || !ctx.service) return [];
   if (rewritable(ctx).length === 0) return [];
-  const scaffold = loggerScaffold(ctx.service);
+  // Built after correlation-id's module (generateAfter), so every line carries the ID from the first run.
+  const scaffold = loggerScaffold(ctx.service, ctx.created);
   return [{ path: scaffold.path, content: scaffold.content }];
 }
 

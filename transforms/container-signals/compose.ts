@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Node as YamlNode, Scalar, YAMLMap } from 'yaml';
 import { YAML } from '../../src/deploy/yaml';
-import { lineAt } from '../../src/deploy/probes';
+import { lineAt } from '../../src/ast/lines';
 import type { FileContext } from '../../src/types';
 import { execForm, planCommand, plainWords } from './command';
 import type { ServiceDir } from './service-dir';
