@@ -134,16 +134,22 @@ export function generateOrder(steps: readonly Transform[]): Transform[] {
   return out;
 }
 
-/** Reads each file once for the whole main-process side of a run (the fleet model, then prepare hooks). */
-function cachedReader(): (p: string) => string {
+/**
+ * Reads each file once for the whole main-process side of a run (the fleet model, prepare hooks, and
+ * the transforms when they run in this thread); `known` answers only from what was read.
+ */
+function cachedReader(): { read(p: string): string; known(p: string): string | undefined } {
   const cache = new Map<string, string>();
-  return (p) => {
-    let text = cache.get(p);
-    if (text === undefined) {
-      text = fs.readFileSync(p, 'utf8');
-      cache.set(p, text);
-    }
-    return text;
+  return {
+    read(p) {
+      let text = cache.get(p);
+      if (text === undefined) {
+        text = fs.readFileSync(p, 'utf8');
+        cache.set(p, text);
+      }
+      return text;
+    },
+    known: (p) => cache.get(p),
   };
 }
 
@@ -197,7 +203,9 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
   const services = discoverServices(config, folders);
   const serviceOf = serviceLookup(services);
   const scope = new Set(selectServices(services, opts.services, opts.shard ? parseShard(opts.shard) : undefined));
-  const inScope = (abs: string) => scope.has(serviceOf(abs));
+  // Without --service or --shard every service is in scope: no file needs its service looked up for that.
+  const everyService = scope.size === services.length;
+  const inScope = (abs: string) => everyService || scope.has(serviceOf(abs));
   const serviceOptions = optionsByService([...scope], selected, config, options, opts.transformOptions);
   checkRolloutGit(cwd, mode, { commit: opts.commit, branchPrefix: opts.branchPerService });
   // --branch-per-service commits the new contents onto branches; the working tree stays as it is.
@@ -220,12 +228,13 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
     gitignore: opts.gitignore ?? config.gitignore ?? true,
     ignoreFiles: ['.shipshapeignore'],
     listings: folders,
-    wants: (rel) => inScope(path.resolve(cwd, rel)) && wantsFile(rel, selected, options),
+    wants: (rel, abs) => wantsFile(rel, selected, options) && inScope(abs),
   });
 
   clock.end('discoveryMs');
   // The fleet model: built once, before any file is transformed, and read by every transform.
-  const read = cachedReader();
+  const texts = cachedReader();
+  const read = texts.read;
   const fleet = buildFleet(config, {
     services,
     files,
@@ -292,7 +301,7 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
       service: serviceOf(abs).name,
       ...(fleet.roles[abs] ? { role: fleet.roles[abs] } : {}),
     }));
-  const results = await runTasks(tasks, { jobs: opts.jobs ?? defaultJobs(), onProgress: opts.onProgress, services: fleet.services });
+  const results = await runTasks(tasks, { jobs: opts.jobs ?? defaultJobs(), onProgress: opts.onProgress, services: fleet.services, known: texts.known });
   clock.end('transformMs');
 
   // Nothing is written, or shown as a change, before verification has seen every planned write.
