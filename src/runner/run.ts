@@ -22,7 +22,7 @@ import type { FleetModel, ServiceModel } from '../fleet/types';
 import { parseShard, selectServices } from '../rollout/shard';
 import { discover, toPosix } from './discover';
 import { dirtyPaths } from './git';
-import { defaultJobs, runTasks } from './pool';
+import { defaultJobs, runTasks, startWorkers, stopWorkers, type StartedWorkers } from './pool';
 import { SKIPPED_NOTE, verifyRun, type RunVerification } from '../verify';
 import { writeAll } from './write-phase';
 import { stopwatch } from './timings';
@@ -182,6 +182,16 @@ export function refuseDirty(cwd: string, paths: string[], flag = '--write'): voi
 
 /** The whole run: config, discovery, transforms (in workers when it pays), writes, report. */
 export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
+  // Workers, when the run uses them, load the engine while this thread discovers files and builds the fleet model.
+  const started = startWorkers(opts.jobs ?? defaultJobs());
+  try {
+    return await executeWith(opts, started);
+  } finally {
+    await stopWorkers(started);
+  }
+}
+
+async function executeWith(opts: RunOptions, started: StartedWorkers | null): Promise<RunOutcome> {
   const clock = stopwatch();
   const cwd = path.resolve(opts.cwd ?? process.cwd());
   const mode: Mode = opts.mode ?? 'dry';
@@ -301,7 +311,7 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
       service: serviceOf(abs).name,
       ...(fleet.roles[abs] ? { role: fleet.roles[abs] } : {}),
     }));
-  const results = await runTasks(tasks, { jobs: opts.jobs ?? defaultJobs(), onProgress: opts.onProgress, services: fleet.services, known: texts.known });
+  const results = await runTasks(tasks, { jobs: opts.jobs ?? defaultJobs(), onProgress: opts.onProgress, services: fleet.services, known: texts.known, started });
   clock.end('transformMs');
 
   // Nothing is written, or shown as a change, before verification has seen every planned write.
