@@ -7,7 +7,7 @@ import '../ast/fast-find';
 import { findListenSites, serverFactories } from '../ast/servers';
 import { babelOptions } from '../engine/parser';
 import { correlationIn } from './correlation-facts';
-import { loggerIn } from './logger-facts';
+import { loggerClassesIn, loggerIn } from './logger-facts';
 import { outgoingIn, resourcesIn } from './resource-facts';
 import { signalsIn } from './signal-facts';
 import type { AppFact, Framework, RouteFact, ServiceFacts, ServiceModel } from './types';
@@ -186,6 +186,8 @@ export function factsOf(service: ServiceModel, runtime: string[], read: (abs: st
   joinServers(facts.apps, servers);
   const logger = loggerIn(parsed, service);
   if (logger) facts.logger = logger;
+  const classes = loggerClassesIn(parsed);
+  if (classes.length) facts.loggerClasses = classes;
   return facts;
 }
 

@@ -57,10 +57,12 @@ function pinoModule(f: Flavour): string {
   const mixin = f.correlation
     ? `\n  // Every line logged while a request is handled carries its correlation ID.\n  mixin${f.ts ? '(): Record<string, unknown>' : '()'} {\n    const correlationId = getCorrelationId();\n    return correlationId ? { correlationId } : {};\n  },`
     : '';
+  const record = f.ts ? '(object: Record<string, unknown>): Record<string, unknown>' : '(object)';
+  const errors = `\n  // pino prints an Error with its message and stack only under \`err\`; under any other key as {}.\n  formatters: {\n    log${record} {\n      const out = { ...object };\n      for (const key of Object.keys(out)) if (out[key] instanceof Error) out[key] = pino.stdSerializers.err(out[key]${f.ts ? ' as Error' : ''});\n      return out;\n    },\n  },`;
   return `${HEADER}
 ${importLine(f, 'pino', 'pino')}
 ${correlationImport(f)}
-${exportLogger(f, `pino({\n  level: process.env.LOG_LEVEL ?? 'info',${mixin}\n})`)}`;
+${exportLogger(f, `pino({\n  level: process.env.LOG_LEVEL ?? 'info',${mixin}${errors}\n})`)}`;
 }
 
 function winstonModule(f: Flavour): string {
