@@ -3,6 +3,7 @@ import { readText } from '../fleet/read';
 import { isInside } from '../ast/paths';
 import type { GeneratedFile } from '../types';
 import type { ServiceModel } from '../fleet/types';
+import { middlewareFolder } from './folders';
 import { withRuntimeExtension, type ImportStyle } from '../ast/modules';
 
 /**
@@ -124,12 +125,12 @@ function specifier(from: string, to: string, style: ImportStyle): string {
 /**
  * The correlation-id transform's module, which exports getCorrelationId(): the model's `shipshape`
  * correlation mechanism, else the module that transform writes in the service
- * (`<sourceRoot>/middleware/correlation-id`) when it exists already.
+ * (`<sourceRoot>/middleware/correlation-id`, or in the project's `middlewares/`) when it exists already.
  */
 function correlationModule(service: Pick<ServiceModel, 'sourceRoot' | 'facts'>, created: readonly GeneratedFile[], logger: string): string | undefined {
   const fact = service.facts.correlation.find((c) => c.mechanism === 'shipshape' && c.file);
   if (fact) return fact.file;
-  const stem = path.join(service.sourceRoot, 'middleware', 'correlation-id');
+  const stem = path.join(middlewareFolder(service.sourceRoot), 'correlation-id');
   const there = ['.ts', '.js', '.mjs', '.cjs'].map((e) => stem + e).find((f) => readText(f)?.includes('getCorrelationId'));
   if (there) return there;
   // Created in the same run (zero config): the nearest one to the logger, in the same service.
