@@ -79,3 +79,25 @@ describe("verification: Node's timer methods without @types/node", () => {
     expect(exitCode).toBe(2);
   });
 });
+
+describe('verification: callbacks untyped because their receiver comes from an uninstalled package', () => {
+  const app = "import express from 'express';\nexport function createApp(): express.Express {\n  return express();\n}\nconst app = createApp();\nconst server = app.listen(3000);\n";
+  const close = "inject('server.close((err) => {\\n  if (err) throw err;\\n});');";
+
+  it('an implicit-any callback parameter on a value traced to an uninstalled import is unresolved, not new', async () => {
+    const dir = bare({ 'src/app.ts': `${DECLARE}${app}${close}\n` });
+    const { report, exitCode } = await write(dir);
+    expect(report.files.find((f) => f.path === "src/app.ts")!.error).toBeUndefined();
+    expect(exitCode).toBe(0);
+    expect(report.services![0].verification!.types).toMatchObject({ extent: 'partial', newDiagnostics: 0 });
+  });
+
+  it('the same callback on an explicit any is still a new error (TS7006)', async () => {
+    const dir = bare({ 'src/app.ts': `${DECLARE}${app}declare const other: any;\n${close.replace('server.close', 'other.close')}\n` });
+    const { report, exitCode } = await write(dir);
+    const entry = report.files.find((f) => f.path === 'src/app.ts')!;
+    expect(entry.withheld).toBe(true);
+    expect(entry.error).toMatch(/TS7006 Parameter 'err' implicitly has an 'any' type/);
+    expect(exitCode).toBe(2);
+  });
+});

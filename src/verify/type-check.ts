@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type * as TS from 'typescript';
 import { isTypeScript } from '../engine/parser';
-import { findInstalled } from './packages';
+import { isBuiltin } from './module-check';
+import { findInstalled, packageName } from './packages';
+import { untypedOrigin } from './untyped-origin';
 import { ProjectHost, hasNodeModules, loadTypeScript, parseProject, type LoadedTypeScript, type Overlay, type TypeScript } from './typescript';
 
 /** A diagnostic as verification compares it: by file, code and text, never by line (lines move). */
@@ -11,6 +13,8 @@ export interface Diagnostic {
   line: number;
   code: number;
   text: string;
+  /** The module an implicitly `any` callback parameter owes that to (see `untypedOrigin`). */
+  untypedFrom?: string;
 }
 
 const NODE_GLOBALS = new Set(['NodeJS', 'process', 'Buffer', 'require', 'module', 'exports', '__dirname', '__filename', 'global', 'setImmediate', 'clearImmediate']);
@@ -181,7 +185,8 @@ export class TypeCheck {
       }
       for (const d of found) {
         const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
-        out.push({ file: d.file ? path.resolve(d.file.fileName) : f, line, code: d.code, text: ts.flattenDiagnosticMessageText(d.messageText, ' ') });
+        const untypedFrom = untypedOrigin(ts, program, d);
+        out.push({ file: d.file ? path.resolve(d.file.fileName) : f, line, code: d.code, text: ts.flattenDiagnosticMessageText(d.messageText, ' '), ...(untypedFrom ? { untypedFrom } : {}) });
       }
     }
     return out;
@@ -317,11 +322,18 @@ export class TypeCheck {
     // Without @types/node, `setTimeout` is the DOM lib's and returns a number, so Node's timer
     // methods (`setTimeout(...).unref()`) are missing only because the package is.
     if (d.code === 2339 && TIMER_METHOD.test(d.text)) return !this.installed('@types/node', d.file);
+    // A callback passed to a call on a value of an uninstalled package has untyped parameters.
+    if (d.untypedFrom) return isBuiltin(d.untypedFrom) ? !this.installed('@types/node', d.file) : this.notInstalled(d.untypedFrom, d.file);
     if (!UNRESOLVED.has(d.code)) return false;
     const name = /module '([^']+)'/.exec(d.text)?.[1];
-    if (!name || name.startsWith('.') || name.startsWith('/')) return false;
-    const pkg = name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0];
-    return !this.installed(pkg, d.file) && !this.installed(`@types/${pkg.replace(/^@/, '').replace('/', '__')}`, d.file);
+    return !!name && this.notInstalled(name, d.file);
+  }
+
+  /** Whether a bare specifier's package and its typings are both missing for `file`. */
+  private notInstalled(specifier: string, file: string): boolean {
+    if (specifier.startsWith('.') || specifier.startsWith('/')) return false;
+    const pkg = packageName(specifier);
+    return !this.installed(pkg, file) && !this.installed(`@types/${pkg.replace(/^@/, '').replace('/', '__')}`, file);
   }
 
   /** Whether `name` is installed for `file`, looked up once per folder (every diagnostic of a bare service asks). */
