@@ -63,6 +63,12 @@ export interface ShapeResult {
     /** shipshape with the default --jobs over the same build on one thread: above 1, workers cost more than they give. */
     shipshapeOverOneThread?: number;
     shipshapeOverOneThreadPaired?: number;
+    /** shipshape without verification over jscodeshift: the engine's ratio alone (no target: the targets are the whole run's). */
+    noVerifyOverJscodeshift?: number;
+    noVerifyOverJscodeshiftPaired?: number;
+    noVerifyOverJscodeshiftCpuPaired?: number;
+    noVerifyOverAstGrep?: number;
+    noVerifyOverAstGrepPaired?: number;
     /** shipshape's discovery (services and files) over a plain recursive readdir of the tree, in the floor's process. */
     discoveryOverReaddir?: number;
     /** With --candidate-bin: the other build's time over this build's, and over jscodeshift's. */
@@ -223,6 +229,11 @@ async function benchShape(name: string, shape: Shape, settings: Settings): Promi
     if (vsA) [ratios.shipshapeOverAstGrep, ratios.shipshapeOverAstGrepPaired, ratios.shipshapeOverAstGrepCpuPaired] = vsA;
     const vs1 = pair('shipshape-1', ss);
     if (vs1) [ratios.shipshapeOverOneThread, ratios.shipshapeOverOneThreadPaired] = [vs1[0], vs1[1]];
+    const nv = byName.get('shipshape-noverify')?.runs;
+    const nvJ = pair('jscodeshift', nv);
+    if (nvJ) [ratios.noVerifyOverJscodeshift, ratios.noVerifyOverJscodeshiftPaired, ratios.noVerifyOverJscodeshiftCpuPaired] = nvJ;
+    const nvA = pair('ast-grep', nv);
+    if (nvA) [ratios.noVerifyOverAstGrep, ratios.noVerifyOverAstGrepPaired] = [nvA[0], nvA[1]];
     const floorCheck = byName.get('floor')?.check;
     if (floorCheck && typeof floorCheck['readdir ms'] === 'number' && typeof floorCheck['discovery ms'] === 'number')
       ratios.discoveryOverReaddir = (floorCheck['discovery ms'] as number) / Math.max(floorCheck['readdir ms'] as number, 0.001);
@@ -292,7 +303,8 @@ const USAGE = `usage: npm run bench -- [flags]
   --runs R                    counted runs per contender (default 3)
   --warmup W                  warm-up runs per contender (default 1)
   --jobs J                    workers for shipshape, jscodeshift and ast-grep (default: shipshape's default)
-  --contenders LIST           any of shipshape,jscodeshift,ast-grep,floor,jscodeshift-adapter,shipshape-1 (default all)
+  --contenders LIST           any of shipshape,jscodeshift,ast-grep,floor,jscodeshift-adapter,shipshape-1,
+                              shipshape-noverify (default all)
   --scale                     also run the sparse shape at --scale-sizes files
   --scale-sizes LIST          total files per scale point (default 1000,4000,16000)
   --scale-contenders LIST     contenders of the scale runs (default shipshape,floor)

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Measurement } from './measure';
 
-export type ContenderName = 'shipshape' | 'jscodeshift' | 'ast-grep' | 'floor' | 'jscodeshift-adapter' | 'shipshape-1' | 'candidate';
-export const CONTENDERS: ContenderName[] = ['shipshape', 'jscodeshift', 'ast-grep', 'floor', 'jscodeshift-adapter', 'shipshape-1'];
+export type ContenderName = 'shipshape' | 'jscodeshift' | 'ast-grep' | 'floor' | 'jscodeshift-adapter' | 'shipshape-1' | 'shipshape-noverify' | 'candidate';
+export const CONTENDERS: ContenderName[] = ['shipshape', 'jscodeshift', 'ast-grep', 'floor', 'jscodeshift-adapter', 'shipshape-1', 'shipshape-noverify'];
 
 /** Paths from dist/bench/*.js to what the contenders run. */
 export const PATHS = {
@@ -58,14 +58,14 @@ function tail(text: string): string {
   return text.trim().split('\n').slice(-15).join('\n');
 }
 
-function shipshapeRun(name: 'shipshape' | 'shipshape-1' | 'candidate', binOf: (ctx: RunContext) => string, jobsOf = (ctx: RunContext) => ctx.jobs): Contender {
+function shipshapeRun(name: 'shipshape' | 'shipshape-1' | 'shipshape-noverify' | 'candidate', binOf: (ctx: RunContext) => string, jobsOf = (ctx: RunContext) => ctx.jobs, extra: string[] = []): Contender {
   const reportOf = (ctx: RunContext) => path.join(ctx.scratch, `${name}.json`);
   return {
     name,
     command(ctx) {
       return {
         cmd: process.execPath,
-        args: [binOf(ctx), 'run', '--dry', '-t', 'core', '--json', reportOf(ctx), '--quiet', '--jobs', String(jobsOf(ctx)), '.'],
+        args: [binOf(ctx), 'run', '--dry', '-t', 'core', '--json', reportOf(ctx), '--quiet', '--jobs', String(jobsOf(ctx)), ...extra, '.'],
         cwd: ctx.tree,
         env,
         workers: jobsOf(ctx),
@@ -91,6 +91,12 @@ export const shipshape = shipshapeRun('shipshape', (ctx) => ctx.shipshapeBin);
 
 /** The same build on one thread: whether workers pay on this machine (README, Benchmark). */
 export const shipshapeOneThread = shipshapeRun('shipshape-1', (ctx) => ctx.shipshapeBin, () => 1);
+
+/**
+ * The same build without verification (extra row, no target): the engine alone, the part of a run
+ * jscodeshift and ast-grep also do; jscodeshift and ast-grep type-check nothing.
+ */
+export const shipshapeNoVerify = shipshapeRun('shipshape-noverify', (ctx) => ctx.shipshapeBin, (ctx) => ctx.jobs, ['--no-verify']);
 
 export const candidate = shipshapeRun('candidate', (ctx) => {
   if (!ctx.candidateBin) throw new Error('the candidate contender needs --candidate-bin');
@@ -193,4 +199,4 @@ export const floor: Contender = {
   },
 };
 
-export const ALL: Record<ContenderName, Contender> = { shipshape, jscodeshift, 'ast-grep': astGrep, floor, 'jscodeshift-adapter': jscodeshiftAdapter, 'shipshape-1': shipshapeOneThread, candidate };
+export const ALL: Record<ContenderName, Contender> = { shipshape, jscodeshift, 'ast-grep': astGrep, floor, 'jscodeshift-adapter': jscodeshiftAdapter, 'shipshape-1': shipshapeOneThread, 'shipshape-noverify': shipshapeNoVerify, candidate };

@@ -11,7 +11,7 @@ const num = (x: number, digits: number) => x.toLocaleString('en-US', { minimumFr
 
 function checkText(c: ContenderResult): string {
   const k = c.check;
-  if (c.name === 'shipshape' || c.name === 'shipshape-1' || c.name === 'candidate') {
+  if (c.name === 'shipshape' || c.name === 'shipshape-1' || c.name === 'shipshape-noverify' || c.name === 'candidate') {
     const per = Object.entries(k)
       .filter(([key]) => key.startsWith('changes.'))
       .map(([key, v]) => `${key.slice(8)} ${v}`)
@@ -45,6 +45,9 @@ function shapeTable(s: ShapeResult): string {
   if (r.shipshapeOverJscodeshift !== undefined) parts.push(`shipshape/jscodeshift ${num(r.shipshapeOverJscodeshift, 2)} (paired ${num(r.shipshapeOverJscodeshiftPaired!, 2)}${cpu(r.shipshapeOverJscodeshiftCpuPaired)})`);
   if (r.shipshapeOverFloor !== undefined) parts.push(`shipshape/floor ${num(r.shipshapeOverFloor, 2)} (paired ${num(r.shipshapeOverFloorPaired!, 2)})`);
   if (r.shipshapeOverAstGrep !== undefined) parts.push(`shipshape/ast-grep ${num(r.shipshapeOverAstGrep, 2)} (paired ${num(r.shipshapeOverAstGrepPaired!, 2)}${cpu(r.shipshapeOverAstGrepCpuPaired)})`);
+  if (r.noVerifyOverJscodeshift !== undefined)
+    parts.push(`shipshape --no-verify/jscodeshift ${num(r.noVerifyOverJscodeshift, 2)} (paired ${num(r.noVerifyOverJscodeshiftPaired!, 2)}${r.noVerifyOverJscodeshiftCpuPaired !== undefined ? `, CPU paired ${num(r.noVerifyOverJscodeshiftCpuPaired, 2)}` : ''})`);
+  if (r.noVerifyOverAstGrep !== undefined) parts.push(`shipshape --no-verify/ast-grep ${num(r.noVerifyOverAstGrep, 2)} (paired ${num(r.noVerifyOverAstGrepPaired!, 2)})`);
   if (r.shipshapeOverOneThread !== undefined) parts.push(`shipshape/shipshape-1 ${num(r.shipshapeOverOneThread, 2)} (paired ${num(r.shipshapeOverOneThreadPaired!, 2)})`);
   if (r.discoveryOverReaddir !== undefined) parts.push(`discovery/readdir ${num(r.discoveryOverReaddir, 2)}`);
   if (r.candidateOverShipshape !== undefined) parts.push(`candidate/shipshape ${num(r.candidateOverShipshape, 2)} (paired ${num(r.candidateOverShipshapePaired!, 2)})`);

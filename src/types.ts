@@ -149,6 +149,12 @@ export interface PrepareContext {
   fleet?: FleetModel;
   /** Names of the transforms this run applies (a transform may build on another's output). */
   transforms?: string[];
+  /**
+   * In `generate`: the files other transforms create in this service in this run, so far (those
+   * named in `generateAfter` have run). A module may build on one (the logger scaffold reads the
+   * correlation ID from the correlation-id module created beside it).
+   */
+  created?: readonly GeneratedFile[];
 }
 
 export interface Transform {
@@ -176,6 +182,11 @@ export interface Transform {
    * writes them with --write.
    */
   generate?(ctx: PrepareContext): GeneratedFile[];
+  /**
+   * Transforms whose `generate` runs before this one's in each service, whatever the order of the
+   * run's transforms, because this one reads what they create (`ctx.created`).
+   */
+  generateAfter?: readonly string[];
   /** Once per run, after every file: run-level checks such as probes without a route. */
   finalize?(records: FileRecord[], options: Options, fleet?: FleetModel): PathManualItem[];
 }

@@ -84,7 +84,7 @@ describe('npm run bench (tiny size: keeps the harness working, never judges timi
     expect(results.shapes.map((s: any) => s.name)).toEqual(['sparse', 'dense']);
     for (const shape of results.shapes) {
       expect(shape.tree.codeFiles).toBe(20);
-      expect(shape.contenders.map((c: any) => c.name)).toEqual(['shipshape', 'jscodeshift', 'ast-grep', 'floor', 'jscodeshift-adapter', 'shipshape-1']);
+      expect(shape.contenders.map((c: any) => c.name)).toEqual(['shipshape', 'jscodeshift', 'ast-grep', 'floor', 'jscodeshift-adapter', 'shipshape-1', 'shipshape-noverify']);
       for (const c of shape.contenders) {
         expect(c.runs).toHaveLength(1);
         expect(c).toEqual(
@@ -94,7 +94,7 @@ describe('npm run bench (tiny size: keeps the harness working, never judges timi
         if (c.name !== 'ast-grep') expect(c.check.files).toBeGreaterThan(0);
       }
       expect(shape.ratios).toEqual(
-        expect.objectContaining({ shipshapeOverJscodeshift: expect.any(Number), shipshapeOverFloor: expect.any(Number), shipshapeOverAstGrep: expect.any(Number), discoveryOverReaddir: expect.any(Number) }),
+        expect.objectContaining({ shipshapeOverJscodeshift: expect.any(Number), shipshapeOverFloor: expect.any(Number), shipshapeOverAstGrep: expect.any(Number), discoveryOverReaddir: expect.any(Number), noVerifyOverJscodeshift: expect.any(Number) }),
       );
       // No candidate build was given: no candidate ratios either.
       expect(Object.keys(shape.ratios).filter((k) => k.startsWith('candidate'))).toEqual([]);
@@ -108,6 +108,11 @@ describe('npm run bench (tiny size: keeps the harness working, never judges timi
     expect(dense[2].check.rewrites).toBeGreaterThan(0);
     expect(floor.check.files).toBeGreaterThanOrEqual(20);
     expect(shipshape.check.files).toBeGreaterThanOrEqual(20);
+    // The engine-only row is the same run without verification: the same files, no verification time.
+    const noVerify = results.shapes[0].contenders.find((c: any) => c.name === 'shipshape-noverify');
+    expect(noVerify.check.files).toBe(shipshape.check.files);
+    expect(noVerify.check['verify ms']).toBe(0);
+    expect(res.stdout).toContain('shipshape --no-verify/jscodeshift');
     // The fleet model's cost is read from shipshape's own reports, run by run.
     expect(shipshape.runs[0].fleetMs).toBeGreaterThan(0);
     expect(results.shapes[0].ratios.fleetOverShipshape).toBeGreaterThan(0);

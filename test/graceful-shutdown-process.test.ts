@@ -90,6 +90,14 @@ describe('graceful-shutdown: one handler per signal in the whole process', () =>
     expect(r.manual).toEqual([]);
   });
 
+  it('types the wrapper parameter in TypeScript, so it type-checks whether or not @types/node is there to type process.on', async () => {
+    const service = serviceModel(DIR, { ...listening, signals: [signal('src/telemetry.ts', 3)] });
+    const telemetry = "import { sdk } from './sdk';\n\nprocess.on('SIGTERM', async () => {\n  await sdk.shutdown();\n});\n";
+    const handler = await run('src/telemetry.ts', telemetry, service);
+    expect(handler.code).toContain("process.on('SIGTERM', (signal: NodeJS.Signals) => runShutdown(signal, async () => {");
+    expect(handler.again).toBe(handler.code);
+  });
+
   it('completes a handler in another module through the lifecycle module: the server module registers its drain step', async () => {
     const service = serviceModel(DIR, { ...listening, signals: [signal('src/telemetry.js', 3)] });
     const telemetry = "const sdk = require('./sdk');\n\nprocess.on('SIGTERM', () => sdk.shutdown().finally(() => process.exit(0)));\n";

@@ -103,6 +103,8 @@ export const consoleToLogger: Transform = {
   options: OPTIONS,
   prepare: prepareOptions,
   generate: generateLogger,
+  // The logger module it creates imports the correlation-ID module created in the same run.
+  generateAfter: ['correlation-id'],
   finalize: finalizeRewrites,
   ast: {
     edits: true,

@@ -46,6 +46,7 @@ export const correlationId: Transform = {
   generate: scaffoldModule,
   ast: {
     roles: ['runtime'],
+    edits: true,
     prefilter: (source, options) =>
       OTHER_FRAMEWORKS.test(source) || createsExpressApp(source) || OUTGOING.test(source) || (options.hasFastifyCliApp === true && /module\.exports|export\s+default/.test(source)),
     exclude(relPath, absPath, options, root) {

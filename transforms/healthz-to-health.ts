@@ -10,6 +10,7 @@ import { PATH_OPTION, pairProblem, type PathPair } from './healthz-to-health/pat
 import { servesRoutes } from './healthz-to-health/owners';
 import { buildPlan } from './healthz-to-health/plan';
 import { applyYaml } from './healthz-to-health/yaml';
+import { lineAt } from '../src/ast/lines';
 
 const NAME = 'healthz-to-health';
 
@@ -43,13 +44,12 @@ function fileKind(relPath: string): 'dockerfile' | 'compose' | 'yaml' | 'json' |
 export function routeCensus(source: string): RouteRecord[] {
   if (!ROUTE_HINT.test(source)) return [];
   const found: RouteRecord[] = [];
-  const lineAt = (index: number) => source.slice(0, index).split('\n').length;
   const CALLS = /\.(get|all|use|route|head|post|put|patch|delete)\s*\(\s*(['"`])(\/[^'"`\s]*)\2/g;
-  for (const m of source.matchAll(CALLS)) found.push({ kind: 'route', path: m[3], line: lineAt(m.index!), prefix: m[1] === 'use' });
+  for (const m of source.matchAll(CALLS)) found.push({ kind: 'route', path: m[3], line: lineAt(source, m.index!), prefix: m[1] === 'use' });
   const DECORATORS = /@(Get|All|Head|Controller)\s*\(\s*(['"`])([^'"`\s]*)\2/g;
   for (const m of source.matchAll(DECORATORS)) {
     const path = m[3].startsWith('/') ? m[3] : `/${m[3]}`;
-    found.push({ kind: 'route', path, line: lineAt(m.index!), prefix: m[1] === 'Controller' });
+    found.push({ kind: 'route', path, line: lineAt(source, m.index!), prefix: m[1] === 'Controller' });
   }
   // `const STATUS_PATH = '/status'; router.get(STATUS_PATH, …)`: constants that feed a registration.
   const constants = new Map<string, string>();
@@ -58,11 +58,11 @@ export function routeCensus(source: string): RouteRecord[] {
     const BY_NAME = /\.(get|all|use|route|head|post|put|patch|delete)\s*\(\s*([A-Za-z_$][\w$]*)\s*[,)]/g;
     for (const m of source.matchAll(BY_NAME)) {
       const path = constants.get(m[2]);
-      if (path) found.push({ kind: 'route', path, line: lineAt(m.index!), prefix: m[1] === 'use' });
+      if (path) found.push({ kind: 'route', path, line: lineAt(source, m.index!), prefix: m[1] === 'use' });
     }
   }
   const KEYS = /\b(url|path)\s*:\s*(['"`])(\/[^'"`\s]*)\2/g;
-  for (const m of source.matchAll(KEYS)) found.push({ kind: 'route', path: m[3], line: lineAt(m.index!) });
+  for (const m of source.matchAll(KEYS)) found.push({ kind: 'route', path: m[3], line: lineAt(source, m.index!) });
   return found;
 }
 

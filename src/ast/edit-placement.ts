@@ -61,7 +61,11 @@ function headerCount(source: string, comments: any[], stmt: any): number {
 export function insertLineAfter(ctx: AstContext, stmt: any, code: string, spaced = false): void {
   const indent = indentOf(ctx.source, stmt.start);
   const at = afterStatementOffset(ctx.source, stmt);
-  ctx.edit!.insertAfter({ start: at, end: at }, `\n${spaced ? '\n' : ''}${indent}${indented(code, indent)}`);
+  // Code after the statement on its line (`;[1, 2].forEach(...)` ending the line above it in a file
+  // without semicolons) stays on a line of its own, after a `;`: glued to the new code it would
+  // continue it (`app.use(x)[1, 2]`).
+  const rest = at < lineEndOf(ctx.source, at) ? `${/;\s*$/.test(code) ? '' : ';'}\n${indent}` : '';
+  ctx.edit!.insertAfter({ start: at, end: at }, `\n${spaced ? '\n' : ''}${indent}${indented(code, indent)}${rest}`);
 }
 
 /**

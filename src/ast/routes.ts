@@ -18,8 +18,6 @@ export interface RouteRegistration {
   call: ASTPath<any>;
   /** The node that holds the path: a string, template, regex, array or identifier; null for `@Get()`. */
   pathNode: any;
-  /** Sets a new path node in place of `pathNode` (for the array form of an alias). */
-  replacePath(node: any): void;
   /** For `route({ url })` / `route([{ path }])`: the object literal that describes the route. */
   routeObject?: any;
   /** For NestJS method decorators: the controller's path node, if any. */
@@ -135,7 +133,7 @@ export function findRouteRegistrations(j: JSCodeshift, root: Collection<any>, so
         if (!prop || !isPathNode(prop.value)) continue;
         if (!onServer && !propertyNamed(obj, 'handler')) continue;
         const fw: Framework = known.get(object) ?? (propertyNamed(obj, 'url') ? 'fastify' : 'hapi');
-        found.push({ framework: fw, object, method, call: p, pathNode: prop.value, replacePath: (n) => (prop.value = n), routeObject: obj, prefix: false, line: prop.value.loc?.start.line ?? line });
+        found.push({ framework: fw, object, method, call: p, pathNode: prop.value, routeObject: obj, prefix: false, line: prop.value.loc?.start.line ?? line });
       }
       return;
     }
@@ -145,7 +143,7 @@ export function findRouteRegistrations(j: JSCodeshift, root: Collection<any>, so
     if (!hasHandler) return;
     if (!onServer && !args.slice(1).some(isFunctionLike)) return;
     // `app.get('setting')` reads an Express setting: one string argument and no handler.
-    found.push({ framework, object, method, call: p, pathNode: args[0], replacePath: (n) => (args[0] = n), prefix: method === 'use', line });
+    found.push({ framework, object, method, call: p, pathNode: args[0], prefix: method === 'use', line });
   });
   root.find(j.ClassDeclaration).forEach((cp: any) => nestRoutes(cp, found));
   return found.sort((a, b) => a.line - b.line);
@@ -173,7 +171,6 @@ function nestRoutes(cp: any, found: RouteRegistration[]): void {
     const args = dc.call.arguments;
     found.push({
       framework: 'nest', object, method: 'Controller', call: cp, pathNode: controllerPath,
-      replacePath: prop ? (n) => (prop.value = n) : (n) => (args[0] = n),
       prefix: true, line: d.loc?.start.line ?? 0,
     });
   }
@@ -186,7 +183,7 @@ function nestRoutes(cp: any, found: RouteRegistration[]): void {
       if (arg && !isPathNode(arg)) continue;
       found.push({
         framework: 'nest', object, method: dc.name, call: cp, pathNode: arg ?? null,
-        replacePath: (n) => (args[0] = n), controllerPath, prefix: false, line: d.loc?.start.line ?? 0,
+        controllerPath, prefix: false, line: d.loc?.start.line ?? 0,
       });
     }
   }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import * as YAML from 'yaml';
 import { dockerInstructions } from './dockerfile';
+import { lineAt } from '../ast/lines';
 
 /**
  * Where the health probes of a deployment file are: Dockerfile HEALTHCHECK instructions and compose
@@ -29,12 +30,6 @@ export function isDockerfile(relPath: string): boolean {
 export function isComposeFile(relPath: string): boolean {
   const base = path.posix.basename(relPath);
   return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(base);
-}
-
-export function lineAt(source: string, offset: number): number {
-  let line = 1;
-  for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) line++;
-  return line;
 }
 
 /** Each HEALTHCHECK instruction of a Dockerfile with its continuation lines. `HEALTHCHECK NONE` has no probe. */

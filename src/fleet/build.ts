@@ -12,6 +12,7 @@ import { readPackageFacts } from './package';
 import { readText } from './read';
 import { roleOf } from './roles';
 import { discoverServices, serviceLookup, ROOT_SERVICE, type Service } from './services';
+import { sourceRootOfGraph } from './source-root';
 import { readTsconfig } from './tsconfig';
 import type { EntryPoint, FileRole, FleetModel, Language, ModuleSystem, ServiceModel, TsconfigFacts } from './types';
 
@@ -70,24 +71,6 @@ function sourceRootOf(dir: string, tsconfig: TsconfigFacts | undefined, entries:
     return top.length > 1 ? path.join(dir, top[0]) : dir;
   }
   return exists(path.join(dir, 'src')) ? path.join(dir, 'src') : dir;
-}
-
-const SOURCE_FOLDERS = new Set(['src', 'lib', 'app', 'server', 'source']);
-
-/**
- * A service started from a file at its top (`index.js` requiring `./src/main`) has its code in one
- * source folder: new modules go there, not beside the entry, where a tsconfig's `include: ["src"]`
- * would not see them and importing them would move tsc's output (`dist/main.js` → `dist/src/main.js`).
- */
-function sourceRootOfGraph(m: ServiceModel, graph: Set<string> | undefined): string {
-  if (m.sourceRoot !== m.dir || !graph) return m.sourceRoot;
-  const tops = new Set<string>();
-  for (const f of graph) {
-    const parts = path.relative(m.dir, f).split(path.sep);
-    if (parts.length > 1 && parts[0] !== '..' && parts[0] !== 'node_modules') tops.add(parts[0]);
-  }
-  const [top] = [...tops];
-  return tops.size === 1 && SOURCE_FOLDERS.has(top) ? path.join(m.dir, top) : m.sourceRoot;
 }
 
 /**

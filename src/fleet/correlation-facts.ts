@@ -1,6 +1,7 @@
 import jscodeshift from 'jscodeshift';
 import { moduleBindings } from '../ast/apps';
-import { lineAt, type ParsedFile } from './facts';
+import { lineAt } from '../ast/lines';
+import type { ParsedFile } from './facts';
 import type { CorrelationFact } from './types';
 
 const j = jscodeshift.withParser('babel');

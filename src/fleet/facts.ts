@@ -7,10 +7,11 @@ import '../ast/fast-find';
 import { findListenSites, serverFactories } from '../ast/servers';
 import { babelOptions } from '../engine/parser';
 import { correlationIn } from './correlation-facts';
-import { loggerIn } from './logger-facts';
+import { loggerClassesIn, loggerIn } from './logger-facts';
 import { outgoingIn, resourcesIn } from './resource-facts';
 import { signalsIn } from './signal-facts';
 import type { AppFact, Framework, RouteFact, ServiceFacts, ServiceModel } from './types';
+import { lineAt } from '../ast/lines';
 
 const j = jscodeshift.withParser('babel');
 
@@ -145,12 +146,6 @@ function joinServers(apps: AppFact[], servers: AppServer[]): AppFact[] {
   return apps;
 }
 
-export function lineAt(source: string, offset: number): number {
-  let line = 1;
-  for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) line++;
-  return line;
-}
-
 const HEALTH_ROUTE = /\.(get|head|all|route)\s*\(\s*(['"`])(\/[^'"`]*\b(?:health|healthz|ready|readyz|readiness|live|livez|liveness|ping)\b[^'"`]*)\2/gi;
 const ROUTE_OBJECT = /method\s*:\s*['"](\w+)['"]\s*,\s*(?:url|path)\s*:\s*['"](\/[^'"]*\b(?:health|healthz|ready|readyz|live|livez)\b[^'"]*)['"]/gi;
 
@@ -191,6 +186,8 @@ export function factsOf(service: ServiceModel, runtime: string[], read: (abs: st
   joinServers(facts.apps, servers);
   const logger = loggerIn(parsed, service);
   if (logger) facts.logger = logger;
+  const classes = loggerClassesIn(parsed);
+  if (classes.length) facts.loggerClasses = classes;
   return facts;
 }
 

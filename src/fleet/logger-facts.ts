@@ -3,7 +3,7 @@ import { moduleBindings } from '../ast/apps';
 import { requireSpecifier } from '../ast/require';
 import { dottedName, visitNodes } from './ast-visit';
 import type { ParsedFile } from './facts';
-import type { LoggerFact, LoggerLibrary, ServiceModel, WinstonFormatFacts } from './types';
+import type { LoggerClassFact, LoggerFact, LoggerLibrary, ServiceModel, WinstonFormatFacts } from './types';
 
 const j = jscodeshift.withParser('babel');
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'verbose', 'log'];
@@ -61,19 +61,44 @@ function mayDefineLevelMethods(source: string): boolean {
   return false;
 }
 
+/**
+ * The level methods (`info`, `error`, ...) a class body or object literal defines, with their
+ * arities, when it defines two or more: the mark of a logger implementation, whatever it is called.
+ */
+export function levelMethodsOf(container: any): Record<string, number> | undefined {
+  const methods: Record<string, number> = {};
+  const members = container?.type === 'ClassBody' ? container.body : container?.type === 'ObjectExpression' ? container.properties : [];
+  for (const m of members ?? []) {
+    if (m.computed || m.static) continue;
+    const key = m.key?.name ?? m.key?.value;
+    if (!LEVELS.includes(key)) continue;
+    const fn = m.type === 'ObjectMethod' || m.type === 'ClassMethod' ? m : /Function/.test(m.value?.type ?? '') ? m.value : null;
+    if (fn && fn.kind !== 'get' && fn.kind !== 'set') methods[key] = fn.params.length;
+  }
+  return Object.keys(methods).length >= 2 ? methods : undefined;
+}
+
+/** Exported classes with two or more level methods: a logger of the project's own that is made per use (`new LoggerService()`, Nest's injected loggers), not one module-level instance. */
+export function loggerClassesIn(parsed: ParsedFile[]): LoggerClassFact[] {
+  const out: LoggerClassFact[] = [];
+  for (const p of parsed) {
+    if (!/\bclass\b/.test(p.source) || !mayDefineLevelMethods(p.source)) continue;
+    visitNodes(p.ast, (node, ancestors) => {
+      if (node.type !== 'ClassDeclaration' || !node.id?.name) return;
+      const parent = ancestors[ancestors.length - 1];
+      const name = node.id.name.replace(/[$]/g, '\\$');
+      const exported = /^Export(Named|Default)Declaration$/.test(parent?.type ?? '') || new RegExp(`(?:module\\.exports\\s*=\\s*|exports\\.\\w+\\s*=\\s*|export\\s*\\{[^}]*\\b)${name}\\b`).test(p.source);
+      const methods = exported && levelMethodsOf(node.body);
+      if (methods) out.push({ file: p.file, line: node.loc?.start.line ?? 0, name: node.id.name, methods: Object.keys(methods) });
+    });
+  }
+  return out;
+}
+
 /** An exported object whose level methods are functions: a project's own logger, with their arities. */
 function projectLogger(p: ParsedFile): { exportName: string; methods: Record<string, number>; line: number } | undefined {
   let found: { exportName: string; methods: Record<string, number>; line: number } | undefined;
-  const methodsOf = (obj: any) => {
-    const methods: Record<string, number> = {};
-    for (const prop of obj.properties ?? []) {
-      const key = prop.key?.name ?? prop.key?.value;
-      if (!LEVELS.includes(key)) continue;
-      const fn = prop.type === 'ObjectMethod' ? prop : /Function/.test(prop.value?.type ?? '') ? prop.value : null;
-      if (fn) methods[key] = fn.params.length;
-    }
-    return Object.keys(methods).length >= 2 ? methods : undefined;
-  };
+  const methodsOf = levelMethodsOf;
   const perExport: Record<string, number> = {};
   visitNodes(p.ast, (node) => {
     if (found) return;

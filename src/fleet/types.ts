@@ -243,9 +243,18 @@ export interface RouteFact extends Where {
   path: string;
 }
 
+/** A class of the project's own with level methods (`class LoggerService { info() {} error() {} }`). */
+export interface LoggerClassFact extends Where {
+  name: string;
+  /** Its level methods (`log`, `info`, ...). */
+  methods: string[];
+}
+
 export interface ServiceFacts {
   apps: AppFact[];
   logger?: LoggerFact;
+  /** Logger classes the service defines: made per use or injected, so not an instance files can import (absent: none). */
+  loggerClasses?: LoggerClassFact[];
   correlation: CorrelationFact[];
   signals: SignalHandlerFact[];
   resources: ResourceFact[];

@@ -22,7 +22,7 @@ import type { FleetModel, ServiceModel } from '../fleet/types';
 import { parseShard, selectServices } from '../rollout/shard';
 import { discover, toPosix } from './discover';
 import { dirtyPaths } from './git';
-import { defaultJobs, runTasks } from './pool';
+import { defaultJobs, runTasks, startWorkers, stopWorkers, type StartedWorkers } from './pool';
 import { SKIPPED_NOTE, verifyRun, type RunVerification } from '../verify';
 import { writeAll } from './write-phase';
 import { stopwatch } from './timings';
@@ -109,13 +109,33 @@ function relative(cwd: string, abs: string): string {
  * Lets one transform with a run-level `prepare` fill in options that depend on the whole service, and
  * returns the files it creates.
  */
-async function prepare(t: Transform, scope: Omit<PrepareContext, 'options'>, options: Record<string, Options>): Promise<GeneratedFile[]> {
+async function prepare(t: Transform, scope: Omit<PrepareContext, 'options'>, options: Record<string, Options>): Promise<void> {
   if (t.prepare) options[t.name] = await t.prepare({ ...scope, options: options[t.name] });
+}
+
+/** The files a transform creates in one service (after every prepare of that service), given what the others created before it. */
+function generate(t: Transform, scope: Omit<PrepareContext, 'options'>, options: Record<string, Options>, created: readonly GeneratedFile[]): GeneratedFile[] {
   if (!t.generate) return [];
   // Files that already exist are never overwritten.
-  return t.generate({ ...scope, options: options[t.name] })
+  return t.generate({ ...scope, options: options[t.name], created })
     .filter((g) => !fs.existsSync(g.path))
     .map((g) => ({ ...g, by: t.name }));
+}
+
+/** The run's order, except that a transform's generate follows those it names in `generateAfter`. */
+export function generateOrder(steps: readonly Transform[]): Transform[] {
+  const out: Transform[] = [];
+  const visit = (t: Transform, seen: Set<string>) => {
+    if (out.includes(t) || seen.has(t.name)) return;
+    seen.add(t.name);
+    for (const name of t.generateAfter ?? []) {
+      const first = steps.find((s) => s.name === name);
+      if (first) visit(first, seen);
+    }
+    out.push(t);
+  };
+  for (const t of steps) visit(t, new Set());
+  return out;
 }
 
 /** Reads each file once for the whole main-process side of a run (the fleet model, then prepare hooks). */
@@ -160,6 +180,16 @@ export function refuseDirty(cwd: string, paths: string[], flag = '--write'): voi
 
 /** The whole run: config, discovery, transforms (in workers when it pays), writes, report. */
 export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
+  // Workers, when the run uses them, load the engine while this thread discovers files and builds the fleet model.
+  const started = startWorkers(opts.jobs ?? defaultJobs());
+  try {
+    return await executeWith(opts, started);
+  } finally {
+    await stopWorkers(started);
+  }
+}
+
+async function executeWith(opts: RunOptions, started: StartedWorkers | null): Promise<RunOutcome> {
   const clock = stopwatch();
   const cwd = path.resolve(opts.cwd ?? process.cwd());
   const mode: Mode = opts.mode ?? 'dry';
@@ -245,10 +275,16 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
     // A transform that cannot decide for a service becomes one manual item; the other transforms and services go on.
     const model = modelOf.get(s.name);
     const hookScope = { cwd, root: config.dir, files: group.filter(isJsLike), read, ...(model ? { service: model } : {}), fleet, transforms: steps.map((t) => t.name) };
-    for (const t of steps) {
-      const created = await undecidedAsManual(s, t.name, undecided, () => forService(s, scope.size > 1, () => prepare(t, hookScope, own)));
+    const decided: Transform[] = [];
+    // A transform undecided for the service creates nothing there either.
+    for (const t of steps) if ((await undecidedAsManual(s, t.name, undecided, () => forService(s, scope.size > 1, () => prepare(t, hookScope, own).then(() => [t])))).length) decided.push(t);
+    const mine: GeneratedFile[] = [];
+    for (const t of generateOrder(decided)) {
+      const created = await undecidedAsManual(s, t.name, undecided, () => forService(s, scope.size > 1, async () => generate(t, hookScope, own, mine)));
       // Two transforms may create the same module (the lifecycle module readiness and shutdown share): once, by the first.
-      generated.push(...created.filter((g) => !generated.some((x) => x.path === g.path)));
+      const fresh = created.filter((g) => !generated.some((x) => x.path === g.path));
+      generated.push(...fresh);
+      mine.push(...fresh);
     }
   }
   const format = opts.format ?? config.format ?? (await hasPrettierConfig(config.dir));
@@ -270,7 +306,7 @@ export async function execute(opts: RunOptions = {}): Promise<RunOutcome> {
       service: serviceOf(abs).name,
       ...(fleet.roles[abs] ? { role: fleet.roles[abs] } : {}),
     }));
-  const results = await runTasks(tasks, { jobs: opts.jobs ?? defaultJobs(), onProgress: opts.onProgress, services: fleet.services });
+  const results = await runTasks(tasks, { jobs: opts.jobs ?? defaultJobs(), onProgress: opts.onProgress, services: fleet.services, started });
   clock.end('transformMs');
 
   // Nothing is written, or shown as a change, before verification has seen every planned write.

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { readText } from '../fleet/read';
+import { isInside } from '../ast/paths';
+import type { GeneratedFile } from '../types';
 import type { ServiceModel } from '../fleet/types';
 import { withRuntimeExtension, type ImportStyle } from '../ast/modules';
 
@@ -122,11 +124,18 @@ function specifier(from: string, to: string, style: ImportStyle): string {
  * correlation mechanism, else the module that transform writes in the service
  * (`<sourceRoot>/middleware/correlation-id`) when it exists already.
  */
-function correlationModule(service: Pick<ServiceModel, 'sourceRoot' | 'facts'>): string | undefined {
+function correlationModule(service: Pick<ServiceModel, 'sourceRoot' | 'facts'>, created: readonly GeneratedFile[], logger: string): string | undefined {
   const fact = service.facts.correlation.find((c) => c.mechanism === 'shipshape' && c.file);
   if (fact) return fact.file;
   const stem = path.join(service.sourceRoot, 'middleware', 'correlation-id');
-  return ['.ts', '.js', '.mjs', '.cjs'].map((e) => stem + e).find((f) => readText(f)?.includes('getCorrelationId'));
+  const there = ['.ts', '.js', '.mjs', '.cjs'].map((e) => stem + e).find((f) => readText(f)?.includes('getCorrelationId'));
+  if (there) return there;
+  // Created in the same run (zero config): the nearest one to the logger, in the same service.
+  const distance = (f: string) => path.relative(path.dirname(logger), f).split(path.sep).length;
+  return created
+    .filter((g) => g.by === 'correlation-id' && /\bexport[^]*\bgetCorrelationId\b|exports[^]*\bgetCorrelationId\b/.test(g.content) && isInside(g.path, service.sourceRoot))
+    .map((g) => g.path)
+    .sort((a, b) => distance(a) - distance(b))[0];
 }
 
 /** The library the scaffold uses: one the service already depends on, else none. */
@@ -138,11 +147,11 @@ export function scaffoldLibrary(service: Pick<ServiceModel, 'package'>): Scaffol
 }
 
 /** The logger module for a service: in its source root, its language, module system and library. */
-export function loggerScaffold(service: Pick<ServiceModel, 'sourceRoot' | 'package' | 'facts'> & ImportStyle): LoggerScaffold {
+export function loggerScaffold(service: Pick<ServiceModel, 'sourceRoot' | 'package' | 'facts'> & ImportStyle, created: readonly GeneratedFile[] = []): LoggerScaffold {
   const ts = service.language === 'typescript';
   const file = path.join(service.sourceRoot, `${LOGGER_BASENAME}${ts ? '.ts' : '.js'}`);
   const flavour: Flavour = { ts, esm: service.moduleSystem === 'esm' };
-  const module = correlationModule(service);
+  const module = correlationModule(service, created, file);
   if (module) flavour.correlation = specifier(file, module, service);
   const library = scaffoldLibrary(service);
   const content = library === 'pino' ? pinoModule(flavour) : library === 'winston' ? winstonModule(flavour) : plainModule(flavour);

@@ -14,16 +14,18 @@ export const NODE_MODULES = path.join(__dirname, '..', '..', 'node_modules');
 
 export class LiveService {
   dir = '';
+  /** What the process printed (stdout and stderr), as it comes. */
+  output = '';
   private child: ChildProcess | null = null;
 
   /** Writes `files` (paths from the service folder) and migrates them with a real run. */
-  async migrate(files: Record<string, string>, options: Record<string, unknown>) {
+  async migrate(files: Record<string, string>, options: Record<string, unknown>, transforms: string[] = ['correlation-id']) {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-cid-live-'));
     for (const [name, text] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(this.dir, name)), { recursive: true });
       fs.writeFileSync(path.join(this.dir, name), text);
     }
-    return execute({ cwd: this.dir, mode: 'write', allowDirty: true, jobs: 1, transforms: ['correlation-id'], transformOptions: { 'correlation-id': options } });
+    return execute({ cwd: this.dir, mode: 'write', allowDirty: true, jobs: 1, transforms, transformOptions: { 'correlation-id': options } });
   }
 
   read(file: string): string {
@@ -39,6 +41,7 @@ export class LiveService {
       const timer = setTimeout(() => reject(new Error(`not listening within 10 s: ${out}`)), 10_000);
       const seen = (c: Buffer) => {
         out += c;
+        this.output += c;
         const m = listening.exec(out);
         if (m) {
           clearTimeout(timer);
@@ -57,6 +60,7 @@ export class LiveService {
   stop(): void {
     if (this.child && this.child.exitCode === null) this.child.kill('SIGKILL');
     this.child = null;
+    this.output = '';
     if (this.dir) fs.rmSync(this.dir, { recursive: true, force: true });
     this.dir = '';
   }

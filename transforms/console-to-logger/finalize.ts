@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FleetModel, Where } from '../../src/fleet/types';
 import type { FileRecord, Options, PathManualItem } from '../../src/types';
+import { lineAt } from '../../src/ast/lines';
 
 /** What apply records for a file whose console calls it rewrote. */
 export interface RewriteRecord {
@@ -22,10 +23,6 @@ const IMPORT = /(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*|\bjest\.mock\(\s*|\bvi
 
 function stem(file: string): string {
   return file.replace(/\.[cm]?[jt]sx?$/, '').replace(/\/index$/, '');
-}
-
-function lineAt(text: string, index: number): number {
-  return text.slice(0, index).split('\n').length;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { isShadowed, isVariableIdentifier, lineOf } from '../../src/ast/scope';
+import { levelMethodsOf } from '../../src/fleet/logger-facts';
 
 /** A console call to rewrite: `path` is the call. */
 export interface CallUse {
@@ -96,6 +97,15 @@ function isCallArgument(path: ASTPath<any>): boolean {
 }
 
 /**
+ * Whether the use sits in a class or object that defines level methods (`info() {}`, `error: () =>`):
+ * a logger's own implementation, whose console calls are how it prints, not logging to migrate.
+ */
+function insideLoggerImplementation(path: any): boolean {
+  for (let p = path.parent; p; p = p.parent) if ((p.node.type === 'ClassBody' || p.node.type === 'ObjectExpression') && levelMethodsOf(p.node)) return true;
+  return false;
+}
+
+/**
  * Every use of a console method in the file, sorted by what to do: calls and callbacks to rewrite,
  * and the uses a reviewer must look at (unknown methods, spread arguments, computed access, a local
  * `console`, a method stored as a value). A bare `console` passed around is left alone.
@@ -105,6 +115,7 @@ export function findConsoleUses(j: JSCodeshift, root: Collection<any>, levels: R
   for (const objectPath of consoleObjects(j, root)) {
     const member = objectPath.parent;
     if (!MEMBER.has(member?.node?.type) || member.node.object !== objectPath.node) continue;
+    if (insideLoggerImplementation(member)) continue;
     const line = lineOf(member.node);
     const method = propertyName(member.node);
     const callPath = CALL.has(member.parent?.node?.type) && member.parent.node.callee === member.node ? member.parent : null;

@@ -99,6 +99,17 @@ function fromModel(service: ServiceModel, options: Options): Options {
     const byDefault = logger.exportName === 'default' || logger.exportName === 'module.exports';
     return { ...options, import: logger.module, name: byDefault ? 'logger' : logger.exportName, kind: byDefault ? 'default' : 'named' };
   }
+  // A logger class of the service's own (made per use, or injected by Nest) is a logger all the same:
+  // a second one, created beside it, would split the service's output. Only the user can say which instance to import.
+  const own = service.facts.loggerClasses?.[0];
+  if (own) {
+    const rel = path.relative(service.dir, own.file).split(path.sep).join('/');
+    const fromRoot = path.posix.join(service.rel || '.', path.posix.dirname(rel), 'logger');
+    const beside = `${path.posix.dirname(rel)}/logger${path.extname(own.file)}`;
+    throw new UsageError(
+      `${rel}:${own.line} defines class ${own.name} with level methods (${own.methods.join(', ')}), the service's own logger, and no module exports an instance of it, so no second logger is created; export one (e.g. \`export const logger = new ${own.name}()\` in ${beside}) and set console-to-logger's import to it, in services[].transforms for ${service.name}: {"console-to-logger": {"import": "./${fromRoot}", "name": "logger", "kind": "named"}}`,
+    );
+  }
   const scaffold = loggerScaffold(service);
   // A module of the service's own at that path (a logger library exporting a class, say) is neither
   // overwritten nor imported as if it were the scaffold.
@@ -133,7 +144,8 @@ function rewritable(ctx: PrepareContext): string[] {
 export function generateLogger(ctx: PrepareContext): GeneratedFile[] {
   if (!ctx.options.scaffoldLogger || !ctx.service) return [];
   if (rewritable(ctx).length === 0) return [];
-  const scaffold = loggerScaffold(ctx.service);
+  // Built after correlation-id's module (generateAfter), so every line carries the ID from the first run.
+  const scaffold = loggerScaffold(ctx.service, ctx.created);
   return [{ path: scaffold.path, content: scaffold.content }];
 }
 

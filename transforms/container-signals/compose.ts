@@ -1,6 +1,6 @@
 import path from 'node:path';
 import * as YAML from 'yaml';
-import { lineAt } from '../../src/deploy/probes';
+import { lineAt } from '../../src/ast/lines';
 import type { FileContext } from '../../src/types';
 import { execForm, planCommand, plainWords } from './command';
 import type { ServiceDir } from './service-dir';

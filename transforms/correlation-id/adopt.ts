@@ -1,4 +1,5 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
+import type { AstContext } from '../../src/types';
 import { requireSpecifier } from '../../src/ast/require';
 import type { CorrelationMechanism } from '../../src/fleet/types';
 
@@ -91,8 +92,8 @@ function optionOf(node: any, key: string): any {
 const ID_HEADER = /['"`](x-[a-z0-9-]*(?:request|correlation|trace)[a-z0-9-]*)['"`]/i;
 
 /** The first header literal a function's text names (`req.headers['x-request-id']`, `res.setHeader('X-Request-Id', ...)`). */
-function headerIn(j: JSCodeshift, node: any): string | undefined {
-  const m = node ? ID_HEADER.exec(j(node).toSource()) : null;
+function headerIn(ctx: AstContext, node: any): string | undefined {
+  const m = node ? ID_HEADER.exec(ctx.edit!.textOf(node)) : null;
   return m ? m[1].toLowerCase() : undefined;
 }
 
@@ -101,11 +102,12 @@ function headerIn(j: JSCodeshift, node: any): string | undefined {
  * they are literals, or an inline middleware by the header and request property it sets. Null
  * when the argument is not one (pino-http counts only with its own genReqId).
  */
-export function adoptedMechanism(j: JSCodeshift, root: Collection<any>, arg: any, locals: Map<string, string>, text: string): Adopted | null {
+export function adoptedMechanism(ctx: AstContext, root: Collection<any>, arg: any, locals: Map<string, string>, text: string): Adopted | null {
+  const j = ctx.j;
   if (arg.type === 'ArrowFunctionExpression' || arg.type === 'FunctionExpression') {
-    const body = j(arg.body).toSource();
+    const body = ctx.edit!.textOf(arg.body);
     const property = /\.\s*(correlationId|requestId|reqId|id)\s*=(?!=)/i.exec(body)?.[1];
-    const header = headerIn(j, arg.body);
+    const header = headerIn(ctx, arg.body);
     if (!property && !header) return null;
     return { text, mechanism: 'custom', header, requestProperty: property };
   }
@@ -117,7 +119,7 @@ export function adoptedMechanism(j: JSCodeshift, root: Collection<any>, arg: any
     if (library.mechanism === 'pino-http') {
       const gen = optionOf(def, 'genReqId');
       if (!gen) return null;
-      return { text, mechanism: 'pino-http', header: headerIn(j, gen), requestProperty: 'id' };
+      return { text, mechanism: 'pino-http', header: headerIn(ctx, gen), requestProperty: 'id' };
     }
     const header = stringValue(optionOf(def, 'headerName'))?.toLowerCase() ?? library.header;
     const requestProperty = stringValue(optionOf(def, 'attributeName')) ?? library.requestProperty;

@@ -1,9 +1,9 @@
 import type { Collection } from 'jscodeshift';
 import { findExpressApps, isFactoryCall, moduleBindings, type AppBinding } from '../../src/ast/apps';
 import { EXPRESS_SETTINGS } from '../../src/ast/middleware';
-import { statementFromCode } from '../../src/ast/build';
-import { insertPlaced } from '../../src/ast/placement';
+import { insertPlacedEdit } from '../../src/ast/edit-placement';
 import { lineOf } from '../../src/ast/scope';
+import { inSemicolonStyle } from '../../src/ast/style';
 import type { AstContext } from '../../src/types';
 import type { Adopted } from './adopt';
 import { recordInstalled } from './headers';
@@ -15,11 +15,10 @@ import { existingMiddleware, installFirst, useCalls } from './install';
  * parent's middleware; a second copy would mint a second ID for requests that came without one.
  */
 function isMountedSubApp(ctx: AstContext, root: Collection<any>, app: AppBinding, apps: AppBinding[]): boolean {
-  const j = ctx.j;
   return apps.some(
     (parent) =>
       parent !== app &&
-      useCalls(j, root, parent).some((p: any) => p.node.arguments.some((arg: any) => j(arg).toSource() === app.name)),
+      useCalls(ctx, root, parent).some((p: any) => p.node.arguments.some((arg: any) => ctx.edit!.textOf(arg) === app.name)),
   );
 }
 
@@ -57,10 +56,10 @@ function classFieldApps(root: Collection<any>, ctx: AstContext): AppBinding[] {
  * where the fields have just been initialised. A class without a constructor is a manual item.
  */
 function installInConstructor(ctx: AstContext, app: AppBinding, importer: Importer): void {
-  const j = ctx.j;
   const members: any[] = app.path.parent?.node?.body ?? [];
   const ctor = members.find((m) => (m.type === 'ClassMethod' || m.type === 'MethodDefinition') && m.kind === 'constructor');
-  const body: any[] | undefined = (ctor?.body ?? ctor?.value?.body)?.body;
+  const block = ctor?.body ?? ctor?.value?.body;
+  const body: any[] | undefined = block?.body;
   if (!body) {
     ctx.manual(lineOf(app.call), `${app.name} is created by a class field and the class has no constructor; add ${app.name}.use(${importer.name}) as its first middleware by hand`);
     return;
@@ -68,7 +67,7 @@ function installInConstructor(ctx: AstContext, app: AppBinding, importer: Import
   const isSuper = (s: any) => s.type === 'ExpressionStatement' && s.expression.type === 'CallExpression' && s.expression.callee.type === 'Super';
   const index = body.findIndex(isSuper) + 1;
   const local = importer.ensure();
-  insertPlaced(j, body, index, statementFromCode(j, `${app.name}.use(${local});`), index === 0 ? 'before' : 'after');
+  insertPlacedEdit(ctx, body, index, inSemicolonStyle(`${app.name}.use(${local});`, ctx.style), index === 0 ? 'before' : 'after', { block });
   ctx.changed();
 }
 
@@ -83,7 +82,7 @@ export function addToExpressApps(root: Collection<any>, ctx: AstContext, importe
   const apps = [...findExpressApps(j, root), ...chainedAppDeclarations(root, ctx), ...fields];
   const foreign: Adopted[] = [];
   for (const app of apps) {
-    const existing = existingMiddleware(j, root, app, importer.existing());
+    const existing = existingMiddleware(ctx, root, app, importer.existing());
     if (existing && !existing.ours) {
       foreign.push(existing.adopted);
       continue;
@@ -95,7 +94,7 @@ export function addToExpressApps(root: Collection<any>, ctx: AstContext, importe
     recordInstalled(ctx, lineOf(app.call));
     if (existing || isMountedSubApp(ctx, root, app, apps)) continue;
     if (fields.includes(app)) installInConstructor(ctx, app, importer);
-    else installFirst(j, ctx, app, importer, EXPRESS_SETTINGS, (name, local) => `${name}.use(${local});`);
+    else installFirst(ctx, app, importer, EXPRESS_SETTINGS, (name, local) => `${name}.use(${local});`);
   }
   return foreign;
 }

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Collection } from 'jscodeshift';
-import { statementFromCode } from '../../src/ast/build';
-import { insertPlaced } from '../../src/ast/placement';
+import { insertPlacedEdit } from '../../src/ast/edit-placement';
 import { lineOf } from '../../src/ast/scope';
+import { inSemicolonStyle } from '../../src/ast/style';
 import type { ServiceModel } from '../../src/fleet/types';
 import type { AstContext } from '../../src/types';
 import { importerFor } from './importer';
@@ -79,6 +79,6 @@ export function addToFastifyCliApps(root: Collection<any>, ctx: AstContext): voi
     return;
   }
   const local = importer.ensure();
-  insertPlaced(ctx.j, plugin.body.body, 0, statementFromCode(ctx.j, `${local}(${plugin.params[0].name});`), 'before');
+  insertPlacedEdit(ctx, plugin.body.body, 0, inSemicolonStyle(`${local}(${plugin.params[0].name});`, ctx.style), 'before', { block: plugin.body });
   ctx.changed();
 }

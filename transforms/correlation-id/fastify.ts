@@ -3,7 +3,7 @@ import { isFactoryCall, moduleBindings } from '../../src/ast/apps';
 import { lineOf } from '../../src/ast/scope';
 import { quoteString } from '../../src/ast/style';
 import type { AstContext } from '../../src/types';
-import { findProperty, objectFromCode, addProperty } from './objects';
+import { addArgument, addProperty, findProperty } from './objects';
 
 function isRequireOf(node: any, module: string): boolean {
   return (
@@ -22,7 +22,7 @@ function isRequireOf(node: any, module: string): boolean {
 function setRequestIdHeader(ctx: AstContext, call: any, what: string): void {
   const property = `requestIdHeader: ${quoteString(ctx.options.header, ctx.style)}`;
   if (call.arguments.length === 0) {
-    call.arguments.push(objectFromCode(ctx.j, `{ ${property} }`));
+    addArgument(ctx, call, `{ ${property} }`);
     ctx.changed();
     return;
   }
@@ -30,14 +30,14 @@ function setRequestIdHeader(ctx: AstContext, call: any, what: string): void {
   if (options.type !== 'ObjectExpression') {
     ctx.manual(
       lineOf(call),
-      `${what} gets its options from ${ctx.j(options).toSource()}, not an object literal; set ${property} in them so Fastify takes the request ID from that header`,
+      `${what} gets its options from ${ctx.edit!.textOf(options)}, not an object literal; set ${property} in them so Fastify takes the request ID from that header`,
     );
     return;
   }
   if (findProperty(options, 'requestIdHeader')) return;
   // After a spread the new key would override the spread's own requestIdHeader; before it, it yields.
   const spread = options.properties.some((p: any) => p.type === 'SpreadElement' || p.type === 'SpreadProperty');
-  addProperty(ctx.j, ctx.source, ctx.style, options, property, spread ? 'start' : 'end');
+  addProperty(ctx, options, property, spread ? 'start' : 'end');
   ctx.changed();
 }
 

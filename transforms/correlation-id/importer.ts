@@ -1,5 +1,6 @@
 import type { Collection } from 'jscodeshift';
-import { ensureImport, findImport, type ImportRequest } from '../../src/ast/imports';
+import { ensureImportEdit } from '../../src/ast/edit-imports';
+import { findImport, type ImportRequest } from '../../src/ast/imports';
 import { specifierFor, specifierMatches, withRuntimeExtension } from '../../src/ast/modules';
 import type { AstContext } from '../../src/types';
 import { importFor } from './scaffold-targets';
@@ -27,7 +28,7 @@ export function importerFor(root: Collection<any>, ctx: AstContext, name: string
     name,
     existing: () => local ?? findImport(ctx.j, root, request),
     ensure() {
-      local ??= ensureImport(ctx.j, root, ctx.path, request, ctx.style).local;
+      local ??= ensureImportEdit(ctx, root, request).local;
       return local;
     },
   };

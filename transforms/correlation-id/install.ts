@@ -1,9 +1,9 @@
-import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import type { ASTPath, Collection } from 'jscodeshift';
 import type { AppBinding } from '../../src/ast/apps';
-import { statementFromCode } from '../../src/ast/build';
-import { insertPlaced } from '../../src/ast/placement';
+import { insertPlacedEdit } from '../../src/ast/edit-placement';
 import { callChain, firstMiddlewarePoint } from '../../src/ast/middleware';
 import { lineOf } from '../../src/ast/scope';
+import { inSemicolonStyle } from '../../src/ast/style';
 import type { AstContext } from '../../src/types';
 import type { Importer } from './importer';
 import { adoptedMechanism, moduleLocals, type Adopted } from './adopt';
@@ -26,12 +26,13 @@ function sameApp(path: ASTPath<any>, app: AppBinding): boolean {
 }
 
 /** `app.use(...)` calls of this app, chained ones included: their argument lists. */
-export function useCalls(j: JSCodeshift, root: Collection<any>, app: AppBinding, method = 'use'): ASTPath<any>[] {
+export function useCalls(ctx: AstContext, root: Collection<any>, app: AppBinding, method = 'use'): ASTPath<any>[] {
+  const j = ctx.j;
   return root
     .find(j.CallExpression, { callee: { type: 'MemberExpression', property: { name: method } } })
     .filter((p: any) => {
       const chain = callChain(p.node);
-      return chain !== null && j(chain.object).toSource() === app.name && sameApp(p, app);
+      return chain !== null && ctx.edit!.textOf(chain.object) === app.name && sameApp(p, app);
     })
     .paths();
 }
@@ -41,10 +42,10 @@ export function useCalls(j: JSCodeshift, root: Collection<any>, app: AppBinding,
  * (`requestId()`, `addCorrelationId`) or, inline, sets the header. Merely reading
  * `req.correlationId` (as console-to-logger's meta does) does not count.
  */
-function looksLikeCorrelationMiddleware(j: JSCodeshift, arg: any): boolean {
+function looksLikeCorrelationMiddleware(ctx: AstContext, arg: any): boolean {
   if (arg.type === 'ArrowFunctionExpression' || arg.type === 'FunctionExpression') return false;
   const head = arg.type === 'CallExpression' ? arg.callee : arg;
-  return CORRELATION_LIKE.test(j(head).toSource());
+  return CORRELATION_LIKE.test(ctx.edit!.textOf(head));
 }
 
 /**
@@ -53,32 +54,32 @@ function looksLikeCorrelationMiddleware(j: JSCodeshift, arg: any): boolean {
  * header, a middleware named like one), which stays the app's only one.
  */
 export function existingMiddleware(
-  j: JSCodeshift,
+  ctx: AstContext,
   root: Collection<any>,
   app: AppBinding,
   local: string | null,
   method = 'use',
 ): { ours: true; text: string } | { ours: false; text: string; adopted: Adopted } | null {
-  const locals = moduleLocals(j, root);
-  for (const p of useCalls(j, root, app, method)) {
+  const locals = moduleLocals(ctx.j, root);
+  for (const p of useCalls(ctx, root, app, method)) {
     for (const arg of (p.node as any).arguments) {
       if (arg.type === 'StringLiteral' || arg.type === 'Literal' || arg.type === 'TemplateLiteral') continue;
-      const text = j(arg).toSource().split('\n')[0];
+      const text = ctx.edit!.textOf(arg).split('\n')[0];
       let start: any = arg;
       while (start && start.type !== 'Identifier') start = start.type === 'CallExpression' ? start.callee : start.type === 'MemberExpression' ? start.object : null;
       if (start && start.name === local) return { ours: true, text };
-      const adopted = adoptedMechanism(j, root, arg, locals, text);
+      const adopted = adoptedMechanism(ctx, root, arg, locals, text);
       if (adopted) return { ours: false, text, adopted: { ...adopted, line: lineOf(arg) } };
       const module = start ? locals.get(start.name) : undefined;
-      if ((module && CORRELATION_LIKE.test(module)) || looksLikeCorrelationMiddleware(j, arg))
+      if ((module && CORRELATION_LIKE.test(module)) || looksLikeCorrelationMiddleware(ctx, arg))
         return { ours: false, text, adopted: { text, mechanism: 'custom', line: lineOf(arg) } };
     }
   }
   return null;
 }
 
-export function hasCorrelationMiddleware(j: JSCodeshift, root: Collection<any>, app: AppBinding, local: string | null, method = 'use'): boolean {
-  return existingMiddleware(j, root, app, local, method) !== null;
+export function hasCorrelationMiddleware(ctx: AstContext, root: Collection<any>, app: AppBinding, local: string | null, method = 'use'): boolean {
+  return existingMiddleware(ctx, root, app, local, method) !== null;
 }
 
 /**
@@ -87,14 +88,13 @@ export function hasCorrelationMiddleware(j: JSCodeshift, root: Collection<any>, 
  * plain statement the call can follow.
  */
 export function installFirst(
-  j: JSCodeshift,
   ctx: AstContext,
   app: AppBinding,
   importer: Importer,
   settings: string[],
   code: (app: string, local: string) => string,
 ): boolean {
-  const point = firstMiddlewarePoint(j, app.path, app.name, settings);
+  const point = firstMiddlewarePoint(ctx.j, app.path, app.name, settings);
   if (!point) {
     ctx.manual(
       lineOf(app.call),
@@ -102,11 +102,9 @@ export function installFirst(
     );
     return false;
   }
-  // The import may go into the same statement list, before the anchor.
-  const anchor = point.body[point.index - 1];
   const local = importer.ensure();
-  const index = point.body.indexOf(anchor) + 1;
-  insertPlaced(j, point.body, index, statementFromCode(j, code(app.name, local)), 'after');
+  // One short line, kept next to the creation even below a multi-line declaration.
+  insertPlacedEdit(ctx, point.body, point.index, inSemicolonStyle(code(app.name, local), ctx.style), 'after', { spaced: false });
   ctx.changed();
   return true;
 }

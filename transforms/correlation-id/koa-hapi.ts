@@ -36,7 +36,7 @@ export function addToKoaApps(root: Collection<any>, ctx: AstContext): void {
   const name: string | undefined = ctx.options.koaName;
   const importer = name ? importerFor(root, ctx, name, 'named') : null;
   for (const app of koaApps(root, ctx)) {
-    if (hasCorrelationMiddleware(j, root, app, importer?.existing() ?? null)) continue;
+    if (hasCorrelationMiddleware(ctx, root, app, importer?.existing() ?? null)) continue;
     if (!importer) {
       ctx.manual(
         lineOf(app.call),
@@ -44,7 +44,7 @@ export function addToKoaApps(root: Collection<any>, ctx: AstContext): void {
       );
       continue;
     }
-    installFirst(j, ctx, app, importer, [], (app, local) => `${app}.use(${local});`);
+    installFirst(ctx, app, importer, [], (app, local) => `${app}.use(${local});`);
   }
 }
 
@@ -54,7 +54,7 @@ export function addToHapiServers(root: Collection<any>, ctx: AstContext): void {
   const name: string | undefined = ctx.options.hapiPlugin;
   const importer = name ? importerFor(root, ctx, name, 'named') : null;
   for (const server of hapiServers(root, ctx)) {
-    if (hasCorrelationMiddleware(j, root, server, importer?.existing() ?? null, 'register')) continue;
+    if (hasCorrelationMiddleware(ctx, root, server, importer?.existing() ?? null, 'register')) continue;
     if (!importer) {
       ctx.manual(
         lineOf(server.call),
@@ -69,6 +69,6 @@ export function addToHapiServers(root: Collection<any>, ctx: AstContext): void {
       ctx.manual(lineOf(server.call), `hapi server ${server.name} is set up outside an async function; register ${name} with await ${server.name}.register(${name}) before its routes`);
       continue;
     }
-    installFirst(j, ctx, server, importer, [], (server, local) => `await ${server}.register(${local});`);
+    installFirst(ctx, server, importer, [], (server, local) => `await ${server}.register(${local});`);
   }
 }

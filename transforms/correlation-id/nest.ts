@@ -8,7 +8,7 @@ import { hasCorrelationMiddleware, installFirst } from './install';
 /** `NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter())`: not the Express platform. */
 function onFastify(ctx: AstContext, call: any): boolean {
   const typeArgs = call.typeParameters ?? call.typeArguments;
-  const text = [typeArgs, ...call.arguments].filter(Boolean).map((n: any) => ctx.j(n).toSource()).join(' ');
+  const text = [typeArgs, ...call.arguments].filter(Boolean).map((n: any) => ctx.edit!.textOf(n)).join(' ');
   return /Fastify/.test(text);
 }
 
@@ -25,16 +25,16 @@ export function addToNestApps(root: Collection<any>, ctx: AstContext, importer: 
     factories.has(call.callee.object.name) &&
     call.callee.property.name === 'create';
   for (const app of findCreations(j, root, isCreate)) {
-    if (hasCorrelationMiddleware(j, root, app, importer.existing())) continue;
+    if (hasCorrelationMiddleware(ctx, root, app, importer.existing())) continue;
     if (onFastify(ctx, app.call)) {
       // An inline `new FastifyAdapter({...})` gets requestIdHeader from the Fastify rule.
-      if (app.call.arguments.some((a: any) => a.type === 'NewExpression' && /FastifyAdapter/.test(ctx.j(a.callee).toSource()))) continue;
+      if (app.call.arguments.some((a: any) => a.type === 'NewExpression' && /FastifyAdapter/.test(ctx.edit!.textOf(a.callee)))) continue;
       ctx.manual(
         lineOf(app.call),
         `${app.name} is a NestJS app on the Fastify platform: Express middleware does not fit; pass new FastifyAdapter({ requestIdHeader: '${ctx.options.header}' }) so Fastify takes the request ID from that header`,
       );
       continue;
     }
-    installFirst(j, ctx, app, importer, [], (name, local) => `${name}.use(${local});`);
+    installFirst(ctx, app, importer, [], (name, local) => `${name}.use(${local});`);
   }
 }

@@ -1,5 +1,11 @@
-import type { ASTPath, JSCodeshift } from 'jscodeshift';
-import { statementFromCode } from '../../src/ast/build';
+import type { ASTPath } from 'jscodeshift';
+import { indented } from '../../src/engine/edits';
+import type { AstContext } from '../../src/types';
+
+/**
+ * Object literals and hook functions of the file, read and changed as edits on its text: an added
+ * property or parameter is spliced in where it goes, and every other byte of the object stays.
+ */
 
 function keyName(prop: any): string | null {
   if (prop.type !== 'ObjectProperty' && prop.type !== 'Property' && prop.type !== 'ObjectMethod') return null;
@@ -36,163 +42,109 @@ export function objectLiteralOf(arg: any, at: ASTPath<any>): any | null {
   return init?.type === 'ObjectExpression' ? init : null;
 }
 
-/**
- * An object literal built from text that recast prints as written (one line stays one line):
- * taken from an assignment so the node is unchanged from what was parsed. recast indents the lines
- * after the first relative to the line the node lands on, so text written at the file's absolute
- * indentation gives `base`, the indentation of that line, to take off.
- */
-export function objectFromCode(j: JSCodeshift, code: string, base = ''): any {
-  return statementFromCode(j, `x = ${relativeTo(code, base)};`).expression.right;
-}
-
-/** Any expression from text, printed as written (see objectFromCode). */
-export const expressionFromText = objectFromCode;
-
-/** A block `{ ... }` from text, printed as written. */
-export function blockFromCode(j: JSCodeshift, code: string, base = ''): any {
-  return statementFromCode(j, relativeTo(code, base));
-}
-
-function relativeTo(code: string, base: string): string {
-  return code
-    .split('\n')
-    .map((line, i) => (i > 0 && base && line.startsWith(base) ? line.slice(base.length) : line))
-    .join('\n');
-}
-
-// recast hands the parser the source with leading tabs expanded (tab width 4), so node offsets
-// and columns count those spaces; positions are mapped back to the file's own text here.
-const RECAST_TAB_WIDTH = 4;
-let lineStartsMemo: { source: string; starts: number[] } | null = null;
-
-function lineStarts(source: string): number[] {
-  if (lineStartsMemo?.source !== source) {
-    const starts = [0];
-    for (let i = 0; i < source.length; i++) if (source[i] === '\n') starts.push(i + 1);
-    lineStartsMemo = { source, starts };
-  }
-  return lineStartsMemo.starts;
-}
-
-function offsetOf(source: string, pos: { line: number; column: number }): number {
-  const start = lineStarts(source)[pos.line - 1];
-  let width = 0;
-  let i = start;
-  while (width < pos.column && (source[i] === ' ' || source[i] === '\t')) {
-    width = source[i] === '\t' ? (Math.floor(width / RECAST_TAB_WIDTH) + 1) * RECAST_TAB_WIDTH : width + 1;
-    i++;
-  }
-  return i + (pos.column - width);
-}
-
-/** Where a parsed node's text is in the file's source, or null for a node a transform built. */
-export function rangeOf(source: string, node: any): [number, number] | null {
-  const loc = node?.loc;
-  if (!loc?.start || !loc?.end) return null;
-  return [offsetOf(source, loc.start), offsetOf(source, loc.end)];
-}
-
-/** The file's text of a parsed node ('' for a built one). */
-export function textOf(source: string, node: any): string {
-  const range = rangeOf(source, node);
-  return range ? source.slice(range[0], range[1]) : '';
-}
-
-/** The indentation of the line `offset` is on. */
-export function lineIndent(source: string, offset: number): string {
-  const start = source.lastIndexOf('\n', offset - 1) + 1;
-  return /^[ \t]*/.exec(source.slice(start))![0];
-}
-
-/** `text` (lines after the first relative to column 0) indented to start at `indent`. */
-function indentBlock(text: string, indent: string): string {
-  return text
-    .split('\n')
-    .map((line, i) => (i === 0 || line === '' ? line : indent + line))
-    .join('\n');
-}
-
-export interface PropertyStyle {
-  /** One level of indentation. */
-  indent: string;
-  trailingComma: boolean;
+/** The first line of a node's text, for messages. */
+export function firstLineOf(ctx: AstContext, node: any): string {
+  return ctx.edit!.textOf(node).split('\n')[0];
 }
 
 /**
- * Adds the property `propText` to an object literal, at its start or end, by rewriting the object's
- * text: recast prints a node it parsed as written, while properties added as nodes come out with
- * blank lines around them. A one-line object stays on one line when the property fits on one line;
- * otherwise every property gets its own line, at the indentation the file uses.
- * `obj` becomes the rebuilt node in place, so whatever holds it (an argument, a `const`) keeps it.
+ * Adds the property `propText` (lines after the first relative to column 0) to an object literal,
+ * at its start or end. A one-line object stays on one line when the property fits on one line;
+ * otherwise the property gets its own line at the indentation of the object's properties (a one-line
+ * object is then laid out one property a line). Comments and the trailing-comma habit of the object
+ * are kept.
  */
-export function addProperty(j: JSCodeshift, source: string, style: PropertyStyle, obj: any, propText: string, at: 'start' | 'end'): void {
-  const rebuilt = withProperty(j, source, style, obj, propText, at);
-  if (rebuilt !== obj) replaceInPlace(obj, rebuilt);
-}
-
-/**
- * Makes `node` the replacement in place, so whatever holds it keeps it; recast then prints the
- * replacement's own text.
- */
-export function replaceInPlace(node: any, replacement: any): void {
-  const comments = node.comments;
-  for (const key of Object.keys(node)) delete node[key];
-  Object.assign(node, replacement);
-  // recast keeps the parsed twin it reprints from in a non-enumerable `original`.
-  node.original = replacement.original;
-  if (comments) node.comments = comments;
-}
-
-function withProperty(j: JSCodeshift, source: string, style: PropertyStyle, obj: any, propText: string, at: 'start' | 'end'): any {
+export function addProperty(ctx: AstContext, obj: any, propText: string, at: 'start' | 'end'): void {
+  const edit = ctx.edit!;
+  const source = ctx.source;
   const props: any[] = obj.properties;
-  const range = rangeOf(source, obj);
-  if (!range || props.some((p) => !rangeOf(source, p))) {
-    // Built by another transform in this run: no text to rewrite, add the property as a node.
-    const prop = objectFromCode(j, `{ ${propText} }`).properties[0];
-    if (at === 'start') props.unshift(prop);
-    else props.push(prop);
-    return obj;
-  }
-  const [objStart, objEnd] = range;
-  const text = source.slice(objStart, objEnd);
-  const oneLine = !text.includes('\n');
+  const oneLine = !edit.textOf(obj).includes('\n');
+  const base = edit.indentAt(obj);
   if (oneLine && !propText.includes('\n')) {
-    if (props.length === 0) return objectFromCode(j, `{ ${propText} }`);
-    const inner = text.slice(1, -1).trim().replace(/,$/, '');
-    return objectFromCode(j, at === 'start' ? `{ ${propText}, ${inner} }` : `{ ${inner}, ${propText} }`);
+    if (props.length === 0) edit.replace(obj, `{ ${propText} }`);
+    else if (at === 'start') edit.insertBefore(props[0], `${propText}, `);
+    else edit.insertAfter(props[props.length - 1], `, ${propText}`);
+    return;
   }
-  const base = lineIndent(source, objStart);
-  const inner = !oneLine && props.length > 0 ? lineIndent(source, rangeOf(source, props[0])![0]) : base + style.indent;
-  const entries = props.map((p) => textOf(source, p));
-  const added = indentBlock(propText, inner);
-  if (at === 'start') entries.unshift(added);
-  else entries.push(added);
-  // Comments between properties live in the source between them: keep the original text when possible.
-  if (!oneLine && props.length > 0) {
-    const first = rangeOf(source, props[0])![0];
-    const last = rangeOf(source, props[props.length - 1])![1];
-    let body = source.slice(first, last);
-    // After the last property: its comma, a comment on its line (which stays with it), the rest.
-    const after = /^(\s*,)?([ \t]*(?:\/\/[^\n]*|\/\*[^\n]*?\*\/))?/.exec(source.slice(last, objEnd - 1))!;
-    const trailing = after[1] !== undefined;
-    const comment = after[2] ?? '';
-    const tail = source.slice(last + after[0].length, objEnd - 1);
-    body =
-      at === 'start'
-        ? `${added},\n${inner}${body}${trailing ? ',' : ''}${comment}`
-        : `${body},${comment}\n${inner}${added}${trailing ? ',' : ''}`;
-    return objectFromCode(j, `{${source.slice(objStart + 1, first)}${body}${tail}}`, base);
+  if (oneLine || props.length === 0) {
+    // Every property on a line of its own, one level deeper than the object's line.
+    const inner = base + ctx.style.indent;
+    const entries = props.map((p) => edit.textOf(p));
+    const added = indented(propText, inner);
+    if (at === 'start') entries.unshift(added);
+    else entries.push(added);
+    edit.replace(obj, `{\n${entries.map((e) => inner + e).join(',\n')}${ctx.style.trailingComma ? ',' : ''}\n${base}}`);
+    return;
   }
-  const comma = style.trailingComma ? ',' : '';
-  return objectFromCode(j, `{\n${entries.map((e) => inner + e).join(',\n')}${comma}\n${base}}`, base);
+  const inner = edit.indentAt(props[0]);
+  const added = indented(propText, inner);
+  if (at === 'start') {
+    edit.insertBefore(props[0], `${added},\n${inner}`);
+    return;
+  }
+  // After the last property: its comma (a trailing one stays last) and a comment on its line.
+  const last = props[props.length - 1];
+  const after = /^(\s*,)?([ \t]*(?:\/\/[^\n]*|\/\*[^\n]*?\*\/))?/.exec(source.slice(last.end, obj.end - 1))!;
+  if (after[1] !== undefined) {
+    const end = last.end + after[0].length;
+    edit.insertAfter({ start: end, end }, `\n${inner}${added},`);
+  } else if (after[2]) {
+    const end = last.end + after[0].length;
+    edit.insertAfter(last, ',');
+    edit.insertAfter({ start: end, end }, `\n${inner}${added}`);
+  } else edit.insertAfter(last, `,\n${inner}${added}`);
 }
 
-/** A new multi-line object literal holding `propText`, for an argument that starts at `offset` in the source. */
-export function newObject(j: JSCodeshift, source: string, style: PropertyStyle, offset: number, propText: string): any {
-  const base = lineIndent(source, offset);
-  const inner = base + style.indent;
-  return objectFromCode(j, `{\n${inner}${indentBlock(propText, inner)}${style.trailingComma ? ',' : ''}\n${base}}`, base);
+/** A new multi-line object literal holding `propText`, for an argument on the line of `at`. */
+export function newObject(ctx: AstContext, at: any, propText: string): string {
+  const base = ctx.edit!.indentAt(at);
+  const inner = base + ctx.style.indent;
+  return `{\n${inner}${indented(propText, inner)}${ctx.style.trailingComma ? ',' : ''}\n${base}}`;
+}
+
+/**
+ * Adds arguments after a call's last one (`proxy(host)` → `proxy(host, {...})`), or into its empty
+ * parentheses (`fastify()` → `fastify({...})`).
+ */
+export function addArgument(ctx: AstContext, call: any, text: string): void {
+  const args: any[] = call.arguments;
+  if (args.length > 0) ctx.edit!.insertAfter(args[args.length - 1], `, ${text}`);
+  else if (ctx.source[call.end - 1] === ')') ctx.edit!.insertBefore({ start: call.end - 1, end: call.end - 1 }, text);
+  // `new FastifyAdapter` without parentheses.
+  else ctx.edit!.insertAfter(call, `(${text})`);
+}
+
+/**
+ * Adds parameters after a function's last one: `(a) =>` → `(a, b) =>`, `a =>` → `(a, b) =>`,
+ * `function () {` → `function (a) {`.
+ */
+export function addParameters(ctx: AstContext, fn: any, names: string[]): void {
+  const edit = ctx.edit!;
+  const params: any[] = fn.params;
+  if (params.length > 0) {
+    const first = params[0];
+    const head = ctx.source.slice(fn.start, first.start);
+    const bare = fn.type === 'ArrowFunctionExpression' && !head.includes('(');
+    if (bare) edit.replace(first, `(${edit.textOf(first)}, ${names.join(', ')})`);
+    else edit.insertAfter(params[params.length - 1], `, ${names.join(', ')}`);
+    return;
+  }
+  // The `(` of the parameter list: after the name of a method or function, else the first one.
+  const from = (fn.type === 'ObjectMethod' ? fn.key?.end : fn.id?.end) ?? fn.typeParameters?.end ?? fn.start;
+  const open = ctx.source.indexOf('(', from) + 1;
+  edit.insertAfter({ start: open, end: open }, names.join(', '));
+}
+
+/** The range an expression body takes, with the parentheses around it (`=> ({ ... })`). */
+export function rangeWithParens(ctx: AstContext, node: any): { start: number; end: number } {
+  if (!node.extra?.parenthesized) return { start: node.start, end: node.end };
+  const start = node.extra.parenStart;
+  let depth = 0;
+  let end = node.end;
+  // One `)` for each `(` between the outer parenthesis and the node.
+  for (const ch of ctx.source.slice(start, node.start)) if (ch === '(') depth++;
+  while (depth > 0 && end < ctx.source.length) if (ctx.source[end++] === ')') depth--;
+  return { start, end };
 }
 
 const FUNCTION_TYPES = ['ArrowFunctionExpression', 'FunctionExpression', 'FunctionDeclaration'];

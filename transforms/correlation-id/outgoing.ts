@@ -1,9 +1,8 @@
 import type { ASTPath, Collection } from 'jscodeshift';
 import { moduleBindings } from '../../src/ast/apps';
-import { statementFromCode } from '../../src/ast/build';
-import { insertPlaced } from '../../src/ast/placement';
+import { insertPlacedEdit } from '../../src/ast/edit-placement';
 import { enclosingStatement, isShadowed, lineOf } from '../../src/ast/scope';
-import { quoteString } from '../../src/ast/style';
+import { inSemicolonStyle, quoteString } from '../../src/ast/style';
 import type { AstContext } from '../../src/types';
 import type { Adopted } from './adopt';
 import type { Importer } from './importer';
@@ -18,7 +17,7 @@ import { unhandledOutgoing } from './model-facts';
 
 /** Text mentions that mean the call or instance already sends an ID. */
 function sendsId(ctx: AstContext, node: any, header: string): boolean {
-  const text = ctx.j(node).toSource();
+  const text = ctx.edit!.textOf(node);
   return text.toLowerCase().includes(header) || /getCorrelationId|correlationId|requestId|rTracer\.id/.test(text);
 }
 
@@ -75,7 +74,7 @@ function axiosInstances(root: Collection<any>, ctx: AstContext): { name: string;
       if (callee.object.type !== 'Identifier' || !axios.whole.has(callee.object.name)) return;
       const parent = p.parent.node;
       if (parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier') found.push({ name: parent.id.name, path: p });
-      else if (parent.type === 'AssignmentExpression' && parent.right === p.node) found.push({ name: j(parent.left).toSource(), path: p });
+      else if (parent.type === 'AssignmentExpression' && parent.right === p.node) found.push({ name: ctx.edit!.textOf(parent.left), path: p });
       else found.push({ name: '', path: p });
     });
   return found;
@@ -105,7 +104,7 @@ export function forwardOutgoing(root: Collection<any>, ctx: AstContext, importer
     const line = lineOf(instance.path.node);
     count('axios');
     const interceptors = instance.name ? `${instance.name}.interceptors.request.use` : '';
-    const hooked = interceptors && root.find(j.CallExpression).filter((p: any) => sendsId(ctx, p.node, header) && j(p.node.callee).toSource() === interceptors).size() > 0;
+    const hooked = interceptors && root.find(j.CallExpression).filter((p: any) => sendsId(ctx, p.node, header) && ctx.edit!.textOf(p.node.callee) === interceptors).size() > 0;
     if (hooked || sendsId(ctx, instance.path.node, header)) continue;
     const found = instance.name && !instance.name.includes('.') ? enclosingStatement(instance.path) : null;
     if (!importer || own || !found) {
@@ -116,7 +115,7 @@ export function forwardOutgoing(root: Collection<any>, ctx: AstContext, importer
       continue;
     }
     const getter = importer.ensure();
-    insertPlaced(j, found.body, found.index + 1, statementFromCode(j, interceptorCode(ctx, instance.name, getter, header)), 'after', { spaced: true });
+    insertPlacedEdit(ctx, found.body, found.index + 1, inSemicolonStyle(interceptorCode(ctx, instance.name, getter, header), ctx.style), 'after', { spaced: true });
     ctx.changed();
   }
   for (const call of directCalls(root, ctx)) {

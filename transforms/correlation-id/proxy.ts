@@ -1,10 +1,10 @@
 import type { ASTPath, Collection } from 'jscodeshift';
 import { isFactoryCall, moduleBindings } from '../../src/ast/apps';
-import { statementFromCode } from '../../src/ast/build';
+import { insertPlacedEdit } from '../../src/ast/edit-placement';
 import { freeName, lineOf } from '../../src/ast/scope';
-import { quoteString } from '../../src/ast/style';
+import { inSemicolonStyle, quoteString } from '../../src/ast/style';
 import type { AstContext } from '../../src/types';
-import { addProperty, blockFromCode, expressionFromText, findProperty, lineIndent, localFunction, newObject, objectLiteralOf, rangeOf, replaceInPlace, textOf } from './objects';
+import { addArgument, addParameters, addProperty, findProperty, firstLineOf, localFunction, newObject, objectLiteralOf, rangeWithParens } from './objects';
 import { hpmApi } from './proxy-version';
 import type { Adopted } from './adopt';
 
@@ -52,17 +52,23 @@ function decoratorHook(ctx: AstContext): Hook {
   };
 }
 
+/**
+ * Hooks and options objects already given the forwarding line in this tree: the edits leave the tree
+ * as parsed, so a hook two proxies share (or one options `const` two proxies take) must not get it twice.
+ */
+const forwarded = new WeakSet<object>();
+
 /** Whether the options already mention the header (a hook or a `headers` entry that sets it). */
 function forwardsAlready(ctx: AstContext, options: any): boolean {
   const header = ctx.options.header.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`['"\`]${header}['"\`]`, 'i').test(ctx.j(options).toSource());
+  return new RegExp(`['"\`]${header}['"\`]`, 'i').test(ctx.edit!.textOf(options));
 }
 
 /** The text of a new hook function, in the file's indentation. */
 function newHookCode(ctx: AstContext, hook: Hook): string {
   const [target, req] = hook.params;
   const lines = [hook.line(target, req), ...(hook.returns ? [`return ${target};`] : [])];
-  return `(${target}, ${req}) => {\n${lines.map((l) => ctx.style.indent + l).join('\n')}\n}`;
+  return inSemicolonStyle(`(${target}, ${req}) => {\n${lines.map((l) => ctx.style.indent + l).join('\n')}\n}`, ctx.style);
 }
 
 /**
@@ -72,28 +78,35 @@ function newHookCode(ctx: AstContext, hook: Hook): string {
  */
 function extendHook(ctx: AstContext, fn: any, hook: Hook): 'extended' | 'present' | 'no' {
   const j = ctx.j;
+  const edit = ctx.edit!;
   if (!['ArrowFunctionExpression', 'FunctionExpression', 'FunctionDeclaration', 'ObjectMethod'].includes(fn?.type)) return 'no';
-  if (forwardsAlready(ctx, fn)) return 'present';
+  if (forwarded.has(fn) || forwardsAlready(ctx, fn)) return 'present';
+  forwarded.add(fn);
   const params = fn.params;
   if (params.slice(0, 2).some((p: any) => p.type !== 'Identifier')) return 'no';
-  const taken = j(fn);
-  while (params.length < 2) {
-    const name = freeName(j, taken, hook.params[params.length], params.map((p: any) => p.name));
-    params.push(j.identifier(name));
+  const names: string[] = params.slice(0, 2).map((p: any) => p.name);
+  const added: string[] = [];
+  while (names.length < 2) {
+    const name = freeName(j, j(fn), hook.params[names.length], names);
+    names.push(name);
+    added.push(name);
   }
-  const line = hook.line(params[0].name, params[1].name);
+  if (added.length) addParameters(ctx, fn, added);
+  const line = inSemicolonStyle(hook.line(names[0], names[1]), ctx.style);
   const body = fn.body;
   if (body.type !== 'BlockStatement') {
-    fn.body = j.blockStatement([statementFromCode(j, line), j.returnStatement(body)]);
-    fn.expression = false;
-  } else if (rangeOf(ctx.source, body) && !textOf(ctx.source, body).includes('\n')) {
-    // A one-line body stays on one line: recast would break it up without line breaks.
-    const inner = textOf(ctx.source, body).slice(1, -1).trim();
-    replaceInPlace(body, blockFromCode(j, inner ? `{ ${line} ${inner} }` : `{ ${line} }`));
+    // An expression body becomes a block that forwards the ID and returns the expression.
+    const base = edit.indentAt(fn);
+    const inner = base + ctx.style.indent;
+    const range = rangeWithParens(ctx, body);
+    const returned = inSemicolonStyle(`return ${ctx.source.slice(range.start, range.end)};`, ctx.style);
+    edit.replace(range, `{\n${inner}${line}\n${inner}${returned}\n${base}}`);
+  } else if (!edit.textOf(body).includes('\n')) {
+    // A one-line body stays on one line.
+    const inner = edit.textOf(body).slice(1, -1).trim();
+    edit.replace(body, inner ? `{ ${hook.line(names[0], names[1])} ${inner} }` : `{ ${hook.line(names[0], names[1])} }`);
   } else {
-    // Spliced without insertStatement's marker: a marked node is reprinted, and recast breaks a
-    // one-line `if` over two lines.
-    body.body.unshift(statementFromCode(j, line));
+    insertPlacedEdit(ctx, body.body, 0, line, 'before', { block: body });
   }
   return 'extended';
 }
@@ -104,20 +117,21 @@ function extendHook(ctx: AstContext, fn: any, hook: Hook): 'extended' | 'present
  */
 function wrapHook(ctx: AstContext, property: any, hook: Hook, container: any): void {
   const [target, req] = hook.params;
-  const call = `${ctx.j(property.value).toSource()}(${target}, ${req});`;
-  const oneLine = rangeOf(ctx.source, container) !== null && !textOf(ctx.source, container).includes('\n');
-  const base = lineIndent(ctx.source, rangeOf(ctx.source, property)?.[0] ?? 0);
+  const call = `${ctx.edit!.textOf(property.value)}(${target}, ${req});`;
+  const oneLine = !ctx.edit!.textOf(container).includes('\n');
+  const base = ctx.edit!.indentAt(property);
+  const i = ctx.style.indent;
   const code = oneLine
     ? `(${target}, ${req}) => { ${hook.line(target, req)} ${call} }`
-    : `(${target}, ${req}) => {\n${base}${ctx.style.indent}${hook.line(target, req)}\n${base}${ctx.style.indent}${call}\n${base}}`;
-  property.value = expressionFromText(ctx.j, code, base);
+    : `(${target}, ${req}) => {\n${base}${i}${inSemicolonStyle(hook.line(target, req), ctx.style)}\n${base}${i}${inSemicolonStyle(call, ctx.style)}\n${base}}`;
+  ctx.edit!.replace(property.value, code);
 }
 
 /** Puts `hook` under `key` of `options`: extends the existing hook, else adds a new one. */
 function addHook(ctx: AstContext, options: any, key: string, hook: Hook, at: ASTPath<any>, wrappable: Set<string> = new Set()): void {
   const existing = findProperty(options, key);
   if (!existing) {
-    addProperty(ctx.j, ctx.source, ctx.style, options, `${key}: ${newHookCode(ctx, hook)}`, 'end');
+    addProperty(ctx, options, `${key}: ${newHookCode(ctx, hook)}`, 'end');
     ctx.changed();
     return;
   }
@@ -134,7 +148,7 @@ function addHook(ctx: AstContext, options: any, key: string, hook: Hook, at: AST
   const [target, req] = hook.params;
   ctx.manual(
     lineOf(existing) || lineOf(at.node),
-    `proxy hook ${hook.label} is ${ctx.j(fn).toSource().split('\n')[0]}, not a function written here; forward the correlation ID in it: ${hook.line(target, req)}`,
+    `proxy hook ${hook.label} is ${firstLineOf(ctx, fn)}, not a function written here; forward the correlation ID in it: ${hook.line(target, req)}`,
   );
 }
 
@@ -155,11 +169,12 @@ function forwardHpm(root: Collection<any>, ctx: AstContext, foreign: Adopted | n
     if (!options) {
       ctx.manual(
         lineOf(call),
-        `proxy options ${last ? `(${j(last).toSource().split('\n')[0]}) are not an object literal` : 'are missing'}; forward the correlation ID in its proxyReq hook: ${hpmHook(ctx, 'proxyReq').line('proxyReq', 'req')}`,
+        `proxy options ${last ? `(${firstLineOf(ctx, last)}) are not an object literal` : 'are missing'}; forward the correlation ID in its proxyReq hook: ${hpmHook(ctx, 'proxyReq').line('proxyReq', 'req')}`,
       );
       return;
     }
-    if (forwardsAlready(ctx, options) || reportForeign(ctx, call, foreign)) return;
+    if (forwarded.has(options) || forwardsAlready(ctx, options) || reportForeign(ctx, call, foreign)) return;
+    forwarded.add(options);
     if (hpmApi(options, ctx.path, ctx.root, legacy) === 'v2') {
       addHook(ctx, options, 'onProxyReq', hpmHook(ctx, 'onProxyReq'), p, helpers);
       return;
@@ -168,12 +183,12 @@ function forwardHpm(root: Collection<any>, ctx: AstContext, foreign: Adopted | n
     if (!on) {
       const comma = ctx.style.trailingComma ? ',' : '';
       const handler = `proxyReq: ${newHookCode(ctx, hpmHook(ctx, 'on.proxyReq'))}`.split('\n').map((l) => ctx.style.indent + l).join('\n');
-      addProperty(j, ctx.source, ctx.style, options, `on: {\n${handler}${comma}\n}`, 'end');
+      addProperty(ctx, options, `on: {\n${handler}${comma}\n}`, 'end');
       ctx.changed();
     } else if (on.value?.type === 'ObjectExpression') {
       addHook(ctx, on.value, 'proxyReq', hpmHook(ctx, 'on.proxyReq'), p, helpers);
     } else {
-      ctx.manual(lineOf(on), `proxy event handlers come from ${j(on.value ?? on).toSource().split('\n')[0]}; forward the correlation ID in their proxyReq handler`);
+      ctx.manual(lineOf(on), `proxy event handlers come from ${firstLineOf(ctx, on.value ?? on)}; forward the correlation ID in their proxyReq handler`);
     }
   });
 }
@@ -190,16 +205,17 @@ function forwardExpressHttpProxy(root: Collection<any>, ctx: AstContext, foreign
     if (call.arguments.length > 1 && forwardsAlready(ctx, call.arguments[1])) return;
     if (reportForeign(ctx, call, foreign)) return;
     if (call.arguments.length === 1) {
-      call.arguments.push(newObject(j, ctx.source, ctx.style, rangeOf(ctx.source, call)?.[0] ?? 0, `proxyReqOptDecorator: ${newHookCode(ctx, hook)}`));
+      addArgument(ctx, call, newObject(ctx, call, `proxyReqOptDecorator: ${newHookCode(ctx, hook)}`));
       ctx.changed();
       return;
     }
     const options = objectLiteralOf(call.arguments[1], p);
     if (!options) {
-      ctx.manual(lineOf(call), `proxy options (${j(call.arguments[1]).toSource().split('\n')[0]}) are not an object literal; forward the correlation ID in proxyReqOptDecorator: ${hook.line('proxyReqOpts', 'srcReq')}`);
+      ctx.manual(lineOf(call), `proxy options (${firstLineOf(ctx, call.arguments[1])}) are not an object literal; forward the correlation ID in proxyReqOptDecorator: ${hook.line('proxyReqOpts', 'srcReq')}`);
       return;
     }
-    if (forwardsAlready(ctx, options)) return;
+    if (forwarded.has(options) || forwardsAlready(ctx, options)) return;
+    forwarded.add(options);
     addHook(ctx, options, 'proxyReqOptDecorator', hook, p);
   });
 }

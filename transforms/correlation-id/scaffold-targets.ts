@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isInside } from '../../src/ast/paths';
+import { sourceRootOfGraph } from '../../src/fleet/source-root';
 import type { ServiceModel } from '../../src/fleet/types';
 
 function isFolder(p: string): boolean {
@@ -12,27 +13,14 @@ function isFolder(p: string): boolean {
 }
 
 /**
- * The service's source root, unless that is the service folder itself (an entry such as `index.js`
- * at the top) while every app file lies in one top folder (`src/main.ts`): then that folder. A
- * module beside `src/` would be outside a tsconfig's `include: ["src"]`, and importing it from
- * `src/` would move tsc's output from `dist/main.js` to `dist/src/main.js` (seen on a Nest service
- * started with `node dist/main.js`).
- */
-function appSourceRoot(service: ServiceModel, appFiles: string[]): string {
-  if (service.sourceRoot !== service.dir || appFiles.length === 0) return service.sourceRoot;
-  const tops = new Set(appFiles.map((f) => path.relative(service.dir, f).split(path.sep)).map((parts) => (parts.length > 1 ? parts[0] : '')));
-  const [top] = [...tops];
-  return tops.size === 1 && top && top !== '..' ? path.join(service.dir, top) : service.sourceRoot;
-}
-
-/**
  * The folders whose `middleware/` gets a scaffolded module. Normally one: the service's source
  * root. When the service's images do not contain that folder (one package.json at the repo root,
  * each Dockerfile copying only `api-gateway/`), a module at the source root would be missing from
  * every image: then each copied folder that holds an app gets its own (its `src/` when it has one).
  */
 export function scaffoldFolders(service: ServiceModel, appFiles: string[]): string[] {
-  const source = appSourceRoot(service, appFiles);
+  // The files that hold apps stand for the service's runtime graph when the model has none.
+  const source = sourceRootOfGraph(service, appFiles);
   const home = path.join(source, 'middleware');
   const contexts = service.buildContext?.length ? service.buildContext : [service.dir];
   if (contexts.some((c) => isInside(home, c))) return [source];

@@ -6,7 +6,7 @@ import { claimName, lineOf } from '../../src/ast/scope';
 import { inSemicolonStyle, quoteString } from '../../src/ast/style';
 import type { ServiceModel, SignalHandlerFact } from '../../src/fleet/types';
 import type { AstContext } from '../../src/types';
-import { isWrapped, signalRegistrations, wrapRegistration, type SigintRegistration } from './handled';
+import { isWrapped, signalParam, signalRegistrations, wrapRegistration, type SigintRegistration } from './handled';
 import { insertHandler, lastStatement } from './install';
 import { keepResult, type Placement } from './placement';
 import { canWrap, closesName, closesResource, remoteWraps, where, type ProcessView } from './process-view';
@@ -68,7 +68,7 @@ export function completeOrReport(root: Collection<any>, ctx: AstContext, service
       const named = wrapped.find((w) => w.reg.handler);
       if (named) {
         const q = quoteString('SIGTERM', ctx.style);
-        insertLineAfter(ctx, named.reg.statement.node, inSemicolonStyle(`process.${named.reg.method}(${q}, (signal) => ${shutdown}(signal, ${named.reg.handler}));`, ctx.style));
+        insertLineAfter(ctx, named.reg.statement.node, inSemicolonStyle(`process.${named.reg.method}(${q}, ${signalParam(ctx)} => ${shutdown}(signal, ${named.reg.handler}));`, ctx.style));
       } else
         ctx.manual(wrapped[0].fact.line, 'SIGTERM is not handled, and SIGTERM is what orchestrators (ECS, Kubernetes) send before they kill the task: run the same shutdown on SIGTERM');
     }

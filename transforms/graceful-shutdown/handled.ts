@@ -1,5 +1,6 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import type { AstContext } from '../../src/types';
+import { isTypeScript } from '../../src/engine/parser';
 
 /** Libraries that already drain a server on SIGTERM: a file using one is left alone. */
 export const SHUTDOWN_LIBRARIES = ['stoppable', 'http-terminator', '@godaddy/terminus', 'close-with-grace', 'lightship', 'http-graceful-shutdown'];
@@ -74,7 +75,16 @@ export function signalRegistrations(j: JSCodeshift, root: Collection<any>, signa
  */
 export function wrapRegistration(ctx: AstContext, reg: SigintRegistration, callee: string): void {
   const handler = reg.call.node.arguments[1];
-  ctx.edit!.replace(handler, `(signal) => ${callee}(signal, ${ctx.edit!.textOf(handler)})`);
+  ctx.edit!.replace(handler, `${signalParam(ctx)} => ${callee}(signal, ${ctx.edit!.textOf(handler)})`);
+}
+
+/**
+ * The wrapper's parameter: typed in TypeScript, where its type would otherwise come from
+ * @types/node's `process.on` overloads only (a service checked without its packages installed,
+ * or with `noImplicitAny` and an untyped `process`, would get TS7006 from an untyped one).
+ */
+export function signalParam(ctx: Pick<AstContext, 'path'>): string {
+  return isTypeScript(ctx.path) ? '(signal: NodeJS.Signals)' : '(signal)';
 }
 
 /** Whether a registration is already `(signal) => f(signal, handler)`: completed by an earlier run. */

@@ -1,3 +1,5 @@
+import { lineAt } from '../../src/ast/lines';
+import { applyEdits as applyEngineEdits } from '../../src/engine/edits';
 import type { FileContext } from '../../src/types';
 import type { ProbeRecord } from './consistency';
 import { keptByComment } from './keep';
@@ -10,17 +12,9 @@ export interface Edit {
   text: string;
 }
 
-/** Splices edits into the source; everything between them stays byte for byte. */
+/** Splices replacements (an empty range: an insertion) into the source through the engine's splicer; everything between them stays byte for byte. */
 export function applyEdits(source: string, edits: Edit[]): string {
-  let out = source;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
-}
-
-export function lineAt(source: string, offset: number): number {
-  let n = 1;
-  for (let i = source.indexOf('\n'); i >= 0 && i < offset; i = source.indexOf('\n', i + 1)) n++;
-  return n;
+  return applyEngineEdits(source, edits.map((e) => ({ kind: e.start === e.end ? 'insert' : 'replace', ...e, transform: 'text' })));
 }
 
 /** Collects the edits of one file and reports each rewrite and probe. */

@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { FileContext } from '../../src/types';
-import { TextEditor, lineAt } from './edits';
+import { lineAt } from '../../src/ast/lines';
+import { TextEditor } from './edits';
 import { occurrences, type PathPair } from './paths';
 
 /**

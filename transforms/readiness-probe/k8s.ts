@@ -1,7 +1,8 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import { serviceDirAt, type DeploySite } from '../../src/fleet/deploy-sites';
 import type { FileContext } from '../../src/types';
-import { applyEdits, lineAt, type Edit } from '../healthz-to-health/edits';
+import { lineAt } from '../../src/ast/lines';
+import { applyEdits, type Edit } from '../healthz-to-health/edits';
 
 /**
  * Kubernetes containers that have a `livenessProbe` and no `readinessProbe` get one on the /ready

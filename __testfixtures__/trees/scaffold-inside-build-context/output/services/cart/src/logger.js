@@ -3,6 +3,7 @@
  * metadata; Errors keep their message and stack.
  * Created by shipshape (console-to-logger): yours to change.
  */
+const { getCorrelationId } = require('./middleware/correlation-id');
 const RANK = { error: 0, warn: 1, info: 2, debug: 3 };
 const threshold = RANK[process.env.LOG_LEVEL] ?? RANK.info;
 
@@ -21,6 +22,8 @@ function write(level, message, meta) {
   // Object.keys, not Object.entries: services compiled for ES5/ES2015 libs type-check this too.
   const extra = meta ?? {};
   for (const key of Object.keys(extra)) if (!(key in record)) record[key] = serialise(extra[key]);
+  const correlationId = getCorrelationId();
+  if (correlationId !== undefined && record.correlationId === undefined) record.correlationId = correlationId;
   let line;
   try {
     line = JSON.stringify(record);
