@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { resolveOptions } from '../src/config/options';
 import type { FleetModel, ServiceModel } from '../src/fleet/types';
 import { loggerScaffold } from '../src/scaffold/logger';
+import { transformFile } from '../src/engine/transform-file';
 import { consoleToLogger } from '../transforms/console-to-logger';
+import { gracefulShutdown } from '../transforms/graceful-shutdown';
 import { looksSecret } from '../transforms/console-to-logger/secrets';
 import { normaliseServiceName } from '../transforms/console-to-logger/profile';
 import { makeService } from './helpers/service';
@@ -150,5 +152,33 @@ describe('console-to-logger names', () => {
   it('takes qualified keys, secrets, tokens and passwords for secrets, not a bare key or a count', () => {
     for (const name of ['apiKey', 'JWT_KEY', 'secret', 'clientSecret', 'accessToken', 'password', 'DB_PASSWORD']) expect(looksSecret(name), name).toBe(true);
     for (const name of ['key', 'tokenCount', 'keys', 'passwordResetSent', 'port']) expect(looksSecret(name), name).toBe(false);
+  });
+});
+
+describe("console calls another transform writes (graceful-shutdown's handler)", () => {
+  // bulletproof-nodejs: no file logs through console, the service has a winston logger, and
+  // src/app.ts, which does not import it, gets a handler that logs.
+  const app = "import express from 'express';\n\nconst app = express();\nconst server = app.listen(3000);\n\nexport default server;\n";
+  const run = async (service: ServiceModel) => {
+    const file = `${ROOT}/src/app.ts`;
+    const options: Record<string, any> = {};
+    for (const t of [consoleToLogger, gracefulShutdown]) {
+      options[t.name] = await t.prepare!({ cwd: ROOT, root: ROOT, files: [file], options: resolveOptions(t, {}, 'test'), read: () => app, service });
+    }
+    return transformFile({ path: file, relPath: 'src/app.ts', root: ROOT, source: app, service }, [consoleToLogger, gracefulShutdown], options);
+  };
+
+  it("are rewritten to the service's logger, though prepare saw no console call", async () => {
+    const service = makeService({ facts: { logger: { module: `${ROOT}/src/loaders/logger.ts`, exportName: 'default', library: 'winston', why: 'exports winston.createLogger()' } } });
+    const result = await run(service);
+    expect(result.error).toBeUndefined();
+    expect(result.output).toContain("import logger from './loaders/logger';");
+    expect(result.output).not.toContain('console.');
+  });
+
+  it('stay on console when the service has no logger to import (nothing is scaffolded for them)', async () => {
+    const result = await run(makeService());
+    expect(result.error).toBeUndefined();
+    expect(result.output).toContain('console.');
   });
 });

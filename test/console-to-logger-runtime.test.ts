@@ -33,6 +33,8 @@ const CASES = [
   "console.log('Order', order.id, { total: order.total, items: order.items })",
   "console.error('Error sending notification:', err)",
   "console.error(err)",
+  // An Error logged with console.log: console printed its stack; it stays info (pdf-processor's error handler).
+  "console.log(err)",
   "console.error('Payment failed for', studentId, err)",
   "console.error('[billing/checkout] error:', details)",
   "console.warn('[purgeResetTokensJob] failed:', err, details)",
@@ -94,7 +96,13 @@ function loggedText(line: string): string {
   return parts.join(' ');
 }
 
-const LOGGERS: { name: string; options: Record<string, unknown>; make(s: Writable): any }[] = [
+/** winston's simple format: `level: message {json of the rest}`. */
+function simpleText(line: string): string {
+  const meta = / \{".*\}\s*$/.exec(line);
+  return meta ? `${line.slice(0, meta.index)} ${loggedText(meta[0])}` : line;
+}
+
+const LOGGERS: { name: string; options: Record<string, unknown>; make(s: Writable): any; read?: (line: string) => string }[] = [
   {
     name: 'winston, JSON format',
     options: { style: 'winston' },
@@ -104,6 +112,13 @@ const LOGGERS: { name: string; options: Record<string, unknown>; make(s: Writabl
     name: 'winston, errors + JSON format',
     options: { style: 'winston' },
     make: (s) => winston.createLogger({ level: 'debug', format: winston.format.combine(winston.format.errors({ stack: true }), winston.format.json()), transports: [new winston.transports.Stream({ stream: s })] }),
+  },
+  {
+    // pdf-processor-rabbitmq-nodejs's format: a text line, its meta as JSON after the message.
+    name: 'winston, simple format',
+    options: { style: 'winston' },
+    make: (s) => winston.createLogger({ level: 'debug', format: winston.format.simple(), transports: [new winston.transports.Stream({ stream: s })] }),
+    read: simpleText,
   },
   { name: 'pino', options: { style: 'pino' }, make: (s) => pino({ level: 'debug' }, s) },
 ];
@@ -118,7 +133,7 @@ describe('console-to-logger at run time: every value console printed is in the l
           const body = rewrite(call, lib.options);
           const out = sink();
           run(body, args, undefined, lib.make(out.stream));
-          const logged = loggedText(out.text());
+          const logged = (lib.read ?? loggedText)(out.text());
           const missing = words(expected).filter((w) => !logged.includes(w));
           expect(missing, `console printed:\n${expected}\nlogger printed:\n${out.text()}\nrewritten: ${body.trim()}`).toEqual([]);
         });

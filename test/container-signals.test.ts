@@ -104,6 +104,22 @@ describe('container-signals: compose', () => {
     const withInit = run(root, 'docker-compose.yml', compose.replace('  worker:\n', '  worker:\n    init: true\n'));
     expect(withInit.manual).toEqual([]);
   });
+  it("does not take a package's bin, a CLI of the project, for code the container runs", () => {
+    // node-express-boilerplate: bin/createNodejsApp.js scaffolds a project with git and npm.
+    const dir = service({ start: 'node src/index.js' }, { main: 'src/index.js', bin: 'bin/create-app.js' });
+    fs.mkdirSync(path.join(dir, 'bin'));
+    fs.mkdirSync(path.join(dir, 'src'));
+    fs.writeFileSync(path.join(dir, 'bin/create-app.js'), "#!/usr/bin/env node\nconst { execSync } = require('child_process');\n");
+    fs.writeFileSync(path.join(dir, 'src/index.js'), "require('http').createServer().listen(3000);\n");
+    const compose = `services:\n  app:\n    build: ./${path.basename(dir)}\n    command: npm start\n`;
+    expect(run(root, 'docker-compose.yml', compose).manual).toEqual([]);
+    // A package that is only its bin runs it: its children are the container's.
+    const cli = service({ start: 'node bin/run.js' }, { bin: { run: 'bin/run.js' } });
+    fs.mkdirSync(path.join(cli, 'bin'));
+    fs.writeFileSync(path.join(cli, 'bin/run.js'), "const { spawn } = require('child_process');\n");
+    const r = run(root, 'docker-compose.yml', `services:\n  job:\n    build: ./${path.basename(cli)}\n    command: npm start\n`);
+    expect(r.manual).toEqual([{ line: 2, message: expect.stringContaining('job spawns child processes (bin/run.js)') }]);
+  });
   it("reads an override file's script from its own folder (the base file builds it)", () => {
     const dir = service(START);
     const r = run(dir, 'docker-compose.prod.yml', "version: '3'\nservices:\n  app:\n    command: npm start\n");

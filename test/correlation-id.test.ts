@@ -65,7 +65,8 @@ describe('correlation-id options', () => {
   it('with scaffold turned off, stops a service with Express or Nest apps without import and shows the config to add', async () => {
     const err = await prepare({ scaffold: false }, "const express = require('express');\nconst app = express();\n").catch((e) => e);
     expect(err).toBeInstanceOf(UsageError);
-    expect(err.message).toContain('"correlation-id": { "import": "./src/middleware/correlation-id", "scaffold": true }');
+    expect(err.message).toContain('"correlation-id": { "scaffold": true }');
+    expect(err.message).not.toContain('"import": "./src/middleware');
   });
 
   it('goes on without import when the run has only Fastify apps and gateway proxies', async () => {
@@ -113,6 +114,15 @@ describe('correlation-id options', () => {
     expect(scaffoldFolders(top, ['/r/auth/server.js'])).toEqual(['/r/auth']);
     expect(scaffoldFolders(top, ['/r/auth/src/main.ts', '/r/auth/src/admin/app.ts'])).toEqual(['/r/auth/src']);
     expect(scaffoldFolders(top, ['/r/auth/src/main.ts', '/r/auth/lib/app.ts'])).toEqual(['/r/auth']);
+  });
+
+  it("goes in the project's own middlewares folder when it has one (node-express-boilerplate's src/middlewares)", async () => {
+    const root = tempProject({ 'src/app.js': EXPRESS_APP, 'src/middlewares/auth.js': 'module.exports = (req, res, next) => next();\n' });
+    const service = { name: 'api', dir: root, sourceRoot: path.join(root, 'src'), buildContext: [root] };
+    expect((await prepared({}, root, service)).import).toBe('./src/middlewares/correlation-id');
+    // A middleware folder of its own (an earlier run's) is taken first: the second run finds that module.
+    fs.mkdirSync(path.join(root, 'src/middleware'));
+    expect((await prepared({}, root, service)).import).toBe('./src/middleware/correlation-id');
   });
 
   it('gives each copied folder with an app its own module when the images do not contain the source root', async () => {

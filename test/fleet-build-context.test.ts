@@ -87,3 +87,41 @@ describe('build context of a Dockerfile no compose file names', () => {
     expect(none.rel([none.s.deploy.dockerfiles[0].context])).toEqual(['services/cart']);
   });
 });
+
+describe("the logger of a service is one its image holds", () => {
+  // ticketing's shape: orders depends on the shared package through `file:../common` and its image
+  // copies only its own folder; after a first run common has a logger of its own.
+  const tree = (extra: Record<string, string>) => ({
+    'package.json': JSON.stringify({ name: 'ticketing', private: true }),
+    'common/package.json': JSON.stringify({ name: '@t/common', version: '1.0.0', main: 'src/index.js' }),
+    'common/src/index.js': "const { publish } = require('./publish');\nmodule.exports = { publish };\n",
+    'common/src/publish.js': "const logger = require('./logger');\nexports.publish = (subject) => logger.info('published', { subject });\n",
+    'common/src/logger.js':
+      "// The logger the shared package writes with.\nconst write = (level, message, meta) => process.stdout.write(`${JSON.stringify({ level, message, ...meta })}\\n`);\nmodule.exports = {\n  info: (message, meta) => write('info', message, meta),\n  error: (message, meta) => write('error', message, meta),\n};\n",
+    'orders/package.json': JSON.stringify({ name: 'orders', main: 'src/index.js', dependencies: { '@t/common': 'file:../common', express: '^4.18.0' } }),
+    'orders/Dockerfile': 'FROM node:20\nWORKDIR /app\nCOPY package.json .\nRUN npm install\nCOPY . .\nCMD ["node", "src/index.js"]\n',
+    'orders/src/index.js': "const express = require('express');\nconst { publish } = require('@t/common');\nexpress().get('/', (req, res) => res.send(publish('x'))).listen(3000);\n",
+    ...extra,
+  });
+  const loggerOf = (files: Record<string, string>, name: string) => {
+    const dir = tempTree(files);
+    const logger = buildFleet(loadConfig(dir)).services.find((s) => s.name === name)!.facts.logger;
+    return logger && path.relative(dir, logger.module).split(path.sep).join('/');
+  };
+
+  it("is not a shared package's logger outside the build context, though the process loads it", () => {
+    expect(loggerOf(tree({}), '@t/common')).toBe('common/src/logger.js');
+    expect(loggerOf(tree({}), 'orders')).toBeUndefined();
+  });
+
+  it("is the service's own logger when it has one, before a shared package's the image also holds", () => {
+    const own = {
+      'orders/src/logger.js': "// The orders logger.\nmodule.exports = {\n  info: (message) => process.stdout.write(`${message}\\n`),\n  error: (message) => process.stderr.write(`${message}\\n`),\n};\n",
+      'orders/src/index.js': "const express = require('express');\nconst logger = require('./logger');\nconst { publish } = require('@t/common');\nexpress().get('/', (req, res) => res.send(publish('x'))).listen(3000, () => logger.info('up'));\n",
+    };
+    expect(loggerOf(tree(own), 'orders')).toBe('orders/src/logger.js');
+    // An image built from the repository root holds both: the service's own still comes first.
+    const fromRoot = { ...own, 'orders/Dockerfile': 'FROM node:20\nWORKDIR /app\nCOPY common ./common\nCOPY orders ./orders\nCMD ["node", "orders/src/index.js"]\n' };
+    expect(loggerOf(tree(fromRoot), 'orders')).toBe('orders/src/logger.js');
+  });
+});

@@ -23,3 +23,35 @@ describe('zero-config logger scaffold where the service already has a logger.ts 
     expect(exitCode).toBeLessThan(2);
   });
 });
+
+// Seen on nestjs-microservices-template: libs/common has src/logger/index.ts (its CorrelationLogger);
+// a scaffolded src/logger.ts would have taken its place for every `../logger` import (TS2305).
+describe('zero-config logger scaffold where a folder module answers to the same path', () => {
+  it('creates nothing, so every existing import keeps resolving to the folder', async () => {
+    const dir = tempTree({
+      'package.json': JSON.stringify({ name: 'common', main: 'src/index.ts' }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true }, include: ['src'] }),
+      'src/index.ts': "import { CorrelationLogger } from './logger';\nexport const log = new CorrelationLogger();\nconsole.log('loaded');\n",
+      'src/logger/index.ts': 'export class CorrelationLogger {}\n',
+    });
+    const { report } = await execute({ cwd: dir, transforms: ['console-to-logger'], mode: 'write', jobs: 1, format: false, allowDirty: true });
+    expect(() => read(dir, 'src/logger.ts')).toThrow();
+    const items = report.files.flatMap((f) => f.manual.map((m) => m.message)).join('\n');
+    expect(items).toContain('src/logger/index.ts already answers to the path of the logger module shipshape would create (src/logger.ts)');
+  });
+});
+
+// Seen on the same repository: a root service whose only console calls were in frontend/ (browser
+// code, left alone) got a root logger.js that nothing imported.
+describe('a scaffold nothing would import', () => {
+  it('is not created, and is no failure', async () => {
+    const dir = tempTree({
+      'package.json': JSON.stringify({ name: 'site' }),
+      'frontend/main.js': "console.log('clicked');\n",
+    });
+    const { report, exitCode } = await execute({ cwd: dir, transforms: ['console-to-logger'], mode: 'write', jobs: 1, format: false, allowDirty: true });
+    expect(() => read(dir, 'logger.js')).toThrow();
+    expect(report.summary).toMatchObject({ changed: 0, errors: 0 });
+    expect(exitCode).toBe(0);
+  });
+});

@@ -29,6 +29,16 @@ describe('a shared file that other images ship', () => {
     expect(exitCode).toBe(2);
   });
 
+  it('does not fail --check after --write when the withheld change is all that is left: exit 0, the file still listed', async () => {
+    const dir = tree();
+    await execute({ cwd: dir, transforms: ['console-to-logger'], mode: 'write', jobs: 1, format: false, allowDirty: true });
+    const check = await execute({ cwd: dir, transforms: ['console-to-logger'], mode: 'check', jobs: 1, format: false });
+    expect(check.report.files.find((f) => f.path === 'utils/client.js')!.withheld).toBe(true);
+    expect(check.exitCode).toBe(0);
+    // A dry run or --write still says the run could not do all it planned.
+    expect((await execute({ cwd: dir, transforms: ['console-to-logger'], mode: 'dry', jobs: 1, format: false })).exitCode).toBe(2);
+  });
+
   it('gets the import when the module is inside every image that ships the file (control)', async () => {
     const dir = tree('utils/logger.js');
     const { report } = await execute({ cwd: dir, transforms: ['console-to-logger'], mode: 'write', jobs: 1, format: false, allowDirty: true });

@@ -114,7 +114,9 @@ export const consoleToLogger: Transform = {
     apply(root, ctx) {
       const { j } = ctx;
       const settings = settingsOf(ctx.options);
-      if (!settings.import) throw new Error("the 'import' option is not set (the logger module to import)");
+      // prepare found no console call to rewrite and no logger; calls another transform wrote since
+      // (graceful-shutdown's handler) stay on console rather than import a module no one creates.
+      if (!settings.import) return;
       if (settings.skipBrowser && importsBrowserFramework(j, root, ctx.source)) return;
 
       const request: ImportRequest = {

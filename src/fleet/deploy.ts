@@ -5,6 +5,7 @@ import { isInside } from '../ast/paths';
 import { isComposeFile, isDockerfile } from '../deploy/probes';
 import { commandFacts } from './commands';
 import { copyOperands, dockerContextOf, type BuildCommand } from './docker-context';
+import { imageCopiesOf } from './image-paths';
 import type { ComposeServiceFacts, DeployFacts, DockerfileFacts, KubernetesFacts, Where } from './types';
 
 /** The deployment files of a repository, found by the model's walk. */
@@ -49,6 +50,7 @@ export function dockerfileFacts(file: string, source: string, context: string): 
     else if (ins.keyword === 'STOPSIGNAL') facts.stopSignal = ins.args.trim();
   }
   facts.copies = [...new Set(facts.copies)];
+  facts.imageCopies = imageCopiesOf(source, context);
   return facts;
 }
 

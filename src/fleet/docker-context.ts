@@ -95,14 +95,18 @@ export function findBuildCommands(root: string, packageDirs: string[]): BuildCom
   return out;
 }
 
+/** One COPY/ADD instruction's operands: its sources as written, its destination, and the stage `--from=` names. */
+export function copyParts(args: string): { sources: string[]; dest: string; from?: string } {
+  const words = args.trim().startsWith('[') ? safeJsonArray(args) : shellWords(args);
+  const from = words.map((w) => /^--from=(.+)$/.exec(w)?.[1]).find(Boolean);
+  const operands = words.filter((w) => !w.startsWith('--'));
+  return { sources: operands.slice(0, -1).filter((w) => !/^https?:\/\//.test(w)), dest: operands[operands.length - 1] ?? '', ...(from ? { from } : {}) };
+}
+
 /** The sources of one COPY/ADD instruction's arguments, as written; none for a copy from another stage or image, or a URL. */
 export function copyOperands(args: string): string[] {
-  const words = args.trim().startsWith('[') ? safeJsonArray(args) : shellWords(args);
-  if (words.some((w) => /^--from=/.test(w))) return [];
-  return words
-    .filter((w) => !w.startsWith('--'))
-    .slice(0, -1)
-    .filter((w) => !/^https?:\/\//.test(w));
+  const parts = copyParts(args);
+  return parts.from ? [] : parts.sources;
 }
 
 function copySources(source: string): string[] {

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { commandTargets, shellWords, type CommandTarget } from './commands';
 import { resolveFile } from './graph';
 import { dependsOn } from './package';
-import type { DeployFacts, EntryPoint, EntrySource, PackageFacts, TsconfigFacts } from './types';
+import { contextPathOf } from './image-paths';
+import type { DeployFacts, DockerfileFacts, EntryPoint, EntrySource, PackageFacts, TsconfigFacts } from './types';
 
 export interface EntryInputs {
   dir: string;
@@ -49,6 +50,17 @@ function fromWorkdir(file: string, dir: string, workdir: string | undefined): st
   return path.resolve(dir, file.replace(/^\/+/, ''));
 }
 
+/**
+ * The file an image's command runs: its path in the image mapped back through the COPY that put it
+ * there (`COPY catalog-service/ ./catalog-service/` built from the repository root), else, for a
+ * file no copy reaches (built in the image), taken from the WORKDIR as `COPY . .` would fill it.
+ */
+function fromImage(file: string, d: DockerfileFacts, inputs: EntryInputs): string {
+  const copied = d.imageCopies && contextPathOf(path.posix.resolve(d.workdir ?? '/', file), d.imageCopies);
+  const source = copied && sourceOf(copied, inputs);
+  return source && inputs.exists(source) ? copied! : fromWorkdir(file, inputs.dir, d.workdir);
+}
+
 // bin/www first: the Express generator's starter, which requires app.js (also a conventional name).
 const CONVENTIONAL = ['bin/www', 'src/index', 'src/main', 'src/server', 'src/app', 'index', 'server', 'main', 'app', 'src/worker', 'worker'];
 
@@ -87,7 +99,7 @@ export function entryPoints(inputs: EntryInputs): EntryPoint[] {
   if (exported) add(path.resolve(dir, exported), 'exports', `exports: ${exported}`);
   for (const d of deploy.dockerfiles) {
     const argv = [...(d.entrypoint?.argv ?? []), ...(d.cmd?.argv ?? [])];
-    if (argv.length) fromCommand(commandTargets(argv), 'dockerfile', `${path.basename(d.file)}: ${[d.entrypoint?.text, d.cmd?.text].filter(Boolean).join(' ')}`, (f) => fromWorkdir(f, dir, d.workdir));
+    if (argv.length) fromCommand(commandTargets(argv), 'dockerfile', `${path.basename(d.file)}: ${[d.entrypoint?.text, d.cmd?.text].filter(Boolean).join(' ')}`, (f) => fromImage(f, d, inputs));
   }
   for (const c of deploy.compose) if (c.command) fromCommand(commandTargets(c.command.argv), 'compose', `compose ${c.name}: ${c.command.text}`, (f) => fromWorkdir(f, dir, undefined));
   for (const k of deploy.kubernetes) if (k.command) fromCommand(commandTargets(k.command), 'kubernetes', `container ${k.container}: ${k.command.join(' ')}`, (f) => fromWorkdir(f, dir, undefined));

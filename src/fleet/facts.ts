@@ -5,6 +5,7 @@ import { findCreations, readOnlyTree } from '../ast/apps';
 // The facts' tree searches use the shared fast `find`, whichever module loads the fleet first.
 import '../ast/fast-find';
 import { findListenSites, serverFactories } from '../ast/servers';
+import { isInside } from '../ast/paths';
 import { babelOptions } from '../engine/parser';
 import { correlationIn } from './correlation-facts';
 import { loggerClassesIn, loggerIn } from './logger-facts';
@@ -184,11 +185,23 @@ export function factsOf(service: ServiceModel, runtime: string[], read: (abs: st
     facts.correlation.push(...correlationIn(p));
   }
   joinServers(facts.apps, servers);
-  const logger = loggerIn(parsed, service);
+  const logger = loggerIn(loggerCandidates(parsed, service), service);
   if (logger) facts.logger = logger;
   const classes = loggerClassesIn(parsed);
   if (classes.length) facts.loggerClasses = classes;
   return facts;
+}
+
+/**
+ * The files a transform may import the logger from: those the service's image holds (orders loads
+ * common's logger through the built `@…/common` package, which its image gets from npm, never from
+ * ../common), the service's own before a shared package's.
+ */
+function loggerCandidates(parsed: ParsedFile[], service: ServiceModel): ParsedFile[] {
+  const context = service.buildContext.length > 0 ? service.buildContext : [service.dir];
+  const shipped = parsed.filter((p) => context.some((c) => isInside(p.file, c)));
+  const own = (p: ParsedFile) => (isInside(p.file, service.dir) ? 0 : 1);
+  return shipped.sort((a, b) => own(a) - own(b));
 }
 
 export const relTo = (dir: string, file: string) => path.relative(dir, file).split(path.sep).join('/');

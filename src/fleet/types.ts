@@ -1,3 +1,4 @@
+import type { ImageCopy } from './image-paths';
 /**
  * The fleet model: what shipshape believes about every service of a run, computed once in the main
  * process before any file is transformed, and handed to transforms as data (`ctx.service`,
@@ -69,6 +70,8 @@ export interface DockerfileFacts {
   /** Source paths COPY/ADD take from the context (absolute; a folder means everything below it). */
   copies: string[];
   workdir?: string;
+  /** The final stage's copies with their image destinations, to map CMD paths back to files (src/fleet/image-paths.ts). */
+  imageCopies?: ImageCopy[];
   cmd?: CommandFacts;
   entrypoint?: CommandFacts;
   /** `STOPSIGNAL`, when set. */

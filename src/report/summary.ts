@@ -68,5 +68,8 @@ export function formatSummary(report: Report, paint: Paint, opts: { quiet?: bool
   else if (summary.changed === 0 && summary.errors === 0 && names.length === 0) lines.push(paint.green('nothing to change'));
   else if (mode === 'dry' && summary.changed > 0) lines.push(paint.dim('dry run: nothing was written; run again with --write to apply'));
   else if (mode === 'check' && summary.changed > 0) lines.push(paint.red(`check failed: ${plural(summary.changed, 'file')} would change`));
+  if (mode === 'check' && summary.withheld && summary.errors === summary.withheld) {
+    lines.push(paint.yellow(`${plural(summary.withheld, 'file')} withheld by verification: not a check failure (nothing can be written until the cause above is fixed)`));
+  }
   return lines.join('\n');
 }

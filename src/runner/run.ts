@@ -151,8 +151,14 @@ function cachedReader(): (p: string) => string {
   };
 }
 
+/**
+ * Under --check a withheld change is not a failure of the gate: nothing can be written until its
+ * cause is fixed, so failing would fail every build until then (as eslint after --fix reports what
+ * it cannot fix). It is listed with its reason, like a manual item; a file that failed otherwise is
+ * still exit 2.
+ */
 function exitCodeOf(mode: Mode, summary: Report['summary']): 0 | 1 | 2 {
-  if (summary.errors > 0) return 2;
+  if (summary.errors - (mode === 'check' ? (summary.withheld ?? 0) : 0) > 0) return 2;
   if (mode === 'check' && summary.changed > 0) return 1;
   return 0;
 }
@@ -312,8 +318,10 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
   // Nothing is written, or shown as a change, before verification has seen every planned write.
   const verification = opts.verify === false ? null : verifyPlanned(cwd, results, generated, (abs) => modelOf.get(serviceOf(abs).name)!, fleet.services);
   const withheldCreates = generated.filter((g) => verification?.withheld.has(g.path));
+  // A module nothing would import is not created either, and that is no failure.
+  const unusedCreates = generated.filter((g) => verification?.unused.has(g.path));
   clock.end('verifyMs');
-  generated.splice(0, generated.length, ...generated.filter((g) => !withheldCreates.includes(g)));
+  generated.splice(0, generated.length, ...generated.filter((g) => !withheldCreates.includes(g) && !unusedCreates.includes(g)));
   const writeFailures = writesFiles ? await writeAll(results, generated, serviceOf) : new Map<string, string>();
   for (const r of results) {
     const failure = writeFailures.get(r.path);

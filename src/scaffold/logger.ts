@@ -3,6 +3,7 @@ import { readText } from '../fleet/read';
 import { isInside } from '../ast/paths';
 import type { GeneratedFile } from '../types';
 import type { ServiceModel } from '../fleet/types';
+import { middlewareFolder } from './folders';
 import { withRuntimeExtension, type ImportStyle } from '../ast/modules';
 
 /**
@@ -57,10 +58,12 @@ function pinoModule(f: Flavour): string {
   const mixin = f.correlation
     ? `\n  // Every line logged while a request is handled carries its correlation ID.\n  mixin${f.ts ? '(): Record<string, unknown>' : '()'} {\n    const correlationId = getCorrelationId();\n    return correlationId ? { correlationId } : {};\n  },`
     : '';
+  const record = f.ts ? '(object: Record<string, unknown>): Record<string, unknown>' : '(object)';
+  const errors = `\n  // pino prints an Error with its message and stack only under \`err\`; under any other key as {}.\n  formatters: {\n    log${record} {\n      const out = { ...object };\n      for (const key of Object.keys(out)) if (out[key] instanceof Error) out[key] = pino.stdSerializers.err(out[key]${f.ts ? ' as Error' : ''});\n      return out;\n    },\n  },`;
   return `${HEADER}
 ${importLine(f, 'pino', 'pino')}
 ${correlationImport(f)}
-${exportLogger(f, `pino({\n  level: process.env.LOG_LEVEL ?? 'info',${mixin}\n})`)}`;
+${exportLogger(f, `pino({\n  level: process.env.LOG_LEVEL ?? 'info',${mixin}${errors}\n})`)}`;
 }
 
 function winstonModule(f: Flavour): string {
@@ -122,12 +125,12 @@ function specifier(from: string, to: string, style: ImportStyle): string {
 /**
  * The correlation-id transform's module, which exports getCorrelationId(): the model's `shipshape`
  * correlation mechanism, else the module that transform writes in the service
- * (`<sourceRoot>/middleware/correlation-id`) when it exists already.
+ * (`<sourceRoot>/middleware/correlation-id`, or in the project's `middlewares/`) when it exists already.
  */
 function correlationModule(service: Pick<ServiceModel, 'sourceRoot' | 'facts'>, created: readonly GeneratedFile[], logger: string): string | undefined {
   const fact = service.facts.correlation.find((c) => c.mechanism === 'shipshape' && c.file);
   if (fact) return fact.file;
-  const stem = path.join(service.sourceRoot, 'middleware', 'correlation-id');
+  const stem = path.join(middlewareFolder(service.sourceRoot), 'correlation-id');
   const there = ['.ts', '.js', '.mjs', '.cjs'].map((e) => stem + e).find((f) => readText(f)?.includes('getCorrelationId'));
   if (there) return there;
   // Created in the same run (zero config): the nearest one to the logger, in the same service.

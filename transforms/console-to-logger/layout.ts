@@ -62,12 +62,28 @@ export function renderCall(callee: string, args: LoggerArg[], call: any, source:
     // `console.log('msg', {` … `})`: the object's entries keep their lines, wherever the meta goes.
     const firstEntry = metaArg.meta.find((e) => e.line > startLine);
     const inner = firstEntry ? indentOf(lines[firstEntry.line - 1]) : indentOf(lines[startLine - 1]) + style.indent;
-    const closeIndent = indentOf(lines[endLine - 1]);
+    // `items);` ends the call on an argument's line: the object closes where the call's line starts.
+    const closesAlone = /^[ \t]*[)}\]]/.test(lines[endLine - 1]);
+    const closeIndent = indentOf(lines[(closesAlone ? endLine : startLine) - 1]);
     const body = metaArg.meta.map((e) => `${inner}${e.text},`).join('\n').replace(/,$/, comma);
     const shown = args.map((a) => (a === metaArg ? `{\n${body}\n${closeIndent}}` : 'text' in a ? a.text : flat(a.meta)));
     return `${callee}(${shown.join(', ')})`;
   }
-  return `${callee}(${args.map((a) => ('text' in a ? a.text : flat(a.meta))).join(', ')})`;
+  const shown = args.map((a) => ('text' in a ? a.text : flat(a.meta)));
+  const hang = hangingIndent(call, lines);
+  // `console.error(err,` / `  'while saving')`: the arguments after the first keep a line each.
+  if (hang !== null && shown.length > 1) return `${callee}(${shown.join(`,\n${hang}`)})`;
+  return `${callee}(${shown.join(', ')})`;
+}
+
+/** The indentation of the arguments of a call whose first argument hugs the `(` and whose next ones start lines of their own. */
+function hangingIndent(call: any, lines: string[]): string | null {
+  const args: any[] = call.arguments ?? [];
+  for (let i = 1; i < args.length; i++) {
+    const line = args[i].loc?.start.line ?? 0;
+    if (line > (args[i - 1].loc?.end.line ?? line)) return indentOf(lines[line - 1]);
+  }
+  return null;
 }
 
 function flat(entries: MetaEntry[]): string {

@@ -1,3 +1,4 @@
+import { parseExpression } from '@babel/parser';
 import { quoteString, type CodeStyle } from '../../src/ast/style';
 
 /** A message as text runs and the expressions between them (the shape of a template literal). */
@@ -13,7 +14,16 @@ export interface Message {
   used: Set<number>;
 }
 
-const TAG = /^\s*\[[^\[\]\n]{1,60}\]\s*/;
+const TAG = /^\s*\[[^\[\]\n\uE000]{1,60}\]\s*/;
+/**
+ * A line break written as one in a template literal. It is rendered back as a line break, so a
+ * message written over several lines keeps its lines; a string literal cannot hold one, so a message
+ * with one is rendered as a template. It counts as white space wherever the message is trimmed.
+ */
+const LINE = '\uE000';
+const TRAILING_SPACE = /[\s\uE000]+$/;
+const TRAILING_COLON = /[\s\uE000]*:?[\s\uE000]*$/;
+const LEADING_SPACE = /^[\s\uE000]+/;
 const PRINTF = /%[sdifjoOc]/;
 
 export function isStringLiteral(node: any): boolean {
@@ -42,10 +52,30 @@ function concatModel(text: (node: any) => string, node: any): Model | null {
 
 function modelOf(text: (node: any) => string, node: any): Model | null {
   if (isStringLiteral(node)) return { quasis: [node.value], exprs: [] };
-  if (node?.type === 'TemplateLiteral') {
-    return { quasis: node.quasis.map((q: any) => q.value.cooked ?? q.value.raw), exprs: node.expressions.map((e: any) => text(e)) };
-  }
+  if (node?.type === 'TemplateLiteral') return { quasis: node.quasis.map(quasiText), exprs: node.expressions.map((e: any) => text(e)) };
   return concatModel(text, node);
+}
+
+/**
+ * A template piece's text, its written line breaks marked as LINE. Without a backslash the raw text
+ * is the cooked text. With one, each written line is cooked on its own (an escaped `\n` stays an
+ * escape); a line continuation (`\` at a line's end) leaves the cooked text as it is: its line
+ * breaks become `\n` escapes, the same value without the layout.
+ */
+function quasiText(quasi: any): string {
+  const raw: string = quasi.value.raw;
+  const cooked: string | null = quasi.value.cooked;
+  if (cooked == null) return raw;
+  const lines = raw.split(/\r\n?|\n/);
+  if (lines.length === 1) return cooked;
+  if (!raw.includes('\\')) return lines.join(LINE);
+  if (lines.slice(0, -1).some((l) => /(^|[^\\])(\\\\)*\\$/.test(l))) return cooked;
+  return lines.map(cook).join(LINE);
+}
+
+function cook(rawLine: string): string {
+  const node: any = parseExpression('`' + rawLine + '`');
+  return node.quasis[0].value.cooked;
 }
 
 function escapeControl(text: string): string {
@@ -53,7 +83,7 @@ function escapeControl(text: string): string {
 }
 
 function renderTemplate(model: Model): string {
-  const esc = (s: string) => escapeControl(s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${').replace(/\n/g, '\\n'));
+  const esc = (s: string) => escapeControl(s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${').replace(/\n/g, '\\n')).replace(/\uE000/g, '\n');
   let out = '`' + esc(model.quasis[0]);
   model.exprs.forEach((e, i) => (out += '${' + e + '}' + esc(model.quasis[i + 1])));
   return out + '`';
@@ -115,7 +145,7 @@ export function messageOf(text: (node: any) => string, args: any[], mc: MessageC
   let started = false;
   const separate = () => {
     const last = joined.quasis.length - 1;
-    if (started && !/\s$/.test(joined.quasis[last])) joined.quasis[last] += ' ';
+    if (started && !/[\s\uE000]$/.test(joined.quasis[last])) joined.quasis[last] += ' ';
     started = true;
   };
   const append = (s: string) => {
@@ -137,13 +167,13 @@ export function messageOf(text: (node: any) => string, args: any[], mc: MessageC
     const last = m.quasis.length - 1;
     const beforeValue = index === lastPiece && index + 1 < args.length && !interleaved;
     if (pieces.length > 1 || beforeValue) {
-      const trimmed = m.quasis[last].replace(beforeValue ? /\s*:?\s*$/ : /\s+$/, '');
+      const trimmed = m.quasis[last].replace(beforeValue ? TRAILING_COLON : TRAILING_SPACE, '');
       if (trimmed !== m.quasis[last] && (trimmed !== '' || m.exprs.length > 0 || last > 0 || pieces.length > 1)) {
         m.quasis[last] = trimmed;
         changed = true;
       }
     }
-    if (pieces.length > 1 || index > 0) m.quasis[0] = m.quasis[0].replace(/^\s+/, '');
+    if (pieces.length > 1 || index > 0) m.quasis[0] = m.quasis[0].replace(LEADING_SPACE, '');
     separate();
     append(m.quasis[0]);
     m.exprs.forEach((e, k) => {
@@ -162,6 +192,6 @@ export function messageOf(text: (node: any) => string, args: any[], mc: MessageC
   }
   if (!changed) return { text: text(args[pieces[0].index]), used };
   const onlyConcat = pieces.length === 1 && args[pieces[0].index].type === 'BinaryExpression';
-  if (joined.exprs.length === 0) return { text: escapeControl(quoteString(joined.quasis[0], style)), used };
+  if (joined.exprs.length === 0 && !joined.quasis[0].includes(LINE)) return { text: escapeControl(quoteString(joined.quasis[0], style)), used };
   return { text: onlyConcat ? renderConcat(joined, style) : renderTemplate(joined), used };
 }

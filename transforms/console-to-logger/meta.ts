@@ -53,7 +53,22 @@ function dotted(node: any): string | null {
   return null;
 }
 
-/** Whether a value is an error: a catch parameter, a name like err/error/e, or `new XxxError(...)`. */
+// Error classes by their conventional names: `TypeError`, Nest's `HttpException`, `ApiInternalServerException`.
+const ERROR_CLASS = /(?:Error|Exception)$/;
+
+/** Whether a class of the file extends an error class (`class ApiFault extends HttpException {}`), by its binding. */
+function extendsErrorClass(name: string, at: ASTPath<any> | null): boolean {
+  const scope = at?.scope?.lookup(name);
+  const declared = scope?.getBindings()[name]?.[0]?.parent?.node;
+  const superClass = /^Class(Declaration|Expression)$/.test(declared?.type ?? '') ? declared.superClass : null;
+  return superClass?.type === 'Identifier' && ERROR_CLASS.test(superClass.name);
+}
+
+/**
+ * Whether a value is an error: a catch parameter, a name like err/error/e, or `new XxxError(...)` /
+ * `new XxxException(...)` or a class of the file that extends one. pino prints an Error with its
+ * message and stack only under its `err` key (any other key shows `{}`), so this decides the key.
+ */
 export function isErrorValue(node: any, at: ASTPath<any> | null): boolean {
   node = unwrap(node);
   if (node?.type === 'Identifier') {
@@ -62,7 +77,7 @@ export function isErrorValue(node: any, at: ASTPath<any> | null): boolean {
     const param = scope?.node?.type === 'CatchClause' ? scope.node.param : null;
     return param?.type === 'Identifier' && param.name === node.name;
   }
-  if (node?.type === 'NewExpression' && node.callee.type === 'Identifier') return /Error$/.test(node.callee.name);
+  if (node?.type === 'NewExpression' && node.callee.type === 'Identifier') return ERROR_CLASS.test(node.callee.name) || extendsErrorClass(node.callee.name, at);
   return false;
 }
 

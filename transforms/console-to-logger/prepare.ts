@@ -4,6 +4,7 @@ import type { ServiceModel } from '../../src/fleet/types';
 import { readText } from '../../src/fleet/read';
 import { loggerScaffold, SCAFFOLD_MARK } from '../../src/scaffold/logger';
 import { UsageError, type GeneratedFile, type Options, type PrepareContext } from '../../src/types';
+import { modulesAnswering } from '../../src/ast/modules';
 
 /** A logger import found in one file: the module (as the config would name it), export name and kind. */
 export interface LoggerImport {
@@ -114,6 +115,16 @@ function fromModel(service: ServiceModel, options: Options): Options {
   // A module of the service's own at that path (a logger library exporting a class, say) is neither
   // overwritten nor imported as if it were the scaffold.
   const there = readText(scaffold.path);
+  // Another module answering to the same path (`src/logger/index.ts` beside `src/logger.ts`) would be shadowed by it for every `./logger` import.
+  const shadowed = modulesAnswering(scaffold.path.replace(/\.[cm]?[jt]sx?$/, '')).find((f) => f !== scaffold.path);
+  if (shadowed) {
+    const rel = path.relative(service.dir, scaffold.path).split(path.sep).join('/');
+    const theirs = path.relative(service.dir, shadowed).split(path.sep).join('/');
+    const fromRoot = path.posix.join(service.rel || '.', theirs).replace(/(\/index)?\.[cm]?[jt]sx?$/, '');
+    throw new UsageError(
+      `${theirs} already answers to the path of the logger module shipshape would create (${rel}), which would take its place for every import of it, so no logger is created; if ${theirs} exports the service's logger, set console-to-logger's import to it, in services[].transforms for ${service.name}: {"console-to-logger": {"import": "./${fromRoot}", "name": "logger", "kind": "named"}}`,
+    );
+  }
   if (there !== undefined && !there.includes(SCAFFOLD_MARK)) {
     const rel = path.relative(service.dir, scaffold.path).split(path.sep).join('/');
     // The config's import paths are relative to its folder (the run's root), not the service's.
@@ -152,6 +163,10 @@ export function generateLogger(ctx: PrepareContext): GeneratedFile[] {
 /** Fills in `import` (and the name and kind found with it) from the fleet model or the files when the config does not set it. */
 export function prepareOptions(ctx: PrepareContext): Options {
   if (ctx.options.import) return ctx.options;
+  // A logger the service has is named even when no file logs through console yet: another
+  // transform's code may (graceful-shutdown's handler in a file without a logger import).
+  const logger = ctx.service?.facts.logger;
+  if (ctx.service && logger && !logger.scaffolded) return fromModel(ctx.service, ctx.options);
   // Nothing to rewrite, nothing to ask for.
   if (!ctx.files.some((f) => ctx.read(f).includes('console'))) return ctx.options;
   if (ctx.service) return rewritable(ctx).length === 0 ? ctx.options : fromModel(ctx.service, ctx.options);

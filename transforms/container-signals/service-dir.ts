@@ -23,7 +23,24 @@ function readJson(file: string): any {
   }
 }
 
-function findSpawn(dir: string): string | undefined {
+/**
+ * The files a package names as `bin` commands when it starts otherwise (`main`, `scripts.start`, the
+ * model's other entries): a CLI shipped with the project (node-express-boilerplate's
+ * bin/createNodejsApp.js, which spawns git and npm), not code the container runs. A bin the start
+ * runs is the service's code.
+ */
+function toolingBins(pkg: any, dir: string, service: ServiceModel | undefined): Set<string> {
+  const bin = typeof pkg?.bin === 'string' ? [pkg.bin] : pkg?.bin && typeof pkg.bin === 'object' ? Object.values(pkg.bin).filter((b): b is string => typeof b === 'string') : [];
+  const files = bin.map((b) => path.resolve(dir, b));
+  if (service?.dir === dir) {
+    const started = service.entries.filter((e) => e.from !== 'bin').map((e) => e.file);
+    return new Set(started.length ? files.filter((f) => !started.includes(f)) : []);
+  }
+  const starts = [pkg?.main, pkg?.scripts?.start].filter((s): s is string => typeof s === 'string');
+  return new Set(starts.length ? files.filter((f) => !starts.some((s) => s.includes(path.relative(dir, f)))) : []);
+}
+
+function findSpawn(dir: string, skip: Set<string>): string | undefined {
   let seen = 0;
   const walk = (d: string): string | undefined => {
     let entries: fs.Dirent[];
@@ -39,7 +56,7 @@ function findSpawn(dir: string): string | undefined {
         if (SKIP_DIRS.has(e.name) || e.name.startsWith('.')) continue;
         const found = walk(full);
         if (found) return found;
-      } else if (/\.[cm]?[jt]s$/.test(e.name) && !/\.(test|spec)\./.test(e.name)) {
+      } else if (/\.[cm]?[jt]s$/.test(e.name) && !/\.(test|spec)\./.test(e.name) && !skip.has(full)) {
         seen++;
         try {
           if (CHILD_PROCESS.test(fs.readFileSync(full, 'utf8'))) return path.relative(dir, full).split(path.sep).join('/');
@@ -65,7 +82,7 @@ export function serviceDirs(service: ServiceModel | undefined): (dir: string) =>
     const pkg = service?.dir === dir && service.package ? service.package : readJson(path.join(dir, 'package.json'));
     const deps = { ...(pkg?.dependencies ?? {}) };
     const dep = SPAWNING_PACKAGES.find((p) => p in deps);
-    found = { scripts: pkg?.scripts, spawns: dep ? `depends on ${dep}` : pkg ? findSpawn(dir) : undefined };
+    found = { scripts: pkg?.scripts, spawns: dep ? `depends on ${dep}` : pkg ? findSpawn(dir, toolingBins(pkg, dir, service)) : undefined };
     cache.set(dir, found);
     return found;
   };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { OptionSpec, Options, PrepareContext } from '../../src/types';
 import { UsageError } from '../../src/types';
 import { isPathSpecifier } from '../../src/ast/modules';
+import { middlewareFolder } from '../../src/scaffold/folders';
 import { scaffoldFolders } from './scaffold-targets';
 import { moduleFrameworks } from './frameworks';
 import { ADAPTER_NAMES } from './templates';
@@ -47,9 +48,11 @@ export const OPTIONS: Record<string, OptionSpec> = {
   },
 };
 
+// `scaffold` alone: each service then gets the module where it belongs (its source root, its own
+// middlewares folder, each copied folder); one import path would be wrong for all but one of them.
 const CONFIG_EXAMPLE = `{
   "transforms": {
-    "correlation-id": { "import": "./src/middleware/correlation-id", "scaffold": true }
+    "correlation-id": { "scaffold": true }
   }
 }`;
 
@@ -79,8 +82,8 @@ function scaffoldImports(ctx: PrepareContext, appFiles: string[]): { import: str
   const ext = isJavaScriptEsm(service ? service.dir : ctx.root) ? '.js' : '';
   if (!service) return { import: DEFAULT_SCAFFOLD_IMPORT + ext };
   const folders = scaffoldFolders(service, appFiles);
-  if (folders.length === 0) return { import: fromRoot(ctx.root, path.join(service.sourceRoot, 'middleware', 'correlation-id')) + ext };
-  const byFolder = Object.fromEntries(folders.map((dir) => [dir, fromRoot(ctx.root, path.join(dir, 'middleware', 'correlation-id')) + ext]));
+  if (folders.length === 0) return { import: fromRoot(ctx.root, path.join(middlewareFolder(service.sourceRoot), 'correlation-id')) + ext };
+  const byFolder = Object.fromEntries(folders.map((dir) => [dir, fromRoot(ctx.root, path.join(middlewareFolder(dir), 'correlation-id')) + ext]));
   const first = byFolder[folders[0]];
   return folders.length === 1 ? { import: first } : { import: first, importByFolder: byFolder };
 }

@@ -1,19 +1,12 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { isInside } from '../../src/ast/paths';
 import { sourceRootOfGraph } from '../../src/fleet/source-root';
+import { isDir } from '../../src/fleet/read';
 import type { ServiceModel } from '../../src/fleet/types';
-
-function isFolder(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
+import { middlewareFolder } from '../../src/scaffold/folders';
 
 /**
- * The folders whose `middleware/` gets a scaffolded module. Normally one: the service's source
+ * The folders whose `middleware/` (or the project's own `middlewares/`) gets a scaffolded module. Normally one: the service's source
  * root. When the service's images do not contain that folder (one package.json at the repo root,
  * each Dockerfile copying only `api-gateway/`), a module at the source root would be missing from
  * every image: then each copied folder that holds an app gets its own (its `src/` when it has one).
@@ -21,12 +14,12 @@ function isFolder(p: string): boolean {
 export function scaffoldFolders(service: ServiceModel, appFiles: string[]): string[] {
   // The files that hold apps stand for the service's runtime graph when the model has none.
   const source = sourceRootOfGraph(service, appFiles);
-  const home = path.join(source, 'middleware');
+  const home = middlewareFolder(source);
   const contexts = service.buildContext?.length ? service.buildContext : [service.dir];
   if (contexts.some((c) => isInside(home, c))) return [source];
   const folders = new Set<string>();
   for (const c of contexts) {
-    if (!isFolder(c) || !appFiles.some((f) => isInside(f, c))) continue;
+    if (!isDir(c) || !appFiles.some((f) => isInside(f, c))) continue;
     const src = path.join(c, 'src');
     folders.add(appFiles.some((f) => isInside(f, src)) ? src : c);
   }
