@@ -23,6 +23,7 @@ import { parseShard, selectServices } from '../rollout/shard';
 import { discover, toPosix } from './discover';
 import { dirtyPaths } from './git';
 import { defaultJobs, runTasks, startWorkers, stopWorkers, type StartedWorkers } from './pool';
+import { cachedReader } from './cached-reader';
 import { SKIPPED_NOTE, verifyRun, type RunVerification } from '../verify';
 import { writeAll } from './write-phase';
 import { stopwatch } from './timings';
@@ -136,19 +137,6 @@ export function generateOrder(steps: readonly Transform[]): Transform[] {
   };
   for (const t of steps) visit(t, new Set());
   return out;
-}
-
-/** Reads each file once for the whole main-process side of a run (the fleet model, then prepare hooks). */
-function cachedReader(): (p: string) => string {
-  const cache = new Map<string, string>();
-  return (p) => {
-    let text = cache.get(p);
-    if (text === undefined) {
-      text = fs.readFileSync(p, 'utf8');
-      cache.set(p, text);
-    }
-    return text;
-  };
 }
 
 /**
@@ -294,6 +282,7 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
     }
   }
   const format = opts.format ?? config.format ?? (await hasPrettierConfig(config.dir));
+  read.release();
   clock.end('prepareMs');
   const names = selected.map((t) => t.name);
   // A file no selected transform may change in its role is not even read again.
