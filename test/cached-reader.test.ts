@@ -9,8 +9,8 @@ vi.mock('../src/runner/cached-reader', async (load) => {
   const real = await load<typeof import('../src/runner/cached-reader')>();
   return {
     cachedReader: () => {
-      const read = real.cachedReader();
-      return Object.assign((p: string) => read(p), { release: () => (released.count++, read.release()) });
+      const reader = real.cachedReader();
+      return { ...reader, release: () => (released.count++, reader.release()) };
     },
   };
 });
@@ -19,15 +19,18 @@ describe('the run-level file cache', () => {
   it('reads a file once until released, then from disk again', async () => {
     const { cachedReader: realReader } = await vi.importActual<typeof import('../src/runner/cached-reader')>('../src/runner/cached-reader');
     const dir = tempTree({ 'a.js': 'one\n' });
-    const read = realReader();
-    expect(read(path.join(dir, 'a.js'))).toBe('one\n');
-    fs.writeFileSync(path.join(dir, 'a.js'), 'two\n');
-    expect(read(path.join(dir, 'a.js'))).toBe('one\n');
-    read.release();
-    expect(read(path.join(dir, 'a.js'))).toBe('two\n');
+    const reader = realReader();
+    const file = path.join(dir, 'a.js');
+    expect(reader.read(file)).toBe('one\n');
+    fs.writeFileSync(file, 'two\n');
+    expect(reader.read(file)).toBe('one\n');
+    expect(reader.known(file)).toBe('one\n');
+    reader.release();
+    expect(reader.known(file)).toBeUndefined();
+    expect(reader.read(file)).toBe('two\n');
   });
 
-  it('is released before files are transformed (on a large monorepo it holds the whole tree)', async () => {
+  it('is released once files are transformed, before verification (on a large monorepo it holds the whole tree)', async () => {
     const dir = tempTree({ 'package.json': '{"name":"svc"}', 'src/index.js': "console.log('hi');\n" });
     const before = released.count;
     await execute({ cwd: dir, mode: 'dry', jobs: 1, format: false });

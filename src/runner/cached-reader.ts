@@ -1,16 +1,29 @@
 import fs from 'node:fs';
 
-/** Reads each file once for the whole main-process side of a run (the fleet model, then prepare hooks). */
-export function cachedReader(): ((p: string) => string) & { release(): void } {
+export interface CachedReader {
+  read(p: string): string;
+  /** What was read, without reading. */
+  known(p: string): string | undefined;
+  /** Forgets every text: on a large monorepo they are the whole tree's, garbage once the transforms ran. */
+  release(): void;
+}
+
+/**
+ * Reads each file once for the whole main-process side of a run (the fleet model, prepare hooks, and
+ * the transforms when they run in this thread); `known` answers only from what was read.
+ */
+export function cachedReader(): CachedReader {
   const cache = new Map<string, string>();
-  const read = (p: string) => {
-    let text = cache.get(p);
-    if (text === undefined) {
-      text = fs.readFileSync(p, 'utf8');
-      cache.set(p, text);
-    }
-    return text;
+  return {
+    read(p) {
+      let text = cache.get(p);
+      if (text === undefined) {
+        text = fs.readFileSync(p, 'utf8');
+        cache.set(p, text);
+      }
+      return text;
+    },
+    known: (p) => cache.get(p),
+    release: () => cache.clear(),
   };
-  // The texts are the whole tree's on a large monorepo; once transforms run (each task reads its file again) they are garbage.
-  return Object.assign(read, { release: () => cache.clear() });
 }

@@ -27,6 +27,7 @@ import { cachedReader } from './cached-reader';
 import { SKIPPED_NOTE, verifyRun, type RunVerification } from '../verify';
 import { writeAll } from './write-phase';
 import { stopwatch } from './timings';
+import { hasPrettierConfig } from './prettier-config';
 import { listings } from './walk';
 
 export interface RunOptions {
@@ -95,11 +96,6 @@ export interface RunOutcome {
   fleet: FleetModel;
   /** Files some selected transforms left alone because of their role (for --verbose). */
   roleSkips: RoleSkip[];
-}
-
-async function hasPrettierConfig(dir: string): Promise<boolean> {
-  const prettier = await import('prettier');
-  return (await prettier.resolveConfigFile(path.join(dir, 'index.js'))) !== null;
 }
 
 function relative(cwd: string, abs: string): string {
@@ -205,7 +201,9 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
   const services = discoverServices(config, folders);
   const serviceOf = serviceLookup(services);
   const scope = new Set(selectServices(services, opts.services, opts.shard ? parseShard(opts.shard) : undefined));
-  const inScope = (abs: string) => scope.has(serviceOf(abs));
+  // Without --service or --shard every service is in scope: no file needs its service looked up for that.
+  const everyService = scope.size === services.length;
+  const inScope = (abs: string) => everyService || scope.has(serviceOf(abs));
   const serviceOptions = optionsByService([...scope], selected, config, options, opts.transformOptions);
   checkRolloutGit(cwd, mode, { commit: opts.commit, branchPrefix: opts.branchPerService });
   // --branch-per-service commits the new contents onto branches; the working tree stays as it is.
@@ -228,12 +226,13 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
     gitignore: opts.gitignore ?? config.gitignore ?? true,
     ignoreFiles: ['.shipshapeignore'],
     listings: folders,
-    wants: (rel) => inScope(path.resolve(cwd, rel)) && wantsFile(rel, selected, options),
+    wants: (rel, abs) => wantsFile(rel, selected, options) && inScope(abs),
   });
 
   clock.end('discoveryMs');
   // The fleet model: built once, before any file is transformed, and read by every transform.
-  const read = cachedReader();
+  const texts = cachedReader();
+  const read = texts.read;
   const fleet = buildFleet(config, {
     services,
     files,
@@ -282,7 +281,6 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
     }
   }
   const format = opts.format ?? config.format ?? (await hasPrettierConfig(config.dir));
-  read.release();
   clock.end('prepareMs');
   const names = selected.map((t) => t.name);
   // A file no selected transform may change in its role is not even read again.
@@ -301,7 +299,8 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
       service: serviceOf(abs).name,
       ...(fleet.roles[abs] ? { role: fleet.roles[abs] } : {}),
     }));
-  const results = await runTasks(tasks, { jobs: opts.jobs ?? defaultJobs(), onProgress: opts.onProgress, services: fleet.services, started });
+  const results = await runTasks(tasks, { jobs: opts.jobs ?? defaultJobs(), onProgress: opts.onProgress, services: fleet.services, known: texts.known, started });
+  texts.release();
   clock.end('transformMs');
 
   // Nothing is written, or shown as a change, before verification has seen every planned write.
@@ -355,7 +354,7 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
       entry.status = 'error';
       entry.error = failure;
     }
-    patches.push({ path: rel, patch: unifiedDiff(rel, null, g.content) });
+    if (opts.patches ?? true) patches.push({ path: rel, patch: unifiedDiff(rel, null, g.content) });
     reports.push(entry);
   }
   for (const g of withheldCreates) {
