@@ -9,7 +9,7 @@ import fg from 'fast-glob';
 
 function fleetOf(files: Record<string, string>) {
   const dir = tempTree(files);
-  const all = fg.sync('**/*.{js,ts,tsx,jsx,mjs,cjs}', { cwd: dir, absolute: true, ignore: ['**/node_modules/**'] });
+  const all = fg.sync('**/*.{js,ts,tsx,jsx,mjs,cjs}', { cwd: dir, absolute: true, ignore: ['**/node_modules/**'], dot: true });
   const fleet = buildFleet(loadConfig(dir), { files: all });
   const rel = (p: string) => path.relative(dir, p);
   const role = (p: string) => fleet.roles[path.join(dir, p)];
@@ -93,11 +93,16 @@ describe('fleet model: boundary, build context, entry points, graph, roles', () 
       'lib/package.json': JSON.stringify({ name: 'lib' }),
       'lib/util.ts': '',
       'lib/util.js': '',
+      // The Nx wrapper a workspace commits (nestjs-microservices-template): a tool, even where no entry point is known.
+      'lib/.nx/nxw.js': "console.error('[NX]: nx.json is required');\n",
+      'api/.husky/check.js': '',
     });
     const roles = Object.fromEntries(
-      ['api/src/index.js', 'api/src/routes.js', 'api/src/routes.test.js', 'api/jest.config.js', 'api/vite.config.ts', 'api/load/checkout.js', 'api/perf/processor.js', 'api/seeds/users.js', 'api/src/view.tsx', 'web/src/main.js', 'lib/util.ts', 'lib/util.js'].map((f) => [f, role(f)]),
+      ['lib/.nx/nxw.js', 'api/.husky/check.js', 'api/src/index.js', 'api/src/routes.js', 'api/src/routes.test.js', 'api/jest.config.js', 'api/vite.config.ts', 'api/load/checkout.js', 'api/perf/processor.js', 'api/seeds/users.js', 'api/src/view.tsx', 'web/src/main.js', 'lib/util.ts', 'lib/util.js'].map((f) => [f, role(f)]),
     );
     expect(roles).toEqual({
+      'lib/.nx/nxw.js': 'tooling',
+      'api/.husky/check.js': 'tooling',
       'api/src/index.js': 'runtime',
       'api/src/routes.js': 'runtime',
       'api/src/routes.test.js': 'test',

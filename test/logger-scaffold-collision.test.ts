@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { execute } from '../src/runner/run';
 import { read, tempTree } from './helpers/cli';
@@ -24,24 +22,36 @@ describe('zero-config logger scaffold where the service already has a logger.ts 
     expect(items.join('\n')).toMatch(/"import": "\.\/src\/logger"/);
     expect(exitCode).toBeLessThan(2);
   });
+});
 
-  // nestjs-microservices-template: libs/common/src/logger/ (index.ts, a CorrelationLogger) is what
-  // '../logger' names; a src/logger.ts beside it took the name over (TS2305 in the files importing it).
-  it('creates no logger.ts beside a logger/ folder that answers to the same import path', async () => {
-    const util = "import { CorrelationLogger } from '../logger';\n\nexport function scan(): void {\n  new CorrelationLogger().log('scan');\n  console.warn('scan failed');\n}\n";
+// Seen on nestjs-microservices-template: libs/common has src/logger/index.ts (its CorrelationLogger);
+// a scaffolded src/logger.ts would have taken its place for every `../logger` import (TS2305).
+describe('zero-config logger scaffold where a folder module answers to the same path', () => {
+  it('creates nothing, so every existing import keeps resolving to the folder', async () => {
     const dir = tempTree({
-      'package.json': JSON.stringify({ name: '@libs/common', main: 'src/index.ts' }),
-      'tsconfig.json': JSON.stringify({ compilerOptions: { rootDir: 'src', outDir: 'dist', strict: true }, include: ['src'] }),
-      'src/index.ts': "export * from './logger';\nexport * from './utils/scan';\n",
-      'src/logger/index.ts': "export * from './correlation-logger';\n",
-      'src/logger/correlation-logger.ts': 'export class CorrelationLogger {\n  log(message: string): void {\n    process.stdout.write(message);\n  }\n}\n',
-      'src/utils/scan.ts': util,
+      'package.json': JSON.stringify({ name: 'common', main: 'src/index.ts' }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true }, include: ['src'] }),
+      'src/index.ts': "import { CorrelationLogger } from './logger';\nexport const log = new CorrelationLogger();\nconsole.log('loaded');\n",
+      'src/logger/index.ts': 'export class CorrelationLogger {}\n',
+    });
+    const { report } = await execute({ cwd: dir, transforms: ['console-to-logger'], mode: 'write', jobs: 1, format: false, allowDirty: true });
+    expect(() => read(dir, 'src/logger.ts')).toThrow();
+    const items = report.files.flatMap((f) => f.manual.map((m) => m.message)).join('\n');
+    expect(items).toContain('src/logger/index.ts already answers to the path of the logger module shipshape would create (src/logger.ts)');
+  });
+});
+
+// Seen on the same repository: a root service whose only console calls were in frontend/ (browser
+// code, left alone) got a root logger.js that nothing imported.
+describe('a scaffold nothing would import', () => {
+  it('is not created, and is no failure', async () => {
+    const dir = tempTree({
+      'package.json': JSON.stringify({ name: 'site' }),
+      'frontend/main.js': "console.log('clicked');\n",
     });
     const { report, exitCode } = await execute({ cwd: dir, transforms: ['console-to-logger'], mode: 'write', jobs: 1, format: false, allowDirty: true });
-    expect(fs.existsSync(path.join(dir, 'src/logger.ts'))).toBe(false);
-    expect(read(dir, 'src/utils/scan.ts')).toBe(util);
-    const items = report.files.flatMap((f) => f.manual.map((m) => m.message)).join('\n');
-    expect(items).toMatch(/src\/logger\/index\.ts answers to the import path of the logger shipshape would create/);
-    expect(exitCode).toBeLessThan(2);
+    expect(() => read(dir, 'logger.js')).toThrow();
+    expect(report.summary).toMatchObject({ changed: 0, errors: 0 });
+    expect(exitCode).toBe(0);
   });
 });

@@ -52,4 +52,15 @@ describe('walk: one directory walk applying ignore files as it descends', () => 
     const found = await discover({ cwd: dir, paths: ['.'], include: [], exclude: [], gitignore: false, ignoreFiles: ['.shipshapeignore'], wants: () => true });
     expect(found.files.map((f) => path.relative(dir, f))).toEqual(['.shipshapeignore', path.join('new', 'b.ts')]);
   });
+
+  it('sorted, it yields paths in the order Array#sort puts them, so discovery need not sort', async () => {
+    const names = ['a-b.js', 'a/x.js', 'a.js', 'ab/c.js', 'A.js', 'a/b/c.js', 'a/b-c.js', 'a b/d.js', '\u00e9.js', 'Z/z.js', '_.js'];
+    const dir = tempTree(Object.fromEntries(names.map((n) => [n, ''])));
+    const out: string[] = [];
+    walk(dir, { sorted: true, file: (_abs, rel) => out.push(rel) });
+    expect(out).toEqual([...names].sort());
+    const found = await discover({ cwd: dir, paths: ['.'], include: [], exclude: [], gitignore: false, wants: () => true });
+    expect(found.files).toEqual([...found.files].sort());
+    expect(found.files.map((f) => path.relative(dir, f))).toEqual([...names].sort());
+  });
 });

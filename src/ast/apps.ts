@@ -27,9 +27,9 @@ const BINDING_NODES = ['ImportDeclaration', 'VariableDeclarator', 'TSImportEqual
 const readOnlyIndex = new WeakMap<Collection<any>, Map<string, any[]> | null>();
 
 /**
- * Declares that `root` is never edited (the fleet model's trees): moduleBindings then walks it once
- * for every module list asked. Trees a transform edits are walked on every call, so they never answer
- * from before an edit.
+ * Declares that `root` is never edited and is as the parser made it (the fleet model's trees):
+ * moduleBindings then walks it once for every module list asked. Trees a transform edits are walked
+ * on every call, so they never answer from before an edit.
  */
 export function readOnlyTree<T extends Collection<any>>(root: T): T {
   readOnlyIndex.set(root, null);
@@ -40,7 +40,7 @@ function bindingNodes(root: Collection<any>): Map<string, any[]> {
   if (!readOnlyIndex.has(root)) return collectNodes(root, BINDING_NODES);
   let index = readOnlyIndex.get(root);
   if (!index) {
-    index = collectNodes(root, BINDING_NODES);
+    index = collectNodes(root, BINDING_NODES, true);
     readOnlyIndex.set(root, index);
   }
   return index;

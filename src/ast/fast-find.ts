@@ -27,28 +27,35 @@ function fieldsOf(node: any): readonly string[] {
 }
 
 const matchesByType = new Map<string, Map<string, boolean>>();
-/** Whether a node of type `nodeType` is visited by a `visit<wanted>` method: it is `wanted` or a subtype. */
-function isA(nodeType: string, wanted: string): boolean {
+/**
+ * Whether a node of a type is visited by a `visit<wanted>` method: it is `wanted` or a subtype. One
+ * test per `find` call, so the walk looks up one table per node, not two.
+ */
+function isA(wanted: string): (nodeType: string) => boolean {
   let table = matchesByType.get(wanted);
   if (!table) {
     table = new Map();
     matchesByType.set(wanted, table);
   }
-  let hit = table.get(nodeType);
-  if (hit === undefined) {
-    try {
-      hit = nodeType === wanted ? recast.types.namedTypes[wanted as keyof typeof recast.types.namedTypes] !== undefined : getSupertypeNames(nodeType).includes(wanted);
-    } catch {
-      hit = false; // a type ast-types does not know: the visitor has no method for it either
+  const known = table;
+  return (nodeType) => {
+    let hit = known.get(nodeType);
+    if (hit === undefined) {
+      try {
+        hit = nodeType === wanted ? recast.types.namedTypes[wanted as keyof typeof recast.types.namedTypes] !== undefined : getSupertypeNames(nodeType).includes(wanted);
+      } catch {
+        hit = false; // a type ast-types does not know: the visitor has no method for it either
+      }
+      known.set(nodeType, hit);
     }
-    table.set(nodeType, hit);
-  }
-  return hit;
+    return hit;
+  };
 }
 
 /** Paths of the nodes of type `wanted` strictly below `start`, in the visitor's order. */
 export function findPaths(start: any, wanted: string, filter?: unknown): any[] {
   const found: any[] = [];
+  const matches = isA(wanted);
   const keys: (string | number)[] = [];
   const visit = (value: any, isStart: boolean): void => {
     if (value === null || typeof value !== 'object') return;
@@ -61,7 +68,7 @@ export function findPaths(start: any, wanted: string, filter?: unknown): any[] {
       }
       return;
     }
-    if (!isStart && typeof value.type === 'string' && isA(value.type, wanted) && (!filter || matchNode(value, filter))) {
+    if (!isStart && typeof value.type === 'string' && matches(value.type) && (!filter || matchNode(value, filter))) {
       found.push(keys.length ? start.get(...keys) : start);
     }
     const fields = fieldsOf(value);

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 
 const CODE_EXT = /\.(?:[cm]?[jt]sx?)$/;
@@ -69,4 +70,23 @@ export function importsNeedExtension(style: ImportStyle, fromFile: string): bool
 export function withRuntimeExtension(spec: string, style: ImportStyle | undefined, fromFile: string): string {
   if (!style || !isPathSpecifier(spec) || /\.[cm]?[jt]sx?$/.test(spec) || !importsNeedExtension(style, fromFile)) return spec;
   return `${spec}.js`;
+}
+
+const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The files that answer to a module path without extension (`src/logger`): `src/logger.ts`,
+ * `src/logger.js`, ..., or a folder index (`src/logger/index.ts`). A module created at that stem
+ * would be one of them, and would shadow a folder index for every `./logger` import.
+ */
+export function modulesAnswering(stem: string): string[] {
+  return [...MODULE_EXTENSIONS.map((e) => stem + e), ...MODULE_EXTENSIONS.map((e) => path.join(stem, `index${e}`))].filter(isFile);
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import * as YAML from 'yaml';
+import type { Node as YamlNode, YAMLMap } from 'yaml';
+import { YAML } from './yaml';
 import { dockerInstructions } from './dockerfile';
 import { lineAt } from '../ast/lines';
 
@@ -56,7 +57,7 @@ export function composeHealthchecks(source: string): ComposeProbes {
   for (const doc of docs) {
     if (!(doc instanceof YAML.Document)) continue;
     if (doc.errors.length > 0) return { spans: [], error: doc.errors[0].message.split('\n')[0] };
-    const healthchecks: YAML.YAMLMap[] = [];
+    const healthchecks: YAMLMap[] = [];
     const addMap = (node: unknown, depth = 0): void => {
       const resolved = YAML.isAlias(node) ? node.resolve(doc) : node;
       if (!YAML.isMap(resolved) || depth > 8) return;
@@ -76,7 +77,7 @@ export function composeHealthchecks(source: string): ComposeProbes {
     for (const map of healthchecks) {
       const test = map.items.find((p) => YAML.isScalar(p.key) && p.key.value === 'test')?.value;
       const scalars = YAML.isSeq(test) ? test.items : [test];
-      const probe = (test as YAML.Node | undefined)?.range?.[0];
+      const probe = (test as YamlNode | undefined)?.range?.[0];
       for (const s of scalars) {
         if (!YAML.isScalar(s) || typeof s.value !== 'string' || !s.range) continue;
         spans.set(s.range[0], { start: s.range[0], end: s.range[1], line: lineAt(source, s.range[0]), probe: probe ?? s.range[0] });

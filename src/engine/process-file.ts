@@ -74,20 +74,28 @@ async function formatWithPrettier(file: string, original: string, text: string):
   return prettier.format(text, options);
 }
 
-/** Reads, checks, transforms and (optionally) formats one file. Never throws for the file's content. */
-export async function processFile(task: FileTask, services?: ServicesByName): Promise<ProcessedFile> {
+/**
+ * Reads, checks, transforms and (optionally) formats one file. Never throws for the file's content.
+ * `known` is the file's text as this run already read it (UTF-8), so the file is not read twice.
+ */
+export async function processFile(task: FileTask, services?: ServicesByName, known?: string): Promise<ProcessedFile> {
   const base: ProcessedFile = { path: task.path, relPath: task.relPath, status: 'unchanged', changes: {}, manual: [], records: {} };
   let stat: fs.Stats;
-  let buf: Buffer;
+  let source: string;
   try {
     stat = fs.statSync(task.path);
     if (stat.size > MAX_FILE_BYTES) return { ...base, status: 'skipped', reason: `larger than 2 MB (${(stat.size / 1048576).toFixed(1)} MB)` };
-    buf = fs.readFileSync(task.path);
+    // UTF-8 decodes only a 0 byte to U+0000: a known text without one is no binary file. With one,
+    // the bytes decide, as for any file.
+    if (known !== undefined && !known.includes('\0')) source = known;
+    else {
+      const buf = fs.readFileSync(task.path);
+      if (looksBinary(buf)) return { ...base, status: 'skipped', reason: 'binary file' };
+      source = buf.toString('utf8');
+    }
   } catch (err: any) {
     return { ...base, status: 'error', error: `cannot read: ${err.code ?? err.message}` };
   }
-  if (looksBinary(buf)) return { ...base, status: 'skipped', reason: 'binary file' };
-  const source = buf.toString('utf8');
   if (isJsLike(task.path) && looksMinified(source)) return { ...base, status: 'skipped', reason: 'minified file' };
 
   let result: ProcessedFile;

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import * as YAML from 'yaml';
+import type { Document } from 'yaml';
+import { YAML } from '../deploy/yaml';
 import { dockerInstructions } from '../deploy/dockerfile';
 import { isInside } from '../ast/paths';
 import { isComposeFile, isDockerfile } from '../deploy/probes';
@@ -54,7 +55,7 @@ export function dockerfileFacts(file: string, source: string, context: string): 
   return facts;
 }
 
-function lineOf(doc: YAML.Document, node: unknown, source: string): number {
+function lineOf(doc: Document, node: unknown, source: string): number {
   const range = (node as any)?.range as [number, number] | undefined;
   if (!range) return 0;
   let line = 1;
@@ -65,7 +66,7 @@ function lineOf(doc: YAML.Document, node: unknown, source: string): number {
 /** Every service of a compose file, with what the fleet model needs. */
 export function composeServices(file: string, source: string): ComposeServiceFacts[] {
   const out: ComposeServiceFacts[] = [];
-  let doc: YAML.Document;
+  let doc: Document;
   try {
     doc = YAML.parseDocument(source, { merge: true } as any);
   } catch {
@@ -101,9 +102,9 @@ export function kubernetesContainers(file: string, source: string): KubernetesFa
   // Helm templates (`{{ .Values.x }}`) are not YAML until rendered; they are left out.
   if (!/\bkind:\s*\w/.test(source) || !/\bcontainers:/.test(source) || source.includes('{{')) return [];
   const out: KubernetesFacts[] = [];
-  let docs: YAML.Document[];
+  let docs: Document[];
   try {
-    docs = YAML.parseAllDocuments(source) as YAML.Document[];
+    docs = YAML.parseAllDocuments(source) as Document[];
   } catch {
     return out;
   }

@@ -35,6 +35,8 @@ const TOOL_CONFIG =
   /^(\.?(vite|vitest|jest|webpack|rollup|babel|eslint|prettier|tailwind|postcss|next|nuxt|svelte|astro|tsup|esbuild|karma|playwright|cypress|commitlint|lint-staged|stylelint|nodemon|remix|metro|gatsby(-[a-z]+)?|drizzle|knexfile|ormconfig|typeorm\.config|mikro-orm\.config|release|semantic-release|vue)(rc)?([.-][\w-]+)*\.[cm]?[jt]sx?|webpack\.[\w.-]+\.[cm]?[jt]s|gulpfile\.[cm]?[jt]s|gruntfile\.[cm]?[jt]s|\.mocharc\.[cm]?js|knexfile\.[cm]?[jt]s)$/i;
 /** Folders of one-off programs: seeds, migrations, CLI scripts, load tests. */
 const TOOL_FOLDER = /(^|\/)(seeds?|seeders?|migrations?|scripts|bin|load-?tests?|loadtest|perf|k6|artillery|benchmarks?|tools)\//i;
+/** Hidden folders (`.nx/nxw.js`, `.husky/`, `.github/`, `.yarn/`): wrappers and hooks of tools, whose console output is their interface. */
+const HIDDEN_FOLDER = /(^|\/)(\.[\w-][\w.-]*)\//;
 const K6 = /(?:from\s*|require\s*\(\s*)['"]k6(?:\/[\w/-]+)?['"]/;
 /** Browser frameworks, and bundler plugins for them: a package that depends on one is front-end code. */
 const BROWSER_DEPS = [
@@ -94,6 +96,8 @@ export function roleOf(abs: string, inputs: RoleInputs): RoleVerdict {
   if (inputs.graph?.has(abs)) return { role: 'runtime', reason: 'in the runtime graph' };
   if (inputs.tool) return { role: 'tooling', reason: `reached only from ${inputs.tool}, a tool the service ships, not from what starts it` };
   if (TOOL_FOLDER.test(rel)) return { role: 'tooling', reason: `one-off program (${rel.match(TOOL_FOLDER)![2]}/), not in the runtime graph` };
+  const hidden = HIDDEN_FOLDER.exec(rel);
+  if (hidden) return { role: 'tooling', reason: `in a hidden folder (${hidden[2]}/: tools keep their files there), not in the runtime graph` };
   if (!inputs.graph) return { role: 'runtime', reason: 'no entry point found' };
   if (inputs.guessed) return { role: 'runtime', reason: 'not reached from the conventionally named entry, which was only guessed' };
   return { role: 'unknown', reason: 'not reachable from any entry point' };

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import YAML from 'yaml';
+import { YAML } from '../deploy/yaml';
 import type { Config } from '../config/load';
 import { toPosix } from '../runner/discover';
 import { IGNORED_FOLDERS, walk, type Listings } from '../runner/walk';

@@ -1,11 +1,11 @@
-import { structuredPatch } from 'diff';
+import { diff } from './diff-library';
 
 /**
  * A git-style unified diff of one file (`diff --git` header, `--- a/` / `+++ b/` paths relative to
  * the cwd, 3 lines of context) that `git apply` accepts. `before` null means a new file.
  */
 export function unifiedDiff(relPath: string, before: string | null, after: string, mode = '100644'): string {
-  const patch = structuredPatch(`a/${relPath}`, `b/${relPath}`, before ?? '', after, '', '', { context: 3 });
+  const patch = diff.structuredPatch(`a/${relPath}`, `b/${relPath}`, before ?? '', after, '', '', { context: 3 });
   const out: string[] = [`diff --git a/${relPath} b/${relPath}`];
   if (before === null) out.push(`new file mode ${mode}`, '--- /dev/null');
   else out.push(`--- a/${relPath}`);

@@ -1,4 +1,4 @@
-import { diffLines } from 'diff';
+import { diff } from './diff-library';
 
 /**
  * A file's change as a sequence of kept and changed line runs, so a subset of the changes can be
@@ -17,7 +17,7 @@ function splitLines(text: string): string[] {
  */
 export function segmentsOf(before: string, after: string, fine = false): Segment[] {
   const out: Segment[] = [];
-  for (const part of diffLines(before, after)) {
+  for (const part of diff.diffLines(before, after)) {
     const lines = splitLines(part.value);
     const last = out[out.length - 1];
     if (!part.added && !part.removed) out.push({ kind: 'same', lines });

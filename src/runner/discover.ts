@@ -23,8 +23,8 @@ export interface DiscoverOptions {
   gitignore: boolean;
   /** Ignore files (gitignore syntax) honoured besides .gitignore, whatever `gitignore` says, e.g. `.shipshapeignore`. */
   ignoreFiles?: string[];
-  /** Whether any selected transform wants a file, by its path relative to `cwd`. */
-  wants(relPath: string): boolean;
+  /** Whether any selected transform wants a file, by its path relative to `cwd` (and its absolute path). */
+  wants(relPath: string, absPath: string): boolean;
   /** The run's folder listings, shared with its other walks. */
   listings?: Listings;
 }
@@ -71,20 +71,23 @@ function matcher(sets: GlobSet[], cwd: string): ((relCwd: string, abs: string) =
  * read. Symlinks are not followed; those pointing out of the folder scanned are reported as skipped.
  */
 export async function discover(opts: DiscoverOptions): Promise<Discovered> {
-  const found = new Map<string, string>();
+  // Walked files as the walk keeps them, and the files named on the command line, which wait for the
+  // end: a Map or Set test per walked file (hashing its path) cost more than the folder reads did.
+  const walked: string[] = [];
   const skipped: Discovered['skipped'] = [];
-  const explicit = new Set<string>();
+  const explicit = new Map<string, string>();
   const ignoreFiles = [...(opts.gitignore ? ['.gitignore'] : []), ...(opts.ignoreFiles ?? [])];
   const ignoreTop = ignoreFiles.length ? gitTop(opts.cwd) ?? opts.cwd : undefined;
   const relOf = (abs: string) => toPosix(path.relative(opts.cwd, abs));
   const include = matcher(opts.include, opts.cwd);
   const exclude = matcher(opts.exclude, opts.cwd);
   // A walked file is judged as the walk finds it; only the files named on the command line wait for the end.
-  const keeps = (relCwd: string, abs: string) => !(include && !include(relCwd, abs)) && !exclude?.(relCwd, abs) && opts.wants(relCwd);
+  const keeps = (relCwd: string, abs: string) => !(include && !include(relCwd, abs)) && !exclude?.(relCwd, abs) && opts.wants(relCwd, abs);
   const scan = (base: string, accept?: (relCwd: string) => boolean) => {
     const lead = inside(opts.cwd, base);
     const prefix = lead === null || lead === '' ? null : `${lead}/`;
     walk(base, {
+      sorted: true,
       ignoreFiles,
       ignoreTop,
       listings: opts.listings,
@@ -92,7 +95,7 @@ export async function discover(opts: DiscoverOptions): Promise<Discovered> {
         if (GENERATED.test(rel)) return;
         const relCwd = lead === '' ? rel : prefix !== null ? prefix + rel : relOf(abs);
         if (accept && !accept(relCwd)) return;
-        if (explicit.has(abs) || keeps(relCwd, abs)) found.set(abs, relCwd);
+        if (keeps(relCwd, abs)) walked.push(abs);
       },
       link(abs) {
         let target: string;
@@ -115,8 +118,7 @@ export async function discover(opts: DiscoverOptions): Promise<Discovered> {
       stat = null;
     }
     if (stat?.isFile()) {
-      found.set(abs, relOf(abs));
-      explicit.add(abs);
+      explicit.set(abs, relOf(abs));
       continue;
     }
     if (stat?.isDirectory()) {
@@ -137,11 +139,10 @@ export async function discover(opts: DiscoverOptions): Promise<Discovered> {
     }
     throw new UsageError(`path not found: ${given} (run from the repository root or pass an existing file, folder or glob)`);
   }
-  const files: string[] = [];
-  for (const [abs, rel] of found) {
-    // A named file skips the include globs, not the excludes; a walked one was judged already.
-    if (explicit.has(abs) && (exclude?.(rel, abs) || !opts.wants(rel))) continue;
-    files.push(abs);
-  }
-  return { files: files.sort(), skipped };
+  // A named file skips the include globs, not the excludes; a walked one was judged already.
+  for (const [abs, rel] of explicit) if (!exclude?.(rel, abs) && opts.wants(rel, abs)) walked.push(abs);
+  // One path's files come sorted from the walk. Only a second path can name a file again (a file
+  // inside a named folder, overlapping folders) or interleave with the first.
+  const files = opts.paths.length > 1 ? [...new Set(walked)].sort() : walked;
+  return { files, skipped };
 }

@@ -27,6 +27,8 @@ export interface PoolOptions {
   onResult?(result: ProcessedFile): void;
   /** The fleet's service models, which tasks name by `service`. */
   services?: ServiceModel[];
+  /** Texts this thread already read in the run (the fleet model's): files processed here are not read again. */
+  known?(path: string): string | undefined;
   /** Workers started before discovery (`startWorkers`): used when the files pay for them, else stopped. */
   started?: StartedWorkers | null;
 }
@@ -124,7 +126,7 @@ async function runInProcess(tasks: FileTask[], opts: PoolOptions): Promise<Proce
   const results: ProcessedFile[] = [];
   const services = new Map((opts.services ?? []).map((s) => [s.name, s]));
   for (const task of tasks) {
-    const result = await processFile(task, services);
+    const result = await processFile(task, services, opts.known?.(task.path));
     results.push(result);
     opts.onResult?.(result);
     opts.onProgress?.(results.length, tasks.length);

@@ -26,6 +26,7 @@ import { defaultJobs, runTasks, startWorkers, stopWorkers, type StartedWorkers }
 import { SKIPPED_NOTE, verifyRun, type RunVerification } from '../verify';
 import { writeAll } from './write-phase';
 import { stopwatch } from './timings';
+import { hasPrettierConfig } from './prettier-config';
 import { listings } from './walk';
 
 export interface RunOptions {
@@ -96,11 +97,6 @@ export interface RunOutcome {
   roleSkips: RoleSkip[];
 }
 
-async function hasPrettierConfig(dir: string): Promise<boolean> {
-  const prettier = await import('prettier');
-  return (await prettier.resolveConfigFile(path.join(dir, 'index.js'))) !== null;
-}
-
 function relative(cwd: string, abs: string): string {
   return toPosix(path.relative(cwd, abs));
 }
@@ -138,16 +134,22 @@ export function generateOrder(steps: readonly Transform[]): Transform[] {
   return out;
 }
 
-/** Reads each file once for the whole main-process side of a run (the fleet model, then prepare hooks). */
-function cachedReader(): (p: string) => string {
+/**
+ * Reads each file once for the whole main-process side of a run (the fleet model, prepare hooks, and
+ * the transforms when they run in this thread); `known` answers only from what was read.
+ */
+function cachedReader(): { read(p: string): string; known(p: string): string | undefined } {
   const cache = new Map<string, string>();
-  return (p) => {
-    let text = cache.get(p);
-    if (text === undefined) {
-      text = fs.readFileSync(p, 'utf8');
-      cache.set(p, text);
-    }
-    return text;
+  return {
+    read(p) {
+      let text = cache.get(p);
+      if (text === undefined) {
+        text = fs.readFileSync(p, 'utf8');
+        cache.set(p, text);
+      }
+      return text;
+    },
+    known: (p) => cache.get(p),
   };
 }
 
@@ -217,7 +219,9 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
   const services = discoverServices(config, folders);
   const serviceOf = serviceLookup(services);
   const scope = new Set(selectServices(services, opts.services, opts.shard ? parseShard(opts.shard) : undefined));
-  const inScope = (abs: string) => scope.has(serviceOf(abs));
+  // Without --service or --shard every service is in scope: no file needs its service looked up for that.
+  const everyService = scope.size === services.length;
+  const inScope = (abs: string) => everyService || scope.has(serviceOf(abs));
   const serviceOptions = optionsByService([...scope], selected, config, options, opts.transformOptions);
   checkRolloutGit(cwd, mode, { commit: opts.commit, branchPrefix: opts.branchPerService });
   // --branch-per-service commits the new contents onto branches; the working tree stays as it is.
@@ -240,12 +244,13 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
     gitignore: opts.gitignore ?? config.gitignore ?? true,
     ignoreFiles: ['.shipshapeignore'],
     listings: folders,
-    wants: (rel) => inScope(path.resolve(cwd, rel)) && wantsFile(rel, selected, options),
+    wants: (rel, abs) => wantsFile(rel, selected, options) && inScope(abs),
   });
 
   clock.end('discoveryMs');
   // The fleet model: built once, before any file is transformed, and read by every transform.
-  const read = cachedReader();
+  const texts = cachedReader();
+  const read = texts.read;
   const fleet = buildFleet(config, {
     services,
     files,
@@ -312,14 +317,16 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
       service: serviceOf(abs).name,
       ...(fleet.roles[abs] ? { role: fleet.roles[abs] } : {}),
     }));
-  const results = await runTasks(tasks, { jobs: opts.jobs ?? defaultJobs(), onProgress: opts.onProgress, services: fleet.services, started });
+  const results = await runTasks(tasks, { jobs: opts.jobs ?? defaultJobs(), onProgress: opts.onProgress, services: fleet.services, known: texts.known, started });
   clock.end('transformMs');
 
   // Nothing is written, or shown as a change, before verification has seen every planned write.
   const verification = opts.verify === false ? null : verifyPlanned(cwd, results, generated, (abs) => modelOf.get(serviceOf(abs).name)!, fleet.services);
   const withheldCreates = generated.filter((g) => verification?.withheld.has(g.path));
+  // A module nothing would import is not created either, and that is no failure.
+  const unusedCreates = generated.filter((g) => verification?.unused.has(g.path));
   clock.end('verifyMs');
-  generated.splice(0, generated.length, ...generated.filter((g) => !withheldCreates.includes(g)));
+  generated.splice(0, generated.length, ...generated.filter((g) => !withheldCreates.includes(g) && !unusedCreates.includes(g)));
   const writeFailures = writesFiles ? await writeAll(results, generated, serviceOf) : new Map<string, string>();
   for (const r of results) {
     const failure = writeFailures.get(r.path);
@@ -364,7 +371,7 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
       entry.status = 'error';
       entry.error = failure;
     }
-    patches.push({ path: rel, patch: unifiedDiff(rel, null, g.content) });
+    if (opts.patches ?? true) patches.push({ path: rel, patch: unifiedDiff(rel, null, g.content) });
     reports.push(entry);
   }
   for (const g of withheldCreates) {

@@ -29,6 +29,8 @@ export interface WalkOptions {
   link?(abs: string, rel: string): void;
   /** Folder listings shared with the run's other walks (see `listings`): each folder is read from disk once. */
   listings?: Listings;
+  /** Entries in the order of their paths, so files come out sorted as full paths sort (see inPathOrder). Default: directory order. */
+  sorted?: boolean;
 }
 
 /** Folder listings of one run, by absolute folder: the services walk, the file walk and the fleet's inventory read each folder once between them. */
@@ -49,6 +51,17 @@ function list(dir: string, cache: Listings | undefined): fs.Dirent[] | null {
   }
   cache?.set(dir, entries);
   return entries;
+}
+
+/**
+ * A folder's entries in the order their paths sort (UTF-16 code units, as Array#sort): a folder's
+ * name compares as `name/`, as every path below it does (`a-b` before `a/x`). A depth-first walk in
+ * this order yields paths sorted; sorting each folder's few names is cheaper than sorting all paths.
+ */
+function inPathOrder(entries: fs.Dirent[]): fs.Dirent[] {
+  const keyed = entries.map((e) => ({ key: e.isDirectory() ? `${e.name}/` : e.name, e }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.e);
 }
 
 interface Rules {
@@ -126,7 +139,7 @@ function ignoredBy(stack: readonly Rules[], rel: string, name: string, isDir: bo
 /**
  * One depth-first directory walk that applies ignore files as it descends: an ignored folder, or one
  * named in `skipFolders`, is never read (git does not descend into an ignored folder either, so
- * nothing below one can be re-included). Files come in directory order; unreadable folders are skipped.
+ * nothing below one can be re-included). Files come in directory order unless `sorted`; unreadable folders are skipped.
  */
 export function walk(start: string, opts: WalkOptions): void {
   const names = opts.ignoreFiles ?? DEFAULT_IGNORE_FILES;
@@ -148,8 +161,9 @@ export function walk(start: string, opts: WalkOptions): void {
     }
   }
   const visit = (dir: string, rel: string) => {
-    const entries = list(dir, opts.listings);
-    if (!entries) return;
+    const listed = list(dir, opts.listings);
+    if (!listed) return;
+    const entries = opts.sorted ? inPathOrder(listed) : listed;
     // Only names the folder holds are opened: a failed open costs more than reading the folder did.
     const held = names.length ? names.filter((n) => entries.some((e) => e.name === n && !e.isDirectory())) : names;
     const own = held.length ? readRules(dir, held) : null;

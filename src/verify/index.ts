@@ -2,11 +2,14 @@ import path from 'node:path';
 import { isInside } from '../ast/paths';
 import type { VerificationReport } from '../report/types';
 import type { VerifyService } from './service';
+import { unusedModules } from './unused';
 import { settleWithheld, verifyService, type PlannedWrite } from './verify';
 
 export interface RunVerification {
   /** Absolute paths of withheld files, with why. */
   withheld: Map<string, string>;
+  /** Created modules no file of the run would import (a scaffold for files the transform then left alone): not created, and not a failure. */
+  unused: Set<string>;
   /** Per service name. */
   services: Map<string, VerificationReport>;
   ms: number;
@@ -45,7 +48,7 @@ export function verifyRun(cwd: string, writes: PlannedWrite[], serviceOf: (abs: 
   const before = new Set(withheld.keys());
   settleWithheld(cwd, withheld, imports, runCreated);
   for (const p of withheld.keys()) if (!before.has(p)) services.get(serviceOf(p).name)?.withheld.push({ path: path.relative(cwd, p).split(path.sep).join('/'), reason: withheld.get(p)! });
-  return { withheld, services, ms: Date.now() - started };
+  return { withheld, unused: unusedModules(imports, runCreated, withheld), services, ms: Date.now() - started };
 }
 
 /** Every write of a service withheld, because checking it failed inside shipshape. */
@@ -54,7 +57,8 @@ function failedService(cwd: string, writes: PlannedWrite[], message: string): Re
   const rel = (p: string) => path.relative(cwd, p).split(path.sep).join('/');
   return {
     withheld: new Map(writes.map((w) => [w.path, why])),
-    imports: new Map(),
+    // Unknown without the checks: every created module counts as imported.
+    imports: new Map(writes.filter((w) => w.original !== null).map((w) => [w.path, writes.filter((c) => c.original === null).map((c) => c.path)])),
     report: {
       types: { extent: 'none', why: [why], files: 0, diagnosticsBefore: 0, diagnosticsAfter: 0, newDiagnostics: 0 },
       modules: { files: writes.length, specifiers: 0, problems: 0 },

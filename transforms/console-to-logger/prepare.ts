@@ -4,6 +4,7 @@ import type { ServiceModel } from '../../src/fleet/types';
 import { readText } from '../../src/fleet/read';
 import { loggerScaffold, SCAFFOLD_MARK } from '../../src/scaffold/logger';
 import { UsageError, type GeneratedFile, type Options, type PrepareContext } from '../../src/types';
+import { modulesAnswering } from '../../src/ast/modules';
 
 /** A logger import found in one file: the module (as the config would name it), export name and kind. */
 export interface LoggerImport {
@@ -114,12 +115,14 @@ function fromModel(service: ServiceModel, options: Options): Options {
   // A module of the service's own at that path (a logger library exporting a class, say) is neither
   // overwritten nor imported as if it were the scaffold.
   const there = readText(scaffold.path);
-  const folder = folderModuleAt(scaffold.path);
-  if (folder) {
-    const rel = path.relative(service.dir, folder).split(path.sep).join('/');
-    const fromRoot = path.posix.join(service.rel || '.', path.posix.dirname(rel));
+  // Another module answering to the same path (`src/logger/index.ts` beside `src/logger.ts`) would be shadowed by it for every `./logger` import.
+  const shadowed = modulesAnswering(scaffold.path.replace(/\.[cm]?[jt]sx?$/, '')).find((f) => f !== scaffold.path);
+  if (shadowed) {
+    const rel = path.relative(service.dir, scaffold.path).split(path.sep).join('/');
+    const theirs = path.relative(service.dir, shadowed).split(path.sep).join('/');
+    const fromRoot = path.posix.join(service.rel || '.', theirs).replace(/(\/index)?\.[cm]?[jt]sx?$/, '');
     throw new UsageError(
-      `${rel} answers to the import path of the logger shipshape would create beside it (${path.basename(scaffold.path)}), which would take that path over from the files that import it, so no logger is created; set console-to-logger's import to the logger this service should use, e.g. in services[].transforms for ${service.name}: {"console-to-logger": {"import": "./${fromRoot}", "name": "logger", "kind": "named"}}`,
+      `${theirs} already answers to the path of the logger module shipshape would create (${rel}), which would take its place for every import of it, so no logger is created; if ${theirs} exports the service's logger, set console-to-logger's import to it, in services[].transforms for ${service.name}: {"console-to-logger": {"import": "./${fromRoot}", "name": "logger", "kind": "named"}}`,
     );
   }
   if (there !== undefined && !there.includes(SCAFFOLD_MARK)) {
@@ -141,17 +144,6 @@ function fromModel(service: ServiceModel, options: Options): Options {
     // The scaffold adds the correlation ID to every line itself.
     ...(scaffold.addsCorrelationId && options.correlationId === undefined ? { correlationId: false } : {}),
   };
-}
-
-/**
- * The index of a folder with the scaffold's name (`src/logger/index.ts` for `src/logger.ts`): it
- * answers to `./logger` until a `logger.ts` beside it takes that name over, and every file that
- * imports the folder would then get the scaffold instead (nestjs-microservices-template:
- * `import { CorrelationLogger } from '../logger'`, TS2305).
- */
-function folderModuleAt(file: string): string | undefined {
-  const stem = file.replace(/\.[cm]?[jt]sx?$/, '');
-  return ['index.ts', 'index.tsx', 'index.mts', 'index.js', 'index.mjs', 'index.cjs'].map((i) => path.join(stem, i)).find((f) => readText(f) !== undefined);
 }
 
 /** Files whose console calls this transform would rewrite: runtime files, when the model says. */

@@ -1,15 +1,16 @@
 import path from 'node:path';
-import * as YAML from 'yaml';
+import type { Node as YamlNode, Scalar, YAMLMap } from 'yaml';
+import { YAML } from '../../src/deploy/yaml';
 import { lineAt } from '../../src/ast/lines';
 import type { FileContext } from '../../src/types';
 import { execForm, planCommand, plainWords } from './command';
 import type { ServiceDir } from './service-dir';
 
-function get(map: YAML.YAMLMap, key: string): unknown {
+function get(map: YAMLMap, key: string): unknown {
   return map.items.find((p) => YAML.isScalar(p.key) && p.key.value === key)?.value;
 }
 
-function buildContext(service: YAML.YAMLMap): string | null {
+function buildContext(service: YAMLMap): string | null {
   const build = get(service, 'build');
   if (YAML.isScalar(build) && typeof build.value === 'string') return build.value;
   if (YAML.isMap(build)) {
@@ -22,7 +23,7 @@ function buildContext(service: YAML.YAMLMap): string | null {
 /** A compose `command:` as argv: compose splits a string itself (no shell); a list is the argv. */
 function commandArgv(node: unknown): string[] | null {
   if (YAML.isScalar(node) && typeof node.value === 'string') return plainWords(node.value);
-  if (YAML.isSeq(node) && node.items.every((i) => YAML.isScalar(i) && typeof i.value === 'string')) return node.items.map((i) => String((i as YAML.Scalar).value));
+  if (YAML.isSeq(node) && node.items.every((i) => YAML.isScalar(i) && typeof i.value === 'string')) return node.items.map((i) => String((i as Scalar).value));
   return null;
 }
 
@@ -49,7 +50,7 @@ export function applyCompose(source: string, ctx: FileContext, dirOf: (dir: stri
     const init = get(service, 'init');
     if (dir?.spawns && !(YAML.isScalar(init) && init.value === true))
       ctx.manual(line, `${name} spawns child processes (${dir.spawns}) and node as PID 1 does not reap them or pass signals on to them: add \`init: true\` to the service`);
-    const command = get(service, 'command') as YAML.Node | undefined;
+    const command = get(service, 'command') as YamlNode | undefined;
     if (!command?.range) continue;
     const argv = commandArgv(command);
     const where = lineAt(source, command.range[0]);

@@ -2,14 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { GeneratedFile, PrepareContext } from '../../src/types';
 import { commonjsModule, esModule, typescriptModule, type TemplateParams } from './templates';
+import { modulesAnswering } from '../../src/ast/modules';
 
 const CODE_EXT = /\.(?:[cm]?[jt]sx?)$/;
-const VARIANTS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 /** Whether a module already answers to the import path: the file itself, with an extension, or a folder index. */
 export function moduleExists(stem: string, given: string): boolean {
-  const candidates = [given, ...VARIANTS.map((e) => stem + e), ...VARIANTS.map((e) => path.join(stem, `index${e}`))];
-  return candidates.some((c) => fs.existsSync(c) && fs.statSync(c).isFile());
+  return modulesAnswering(stem).length > 0 || (fs.existsSync(given) && fs.statSync(given).isFile());
 }
 
 /** The nearest `name` file from `dir` up to `root` (inclusive), or null. */

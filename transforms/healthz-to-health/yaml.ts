@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { YAML } from '../../src/deploy/yaml';
 import type { FileContext } from '../../src/types';
 import { lineAt } from '../../src/ast/lines';
 import { TextEditor } from './edits';
@@ -28,7 +28,7 @@ export function ruleFor(key: string, ancestors: string[]): Rule {
 }
 
 function keyOf(pair: any): string | null {
-  return isScalar(pair.key) && (typeof pair.key.value === 'string' || typeof pair.key.value === 'number') ? String(pair.key.value) : null;
+  return YAML.isScalar(pair.key) && (typeof pair.key.value === 'string' || typeof pair.key.value === 'number') ? String(pair.key.value) : null;
 }
 
 function describeProbe(key: string, ancestors: string[], compose: boolean): string {
@@ -39,19 +39,19 @@ function describeProbe(key: string, ancestors: string[], compose: boolean): stri
 
 /** A compose service's build context, relative to the compose file: `build: ./api` or `build: { context: ./api }`. */
 function buildContext(service: any): string | undefined {
-  if (!isMap(service)) return undefined;
+  if (!YAML.isMap(service)) return undefined;
   const build = service.get('build', true) as any;
-  if (isScalar(build) && typeof build.value === 'string') return build.value;
-  if (isMap(build)) {
+  if (YAML.isScalar(build) && typeof build.value === 'string') return build.value;
+  if (YAML.isMap(build)) {
     const ctx = build.get('context', true) as any;
-    if (isScalar(ctx) && typeof ctx.value === 'string') return ctx.value;
+    if (YAML.isScalar(ctx) && typeof ctx.value === 'string') return ctx.value;
   }
   return undefined;
 }
 
 export function applyYaml(source: string, ctx: FileContext, pair: PathPair, kind: 'compose' | 'yaml' | 'json'): string {
   if (kind !== 'json' && /\{\{/.test(source)) return applyTemplate(source, ctx, pair);
-  const docs = parseAllDocuments(source, { prettyErrors: false });
+  const docs = YAML.parseAllDocuments(source, { prettyErrors: false });
   const list = Array.isArray(docs) ? docs : [docs];
   if (list.some((d: any) => d.errors?.length)) {
     if (kind === 'json') return source;
@@ -62,22 +62,22 @@ export function applyYaml(source: string, ctx: FileContext, pair: PathPair, kind
 
   const onValue = (value: any, key: string, ancestors: string[], folder: string | undefined, record: boolean, rule: Rule) => {
     const what = record ? describeProbe(key, ancestors, compose) : '';
-    const items = isSeq(value) ? value.items : [value];
+    const items = YAML.isSeq(value) ? value.items : [value];
     for (const item of items) {
-      if (!isScalar(item) || typeof item.value !== 'string' || !item.range) continue;
+      if (!YAML.isScalar(item) || typeof item.value !== 'string' || !item.range) continue;
       if (rule === 'path') editor.path(item.range[0], item.range[1], what, folder);
       else editor.command(item.range[0], item.range[1], what, folder);
     }
   };
 
   const walk = (node: any, ancestors: string[], folder: string | undefined) => {
-    if (isSeq(node)) {
+    if (YAML.isSeq(node)) {
       for (const item of node.items) walk(item, ancestors, folder);
       return;
     }
-    if (!isMap(node)) return;
+    if (!YAML.isMap(node)) return;
     for (const p of node.items) {
-      if (!isPair(p)) continue;
+      if (!YAML.isPair(p)) continue;
       const key = keyOf(p);
       if (key === null) continue;
       let f = folder;
@@ -86,7 +86,7 @@ export function applyYaml(source: string, ctx: FileContext, pair: PathPair, kind
       // k8s `env: [{ name: HEALTH_PATH, value: /healthz }]`
       const envName = key === 'value' && inEnv ? (node.get('name') as unknown) : null;
       const rule = typeof envName === 'string' && PROBE_KEY.test(envName) ? 'path' : ruleFor(key, ancestors);
-      if (rule && (isScalar(p.value) || isSeq(p.value))) onValue(p.value, key, ancestors, f, !inEnv, rule);
+      if (rule && (YAML.isScalar(p.value) || YAML.isSeq(p.value))) onValue(p.value, key, ancestors, f, !inEnv, rule);
       else walk(p.value, [...ancestors, key], f);
     }
   };

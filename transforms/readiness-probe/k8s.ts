@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { YAML } from '../../src/deploy/yaml';
 import { serviceDirAt, type DeploySite } from '../../src/fleet/deploy-sites';
 import type { FileContext } from '../../src/types';
 import { lineAt } from '../../src/ast/lines';
@@ -19,21 +19,21 @@ export interface ReadyTargets {
 }
 
 function get(map: any, key: string): any {
-  return isMap(map) ? map.items.find((p: any) => isPair(p) && isScalar(p.key) && p.key.value === key) : undefined;
+  return YAML.isMap(map) ? map.items.find((p: any) => YAML.isPair(p) && YAML.isScalar(p.key) && p.key.value === key) : undefined;
 }
 
 export function addReadinessProbes(source: string, ctx: FileContext, targets: ReadyTargets | undefined): string {
   if (!/livenessProbe/.test(source) || /\{\{/.test(source)) return source;
-  const docs = parseAllDocuments(source, { prettyErrors: false });
+  const docs = YAML.parseAllDocuments(source, { prettyErrors: false });
   const list = Array.isArray(docs) ? docs : [docs];
   if (list.some((d: any) => d.errors?.length)) return source;
   const edits: Edit[] = [];
   const visit = (node: any) => {
-    if (isSeq(node)) return node.items.forEach(visit);
-    if (!isMap(node)) return;
+    if (YAML.isSeq(node)) return node.items.forEach(visit);
+    if (!YAML.isMap(node)) return;
     const liveness = get(node, 'livenessProbe');
     if (liveness && !get(node, 'readinessProbe') && get(node, 'name')) plan(liveness, node);
-    for (const p of node.items) if (isPair(p)) visit(p.value);
+    for (const p of node.items) if (YAML.isPair(p)) visit(p.value);
   };
   const plan = (liveness: any, container: any) => {
     const line = lineAt(source, liveness.key.range[0]);
