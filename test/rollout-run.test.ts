@@ -244,7 +244,8 @@ describe('rollout: git', () => {
   });
 
   it('files a transform creates go to their service: committed with --commit, on the branch with --branch-per-service', async () => {
-    const dir = workspaceRepo({ 'shipshape.config.json': JSON.stringify({ transforms: { 'rollout-test': { scaffold: true } } }) });
+    // The build script loads the scaffold: a created module nothing imports is not created.
+    const dir = workspaceRepo({ 'shipshape.config.json': JSON.stringify({ transforms: { 'rollout-test': { scaffold: true } } }), 'scripts/build.js': "require('../src/generated.js');\nconsole.log('build');\n" });
     gitInit(dir);
     await runIn(dir, { mode: 'write', branchPerService: 'b' });
     expect(fs.existsSync(path.join(dir, 'src/generated.js'))).toBe(false);

@@ -43,6 +43,8 @@ export interface VerificationReport {
     newDiagnostics: number;
     /** Programs built with the changes: one, plus one per re-check after withholding that some other checked file could see. */
     programs?: number;
+    /** Files left out of `diagnosticsBefore`/`After`: each of their diagnostics after the change is of a package or Node type that is not installed (never new), so they were not checked before it. */
+    uncompared?: { files: number; diagnostics: number };
   };
   modules: {
     files: number;

@@ -23,6 +23,7 @@ import { parseShard, selectServices } from '../rollout/shard';
 import { discover, toPosix } from './discover';
 import { dirtyPaths } from './git';
 import { defaultJobs, runTasks, startWorkers, stopWorkers, type StartedWorkers } from './pool';
+import { cachedReader } from './cached-reader';
 import { SKIPPED_NOTE, verifyRun, type RunVerification } from '../verify';
 import { writeAll } from './write-phase';
 import { stopwatch } from './timings';
@@ -132,25 +133,6 @@ export function generateOrder(steps: readonly Transform[]): Transform[] {
   };
   for (const t of steps) visit(t, new Set());
   return out;
-}
-
-/**
- * Reads each file once for the whole main-process side of a run (the fleet model, prepare hooks, and
- * the transforms when they run in this thread); `known` answers only from what was read.
- */
-function cachedReader(): { read(p: string): string; known(p: string): string | undefined } {
-  const cache = new Map<string, string>();
-  return {
-    read(p) {
-      let text = cache.get(p);
-      if (text === undefined) {
-        text = fs.readFileSync(p, 'utf8');
-        cache.set(p, text);
-      }
-      return text;
-    },
-    known: (p) => cache.get(p),
-  };
 }
 
 /**
@@ -318,6 +300,7 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
       ...(fleet.roles[abs] ? { role: fleet.roles[abs] } : {}),
     }));
   const results = await runTasks(tasks, { jobs: opts.jobs ?? defaultJobs(), onProgress: opts.onProgress, services: fleet.services, known: texts.known, started });
+  texts.release();
   clock.end('transformMs');
 
   // Nothing is written, or shown as a change, before verification has seen every planned write.

@@ -36,7 +36,7 @@ export interface ResolveContext {
 
 const BUILTINS = new Set(builtinModules);
 
-function isBuiltin(spec: string): boolean {
+export function isBuiltin(spec: string): boolean {
   return spec.startsWith('node:') || BUILTINS.has(spec) || BUILTINS.has(spec.split('/')[0]);
 }
 

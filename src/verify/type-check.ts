@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type * as TS from 'typescript';
 import { isTypeScript } from '../engine/parser';
-import { findInstalled } from './packages';
+import { isBuiltin } from './module-check';
+import { findInstalled, packageName } from './packages';
+import { untypedOrigin } from './untyped-origin';
 import { ProjectHost, hasNodeModules, loadTypeScript, parseProject, type LoadedTypeScript, type Overlay, type TypeScript } from './typescript';
 
 /** A diagnostic as verification compares it: by file, code and text, never by line (lines move). */
@@ -11,12 +13,19 @@ export interface Diagnostic {
   line: number;
   code: number;
   text: string;
+  /** The module an implicitly `any` callback parameter owes that to (see `untypedOrigin`). */
+  untypedFrom?: string;
 }
 
 const NODE_GLOBALS = new Set(['NodeJS', 'process', 'Buffer', 'require', 'module', 'exports', '__dirname', '__filename', 'global', 'setImmediate', 'clearImmediate']);
 
 /** Codes that mean the program could not see all of itself: the check is partial, not a pass. */
 const UNRESOLVED = new Set([2307, 2792, 2688, 7016, 2875]);
+
+const UNCOMPARED = 'not compared with the original texts, ';
+
+/** TS2339 on a Node timer method of the DOM lib's numeric timer id. */
+const TIMER_METHOD = /^Property '(?:unref|ref|hasRef|refresh)' does not exist on type 'number'/;
 
 export interface TypeCheckFacts {
   typescript: string;
@@ -32,6 +41,10 @@ export interface TypeCheckFacts {
   partial: string[];
   /** Programs built with changes (the one over the original texts not counted). */
   programs: number;
+  /** Whether the program over the original texts was built. */
+  beforeProgram: boolean;
+  /** Files (and their diagnostics after the change) left out of `before`/`after`: every diagnostic is of a package or Node type not installed, never new, so before was not computed. */
+  uncompared: { files: number; diagnostics: number };
 }
 
 function keyOf(d: Diagnostic): string {
@@ -57,6 +70,9 @@ export class TypeCheck {
   private readonly counts = new Map<string, { before: number; after: number }>();
   private last: TS.Program | undefined;
   private importsOf: Map<string, Set<string>> | undefined;
+  private readonly installedCache = new Map<string, boolean>();
+  /** Files with diagnostics after the change that were not compared with before (see `check`), and how many they have. */
+  private readonly uncompared = new Map<string, number>();
 
   /**
    * @param changed files whose text may change (absolute)
@@ -96,6 +112,8 @@ export class TypeCheck {
       extent: partial.length ? 'partial' : 'full',
       partial,
       programs: 0,
+      beforeProgram: false,
+      uncompared: { files: 0, diagnostics: 0 },
     };
     this.partialBase = partial;
   }
@@ -167,7 +185,8 @@ export class TypeCheck {
       }
       for (const d of found) {
         const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
-        out.push({ file: d.file ? path.resolve(d.file.fileName) : f, line, code: d.code, text: ts.flattenDiagnosticMessageText(d.messageText, ' ') });
+        const untypedFrom = untypedOrigin(ts, program, d);
+        out.push({ file: d.file ? path.resolve(d.file.fileName) : f, line, code: d.code, text: ts.flattenDiagnosticMessageText(d.messageText, ' '), ...(untypedFrom ? { untypedFrom } : {}) });
       }
     }
     return out;
@@ -175,6 +194,7 @@ export class TypeCheck {
 
   private beforeProgram(): TS.Program {
     this.before_ ??= this.host.program(new Map());
+    this.facts.beforeProgram = true;
     return this.before_;
   }
 
@@ -200,6 +220,8 @@ export class TypeCheck {
   check(overlay: Overlay, only?: ReadonlySet<string>): Diagnostic[] {
     const created = this.created.filter((f) => overlay.has(f) && (isTypeScript(f) || this.host.project.options.checkJs));
     for (const f of this.checked) if (!overlay.has(f) && this.counts.has(f)) this.counts.set(f, { before: this.beforeByFile.get(f)?.length ?? 0, after: this.beforeByFile.get(f)?.length ?? 0 });
+    // A withheld file is back to its original text, which was not diagnosed: nothing to count.
+    for (const f of [...this.checked, ...this.created]) if (!overlay.has(f)) this.uncompared.delete(f);
     for (const f of this.created) if (!overlay.has(f)) this.counts.delete(f);
     const files = [...this.checked, ...created].filter((f) => !only || only.has(f));
     const fresh: Diagnostic[] = [];
@@ -216,6 +238,15 @@ export class TypeCheck {
           this.counts.set(f, { before: 0, after: 0 });
           continue;
         }
+        // Diagnostics that are never counted as new (packages or Node types not installed) need
+        // nothing to be compared with: the program over the original texts is not built for them.
+        if (now.every((d) => this.missingPackage(d))) {
+          this.counts.delete(f);
+          this.uncompared.set(f, now.length);
+          unresolved += now.length;
+          continue;
+        }
+        this.uncompared.delete(f);
         const old = this.created.includes(f) ? [] : this.beforeOf(f);
         this.counts.set(f, { before: old.length, after: now.length });
         unresolved += old.filter((d) => UNRESOLVED.has(d.code)).length;
@@ -235,6 +266,12 @@ export class TypeCheck {
         this.facts.partial = [...this.partialBase, `${n} unresolved module${n === 1 ? '' : 's'} or type librar${n === 1 ? 'y' : 'ies'}`];
         this.facts.extent = 'partial';
       }
+    }
+    const u = this.uncompared.size;
+    this.facts.uncompared = { files: u, diagnostics: [...this.uncompared.values()].reduce((n, c) => n + c, 0) };
+    if (u > 0) {
+      this.facts.partial = [...this.facts.partial.filter((w) => !w.startsWith(UNCOMPARED)), `${UNCOMPARED}${u} file${u === 1 ? '' : 's'}: every diagnostic after the change is of a package or Node type that is not installed`];
+      this.facts.extent = 'partial';
     }
     // Files clean after the change are not checked before it: their count is unknown and not needed.
     this.facts.before = [...this.counts.values()].reduce((n, c) => n + c.before, 0);
@@ -281,11 +318,29 @@ export class TypeCheck {
   private missingPackage(d: Diagnostic): boolean {
     // Node's globals (NodeJS.Signals, process, Buffer) come from @types/node: without it they cannot be checked.
     const global = /^Cannot find (?:name|namespace) '([^']+)'/.exec(d.text)?.[1];
-    if (global && NODE_GLOBALS.has(global)) return !findInstalled('@types/node', path.dirname(d.file));
+    if (global && NODE_GLOBALS.has(global)) return !this.installed('@types/node', d.file);
+    // Without @types/node, `setTimeout` is the DOM lib's and returns a number, so Node's timer
+    // methods (`setTimeout(...).unref()`) are missing only because the package is.
+    if (d.code === 2339 && TIMER_METHOD.test(d.text)) return !this.installed('@types/node', d.file);
+    // A callback passed to a call on a value of an uninstalled package has untyped parameters.
+    if (d.untypedFrom) return isBuiltin(d.untypedFrom) ? !this.installed('@types/node', d.file) : this.notInstalled(d.untypedFrom, d.file);
     if (!UNRESOLVED.has(d.code)) return false;
     const name = /module '([^']+)'/.exec(d.text)?.[1];
-    if (!name || name.startsWith('.') || name.startsWith('/')) return false;
-    const pkg = name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0];
-    return !findInstalled(pkg, path.dirname(d.file)) && !findInstalled(`@types/${pkg.replace(/^@/, '').replace('/', '__')}`, path.dirname(d.file));
+    return !!name && this.notInstalled(name, d.file);
+  }
+
+  /** Whether a bare specifier's package and its typings are both missing for `file`. */
+  private notInstalled(specifier: string, file: string): boolean {
+    if (specifier.startsWith('.') || specifier.startsWith('/')) return false;
+    const pkg = packageName(specifier);
+    return !this.installed(pkg, file) && !this.installed(`@types/${pkg.replace(/^@/, '').replace('/', '__')}`, file);
+  }
+
+  /** Whether `name` is installed for `file`, looked up once per folder (every diagnostic of a bare service asks). */
+  private installed(name: string, file: string): boolean {
+    const key = `${name}\0${path.dirname(file)}`;
+    let hit = this.installedCache.get(key);
+    if (hit === undefined) this.installedCache.set(key, (hit = !!findInstalled(name, path.dirname(file))));
+    return hit;
   }
 }

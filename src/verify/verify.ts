@@ -154,6 +154,7 @@ export function verifyService(input: VerifyInput): VerifyOutput {
     types.diagnosticsAfter = f.after;
     types.newDiagnostics = f.added;
     types.programs = f.programs;
+    if (f.uncompared.files) types.uncompared = f.uncompared;
   }
 
   return {
