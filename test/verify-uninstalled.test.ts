@@ -101,3 +101,32 @@ describe('verification: callbacks untyped because their receiver comes from an u
     expect(exitCode).toBe(2);
   });
 });
+
+describe('verification: what only @types/node or the package itself declares, while they are not installed', () => {
+  const ES2017 = JSON.stringify({ compilerOptions: { strict: true, module: 'commonjs', target: 'es2017', lib: ['es2017'], skipLibCheck: true, noEmit: true }, include: ['src'] });
+
+  it('setTimeout under a lib without DOM (bulletproof-nodejs: "lib": ["es2017"]) is unresolved, not new', async () => {
+    const dir = tempTree({ 'package.json': '{"name":"bare"}', 'tsconfig.json': ES2017, 'src/a.ts': `${DECLARE}inject('setTimeout(() => undefined, 10);');\n` });
+    const { report, exitCode } = await write(dir);
+    expect(report.files.find((f) => f.path === 'src/a.ts')!.status).toBe('changed');
+    expect(exitCode).toBe(0);
+  });
+
+  it("a member the project's own `declare module 'express'` lacks, while express is not installed, is unresolved, not new", async () => {
+    const dir = bare({
+      'package.json': '{"name":"bare","dependencies":{"express":"^4"}}',
+      'src/types.d.ts': "declare module 'express' {\n  interface Request {\n    user?: string;\n  }\n}\n",
+      'src/a.ts': `${DECLARE}inject("import type { NextFunction } from 'express';\\nexport type N = NextFunction;");\n`,
+    });
+    const { report, exitCode } = await write(dir);
+    expect(report.files.find((f) => f.path === 'src/a.ts')!.error).toBeUndefined();
+    expect(exitCode).toBe(0);
+  });
+
+  it('a member a local module lacks is still a new error (TS2305)', async () => {
+    const dir = bare({ 'src/lib.ts': 'export const a = 1;\n', 'src/a.ts': `${DECLARE}inject("import { b } from './lib';\\nexport const c = b;");\n` });
+    const { report, exitCode } = await write(dir);
+    expect(report.files.find((f) => f.path === 'src/a.ts')!.error).toMatch(/TS2305/);
+    expect(exitCode).toBe(2);
+  });
+});

@@ -1,20 +1,7 @@
 import path from 'node:path';
 import { dockerInstructions } from '../deploy/dockerfile';
 import { copyParts } from './docker-context';
-
-/** One source of a COPY/ADD of the final stage: where it comes from and where the image holds it. */
-export interface ImageCopy {
-  /** Absolute path in the build context, or, copied `--from` another stage, in that stage's image. */
-  source: string;
-  /** Absolute path in the image. */
-  dest: string;
-  /** Whether `dest` is a folder the source goes into (`./`, several sources), not the source's new name. */
-  intoDir: boolean;
-  /** A file, by its name (`package.json`, `server.js`); a folder otherwise (`src`, `api-gateway/`, `.`). */
-  file: boolean;
-  /** For `COPY --from=<stage>`: that stage's copies, to follow `source` back to the context. */
-  stage?: ImageCopy[];
-}
+import type { ImageCopy } from './types';
 
 /**
  * The copies of a Dockerfile's final stage, in order (a later one covers an earlier one), with each

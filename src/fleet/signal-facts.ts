@@ -2,7 +2,8 @@ import { dottedName, enclosingFunctionName, visitNodes } from './ast-visit';
 import type { ParsedFile } from './facts';
 import type { SignalHandlerFact } from './types';
 
-const SERVER_CLOSE = /\b(server|app|fastify|httpServer|httpsServer|instance|srv|api|\w*Server|\w*App)\.(close|stop)\s*\(/;
+// A digit suffix too: graceful-shutdown names the listening server `server2` where `server` is the app.
+const SERVER_CLOSE = /\b(server|app|fastify|httpServer|httpsServer|instance|srv|api|\w*Server|\w*App)\d*\.(close|stop)\s*\(/;
 const CLOSE_CALL = /\b([\w$.]+)\.(close|end|disconnect|quit|destroy|\$disconnect|drain|stop|shutdown)\s*\(/g;
 
 /** Every `process.on/once('SIG…', handler)` of a file, with what its handler does. */

@@ -1,4 +1,3 @@
-import type { ImageCopy } from './image-paths';
 /**
  * The fleet model: what shipshape believes about every service of a run, computed once in the main
  * process before any file is transformed, and handed to transforms as data (`ctx.service`,
@@ -59,6 +58,20 @@ export interface CommandFacts extends Where {
   argv: string[];
   /** As written, for messages. */
   text: string;
+}
+
+/** One source of a COPY/ADD of a Dockerfile's final stage: where it comes from and where the image holds it. */
+export interface ImageCopy {
+  /** Absolute path in the build context, or, copied `--from` another stage, in that stage's image. */
+  source: string;
+  /** Absolute path in the image. */
+  dest: string;
+  /** Whether `dest` is a folder the source goes into (`./`, several sources), not the source's new name. */
+  intoDir: boolean;
+  /** A file, by its name (`package.json`, `server.js`); a folder otherwise (`src`, `api-gateway/`, `.`). */
+  file: boolean;
+  /** For `COPY --from=<stage>`: that stage's copies, to follow `source` back to the context. */
+  stage?: ImageCopy[];
 }
 
 export interface DockerfileFacts {

@@ -17,7 +17,10 @@ export interface Diagnostic {
   untypedFrom?: string;
 }
 
-const NODE_GLOBALS = new Set(['NodeJS', 'process', 'Buffer', 'require', 'module', 'exports', '__dirname', '__filename', 'global', 'setImmediate', 'clearImmediate']);
+// Also the timers and console: with a `lib` without DOM (bulletproof-nodejs, ddd-forum: "es2017"), only @types/node declares them.
+const NODE_GLOBALS = new Set(['NodeJS', 'process', 'Buffer', 'require', 'module', 'exports', '__dirname', '__filename', 'global', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'console']);
+/** "Module 'x' has no exported member 'y'" (and its did-you-mean forms): about what a module exports. */
+const NO_EXPORTED_MEMBER = new Set([2305, 2614, 2724]);
 
 /** Codes that mean the program could not see all of itself: the check is partial, not a pass. */
 const UNRESOLVED = new Set([2307, 2792, 2688, 7016, 2875]);
@@ -324,6 +327,12 @@ export class TypeCheck {
     if (d.code === 2339 && TIMER_METHOD.test(d.text)) return !this.installed('@types/node', d.file);
     // A callback passed to a call on a value of an uninstalled package has untyped parameters.
     if (d.untypedFrom) return isBuiltin(d.untypedFrom) ? !this.installed('@types/node', d.file) : this.notInstalled(d.untypedFrom, d.file);
+    // An uninstalled package's exports are only known from what else declares the module (a
+    // project's own `declare module 'express'` augmentation, seen on bulletproof-nodejs): not the package's.
+    if (NO_EXPORTED_MEMBER.has(d.code)) {
+      const from = /^Module '"?([^'"]+)"?'/.exec(d.text)?.[1];
+      return !!from && this.notInstalled(from, d.file);
+    }
     if (!UNRESOLVED.has(d.code)) return false;
     const name = /module '([^']+)'/.exec(d.text)?.[1];
     return !!name && this.notInstalled(name, d.file);
