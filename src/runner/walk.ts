@@ -59,9 +59,22 @@ function list(dir: string, cache: Listings | undefined): fs.Dirent[] | null {
  * this order yields paths sorted; sorting each folder's few names is cheaper than sorting all paths.
  */
 function inPathOrder(entries: fs.Dirent[]): fs.Dirent[] {
-  const keyed = entries.map((e) => ({ key: e.isDirectory() ? `${e.name}/` : e.name, e }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return keyed.map((k) => k.e);
+  return entries.slice().sort(byPath);
+}
+
+/** Code-unit order of `a.name` and `b.name`, each folder's name read as if it ended in `/` (no key strings: the walk's garbage was its cost). */
+function byPath(a: fs.Dirent, b: fs.Dirent): number {
+  const x = a.name;
+  const y = b.name;
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) {
+    const d = x.charCodeAt(i) - y.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  // One name starts the other: the shorter one goes on with `/` (47) when it is a folder, else ends.
+  const nextX = x.length > n ? x.charCodeAt(n) : a.isDirectory() ? 47 : -1;
+  const nextY = y.length > n ? y.charCodeAt(n) : b.isDirectory() ? 47 : -1;
+  return nextX - nextY;
 }
 
 interface Rules {
