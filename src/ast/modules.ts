@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { isFile } from '../fleet/read';
 
 const CODE_EXT = /\.(?:[cm]?[jt]sx?)$/;
 
@@ -73,14 +73,6 @@ export function withRuntimeExtension(spec: string, style: ImportStyle | undefine
 }
 
 const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
-
-function isFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The files that answer to a module path without extension (`src/logger`): `src/logger.ts`,

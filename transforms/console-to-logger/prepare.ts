@@ -89,6 +89,17 @@ Add the logger module to shipshape.config.json (a path is relative to the config
   }
 }`;
 
+/** A file's path from the service folder, as messages show it. */
+function inService(service: ServiceModel, abs: string): string {
+  return path.relative(service.dir, abs).split(path.sep).join('/');
+}
+
+/** The config that points console-to-logger at a module of the service (`rel` from the service folder): import paths are relative to the config's folder, the run's root. */
+function importSnippet(service: ServiceModel, rel: string): string {
+  const fromRoot = path.posix.join(service.rel || '.', rel).replace(/(\/index)?\.[cm]?[jt]sx?$/, '');
+  return `in services[].transforms for ${service.name}: {"console-to-logger": {"import": "./${fromRoot}", "name": "logger", "kind": "named"}}`;
+}
+
 /**
  * The service's logger as the fleet model found it (a module exporting a pino/winston/bunyan
  * instance, or an object with level methods), never guessed from a binding's name; a service
@@ -104,33 +115,28 @@ function fromModel(service: ServiceModel, options: Options): Options {
   // a second one, created beside it, would split the service's output. Only the user can say which instance to import.
   const own = service.facts.loggerClasses?.[0];
   if (own) {
-    const rel = path.relative(service.dir, own.file).split(path.sep).join('/');
-    const fromRoot = path.posix.join(service.rel || '.', path.posix.dirname(rel), 'logger');
+    const rel = inService(service, own.file);
     const beside = `${path.posix.dirname(rel)}/logger${path.extname(own.file)}`;
     throw new UsageError(
-      `${rel}:${own.line} defines class ${own.name} with level methods (${own.methods.join(', ')}), the service's own logger, and no module exports an instance of it, so no second logger is created; export one (e.g. \`export const logger = new ${own.name}()\` in ${beside}) and set console-to-logger's import to it, in services[].transforms for ${service.name}: {"console-to-logger": {"import": "./${fromRoot}", "name": "logger", "kind": "named"}}`,
+      `${rel}:${own.line} defines class ${own.name} with level methods (${own.methods.join(', ')}), the service's own logger, and no module exports an instance of it, so no second logger is created; export one (e.g. \`export const logger = new ${own.name}()\` in ${beside}) and set console-to-logger's import to it, ${importSnippet(service, `${path.posix.dirname(rel)}/logger`)}`,
     );
   }
   const scaffold = loggerScaffold(service);
-  // A module of the service's own at that path (a logger library exporting a class, say) is neither
-  // overwritten nor imported as if it were the scaffold.
-  const there = readText(scaffold.path);
+  const rel = inService(service, scaffold.path);
   // Another module answering to the same path (`src/logger/index.ts` beside `src/logger.ts`) would be shadowed by it for every `./logger` import.
   const shadowed = modulesAnswering(scaffold.path.replace(/\.[cm]?[jt]sx?$/, '')).find((f) => f !== scaffold.path);
   if (shadowed) {
-    const rel = path.relative(service.dir, scaffold.path).split(path.sep).join('/');
-    const theirs = path.relative(service.dir, shadowed).split(path.sep).join('/');
-    const fromRoot = path.posix.join(service.rel || '.', theirs).replace(/(\/index)?\.[cm]?[jt]sx?$/, '');
+    const theirs = inService(service, shadowed);
     throw new UsageError(
-      `${theirs} already answers to the path of the logger module shipshape would create (${rel}), which would take its place for every import of it, so no logger is created; if ${theirs} exports the service's logger, set console-to-logger's import to it, in services[].transforms for ${service.name}: {"console-to-logger": {"import": "./${fromRoot}", "name": "logger", "kind": "named"}}`,
+      `${theirs} already answers to the path of the logger module shipshape would create (${rel}), which would take its place for every import of it, so no logger is created; if ${theirs} exports the service's logger, set console-to-logger's import to it, ${importSnippet(service, theirs)}`,
     );
   }
+  // A module of the service's own at that path (a logger library exporting a class, say) is neither
+  // overwritten nor imported as if it were the scaffold.
+  const there = readText(scaffold.path);
   if (there !== undefined && !there.includes(SCAFFOLD_MARK)) {
-    const rel = path.relative(service.dir, scaffold.path).split(path.sep).join('/');
-    // The config's import paths are relative to its folder (the run's root), not the service's.
-    const fromRoot = path.posix.join(service.rel || '.', rel).replace(/\.[cm]?[jt]s$/, '');
     throw new UsageError(
-      `${rel} exists and is not shipshape's logger module, so no logger is created there; set console-to-logger's import to the logger this service should use, e.g. in services[].transforms for ${service.name}: {"console-to-logger": {"import": "./${fromRoot}", "name": "logger", "kind": "named"}}`,
+      `${rel} exists and is not shipshape's logger module, so no logger is created there; set console-to-logger's import to the logger this service should use, e.g. ${importSnippet(service, rel)}`,
     );
   }
   return {

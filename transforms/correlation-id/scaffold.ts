@@ -3,12 +3,13 @@ import path from 'node:path';
 import type { GeneratedFile, PrepareContext } from '../../src/types';
 import { commonjsModule, esModule, typescriptModule, type TemplateParams } from './templates';
 import { modulesAnswering } from '../../src/ast/modules';
+import { isFile } from '../../src/fleet/read';
 
 const CODE_EXT = /\.(?:[cm]?[jt]sx?)$/;
 
 /** Whether a module already answers to the import path: the file itself, with an extension, or a folder index. */
 export function moduleExists(stem: string, given: string): boolean {
-  return modulesAnswering(stem).length > 0 || (fs.existsSync(given) && fs.statSync(given).isFile());
+  return modulesAnswering(stem).length > 0 || isFile(given);
 }
 
 /** The nearest `name` file from `dir` up to `root` (inclusive), or null. */
