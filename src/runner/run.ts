@@ -29,6 +29,7 @@ import { writeAll } from './write-phase';
 import { stopwatch } from './timings';
 import { hasPrettierConfig } from './prettier-config';
 import { listings } from './walk';
+import { finalizeRun } from './finalize';
 
 export interface RunOptions {
   /** Files, folders or globs; default ["."]. */
@@ -301,6 +302,7 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
     }));
   const results = await runTasks(tasks, { jobs: opts.jobs ?? defaultJobs(), onProgress: opts.onProgress, services: fleet.services, known: texts.known, started });
   texts.release();
+  const finalized = finalizeRun(results, selected, options, fleet);
   clock.end('transformMs');
 
   // Nothing is written, or shown as a change, before verification has seen every planned write.
@@ -362,12 +364,7 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
   }
 
   // Run-level checks (e.g. a probe no route serves) become manual items of the file they point at.
-  const runItems: PathManualItem[] = [...undecided.values()].flatMap((own) => [...own.values()]);
-  for (const t of selected) {
-    if (!t.finalize) continue;
-    const records = results.flatMap((r) => (r.records[t.name] ?? []).map((data) => ({ relPath: r.relPath, path: r.path, data })));
-    runItems.push(...t.finalize(records, options[t.name], fleet));
-  }
+  const runItems: PathManualItem[] = [...[...undecided.values()].flatMap((own) => [...own.values()]), ...finalized];
   for (const item of runItems) {
     let entry = byPath.get(item.path) ?? reports.find((e) => e.path === relative(cwd, item.path));
     if (!entry) {
