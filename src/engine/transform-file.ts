@@ -111,7 +111,7 @@ function applyAst(
 ): string {
   const optionsOf = (t: Transform) => optionsByName[t.name] ?? {};
   const eligible = transforms.filter(
-    (t) => t.ast && acceptsRole(t.ast.roles, input.role) && !t.ast.exclude?.(input.relPath, input.path, optionsOf(t), input.root),
+    (t) => t.ast && acceptsRole(t.ast.roles, input.role) && !t.ast.exclude?.(input.relPath, input.path, optionsOf(t), input.root, input),
   );
   const active = eligible.filter((t) => {
     if (t.ast!.prefilter(source, optionsOf(t))) return true;
