@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type Config } from '../config/load';
 import { checkConfigTransforms, optionsFor, selectTransforms } from '../config/select';
-import { isJsLike } from '../engine/parser';
 import type { FileTask, ProcessedFile } from '../engine/process-file';
 import { wantsFile } from '../engine/transform-file';
 import { unifiedDiff } from '../report/diff';
@@ -17,6 +16,7 @@ import { transformsFor, undecidedAsManual, type UndecidedServices } from '../fle
 import { serviceReports } from '../rollout/service-report';
 import { discoverServices, serviceLookup } from '../fleet/services';
 import { buildFleet } from '../fleet/build';
+import { isCodeFile, withEntryScripts } from '../fleet/scripts';
 import { roleSkipsOf, type RoleSkip } from '../fleet/role-skips';
 import type { FleetModel, ServiceModel } from '../fleet/types';
 import { parseShard, selectServices } from '../rollout/shard';
@@ -25,6 +25,7 @@ import { dirtyPaths } from './git';
 import { defaultJobs, runTasks, startWorkers, stopWorkers, type StartedWorkers } from './pool';
 import { cachedReader } from './cached-reader';
 import { SKIPPED_NOTE, verifyRun, type RunVerification } from '../verify';
+import { VerificationCache } from '../verify/cache';
 import { writeAll } from './write-phase';
 import { stopwatch } from './timings';
 import { hasPrettierConfig } from './prettier-config';
@@ -63,6 +64,8 @@ export interface RunOptions {
   branchPerService?: string;
   /** Verify changes (types, modules) before writing or showing them; default true (--no-verify). */
   verify?: boolean;
+  /** Folder of the verification cache across runs (README, Verification cache); unset or false: none. The CLI sets it unless --no-cache. */
+  cache?: string | false;
   onProgress?(done: number, total: number): void;
   /** Return each changed file's original and new text (`changedFiles` of the outcome), for interactive review. */
   keepResults?: boolean;
@@ -213,7 +216,10 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
   if (mode === 'write' && !opts.allowDirty) refuseDirty(cwd, paths);
   clock.end('setupMs');
 
-  const { files, skipped: discoverySkips } = await discover({
+  // Files no transform claims by name: an entry may still run one as JavaScript (`node bin/www`).
+  const unclaimed: string[] = [];
+  const astSelected = selected.some((t) => t.ast);
+  const { files: discovered, skipped: discoverySkips } = await discover({
     cwd,
     paths,
     include: [
@@ -227,7 +233,12 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
     gitignore: opts.gitignore ?? config.gitignore ?? true,
     ignoreFiles: ['.shipshapeignore'],
     listings: folders,
-    wants: (rel, abs) => wantsFile(rel, selected, options) && inScope(abs),
+    wants: (rel, abs) => {
+      if (!inScope(abs)) return false;
+      if (wantsFile(rel, selected, options)) return true;
+      if (astSelected) unclaimed.push(abs);
+      return false;
+    },
   });
 
   clock.end('discoveryMs');
@@ -236,7 +247,7 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
   const read = texts.read;
   const fleet = buildFleet(config, {
     services,
-    files,
+    files: unclaimed.length ? [...discovered, ...unclaimed] : discovered,
     listings: folders,
     read: (p) => {
       try {
@@ -247,6 +258,8 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
     },
   });
   const modelOf = new Map(fleet.services.map((s) => [s.name, s]));
+  const files = withEntryScripts(discovered, unclaimed, fleet);
+  const isCode = (f: string) => isCodeFile(f, modelOf.get(serviceOf(f).name));
   clock.end('fleetMs');
 
   // Run-level hooks see one service at a time: in a monorepo each service has its own logger to find.
@@ -263,12 +276,12 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
     const group = byService.get(s) ?? [];
     // A folder with deployment files only (a Go service, the root's compose file) still gets the
     // run-level decisions of transforms that edit those files (which service a probe belongs to).
-    const codeless = !group.some(isJsLike);
+    const codeless = !group.some(isCode);
     const steps = codeless ? selected.filter((t) => t.text) : selected;
     if (codeless && (group.length === 0 || !steps.some((t) => t.prepare))) continue;
     // A transform that cannot decide for a service becomes one manual item; the other transforms and services go on.
     const model = modelOf.get(s.name);
-    const hookScope = { cwd, root: config.dir, files: group.filter(isJsLike), read, ...(model ? { service: model } : {}), fleet, transforms: steps.map((t) => t.name) };
+    const hookScope = { cwd, root: config.dir, files: group.filter(isCode), read, ...(model ? { service: model } : {}), fleet, transforms: steps.map((t) => t.name) };
     const decided: Transform[] = [];
     // A transform undecided for the service creates nothing there either.
     for (const t of steps) if ((await undecidedAsManual(s, t.name, undecided, () => forService(s, scope.size > 1, () => prepare(t, hookScope, own).then(() => [t])))).length) decided.push(t);
@@ -306,7 +319,7 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
   clock.end('transformMs');
 
   // Nothing is written, or shown as a change, before verification has seen every planned write.
-  const verification = opts.verify === false ? null : verifyPlanned(cwd, results, generated, (abs) => modelOf.get(serviceOf(abs).name)!, fleet.services);
+  const verification = opts.verify === false ? null : verifyPlanned(cwd, results, generated, (abs) => modelOf.get(serviceOf(abs).name)!, fleet.services, opts.cache ? new VerificationCache(opts.cache) : undefined);
   const withheldCreates = generated.filter((g) => verification?.withheld.has(g.path));
   // A module nothing would import is not created either, and that is no failure.
   const unusedCreates = generated.filter((g) => verification?.unused.has(g.path));
@@ -411,12 +424,13 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
 }
 
 /** Runs the verification stage over the run's planned writes and turns each withheld change into an error of its file. */
-function verifyPlanned(cwd: string, results: ProcessedFile[], generated: GeneratedFile[], serviceOf: (abs: string) => ServiceModel, services: ServiceModel[]): RunVerification {
+function verifyPlanned(cwd: string, results: ProcessedFile[], generated: GeneratedFile[], serviceOf: (abs: string) => ServiceModel, services: ServiceModel[], cache?: VerificationCache): RunVerification {
   const planned = [
     ...results.filter((r) => r.status === 'changed').map((r) => ({ path: r.path, original: r.original!, output: r.output! })),
     ...generated.map((g) => ({ path: g.path, original: null, output: g.content })),
   ];
-  const verification = verifyRun(cwd, planned, serviceOf, services);
+  const verification = verifyRun(cwd, planned, serviceOf, services, cache);
+  cache?.prune();
   for (const r of results) {
     const why = verification.withheld.get(r.path);
     if (why) {
@@ -436,7 +450,7 @@ function attachVerification(report: Report, verification: RunVerification | null
     for (const s of report.services ?? []) s.verification = { skipped: SKIPPED_NOTE, types: { extent: 'none', files: 0, diagnosticsBefore: 0, diagnosticsAfter: 0, newDiagnostics: 0 }, modules: { files: 0, specifiers: 0, problems: 0 }, withheld: [], ms: 0 };
     return;
   }
-  report.verification = { withheld: verification.withheld.size, ms: verification.ms };
+  report.verification = { withheld: verification.withheld.size, ms: verification.ms, ...(verification.cache ? { cache: { ...verification.cache } } : {}) };
   report.summary.withheld = verification.withheld.size;
   for (const s of report.services ?? []) {
     const v = verification.services.get(s.name);
