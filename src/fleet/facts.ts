@@ -7,6 +7,7 @@ import '../ast/fast-find';
 import { findListenSites, serverFactories } from '../ast/servers';
 import { isInside } from '../ast/paths';
 import { babelOptions } from '../engine/parser';
+import { mayCreateApp } from './binding-text';
 import { correlationIn } from './correlation-facts';
 import { loggerClassesIn, loggerIn } from './logger-facts';
 import { outgoingIn, resourcesIn } from './resource-facts';
@@ -89,7 +90,7 @@ function servedApp(call: any): string | undefined {
 function appsIn(p: ParsedFile): { apps: AppFact[]; servers: AppServer[] } {
   const apps: AppFact[] = [];
   const servers: AppServer[] = [];
-  const creates = MAY_CREATE_APP.test(p.source) && APP_MODULES.test(p.source);
+  const creates = MAY_CREATE_APP.test(p.source) && APP_MODULES.test(p.source) && mayCreateApp(p.source);
   const factories = creates ? serverFactories(j, p.root) : null;
   for (const c of factories ? findCreations(j, p.root, (call) => factories.kindOfCall(call) !== null) : []) {
     const kind = factories!.kindOfCall(c.call)!;
