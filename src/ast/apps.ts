@@ -36,6 +36,11 @@ export function readOnlyTree<T extends Collection<any>>(root: T): T {
   return root;
 }
 
+/** Whether `root` was declared read-only (readOnlyTree): what is read from it once holds for every later read. */
+export function isReadOnlyTree(root: Collection<any>): boolean {
+  return readOnlyIndex.has(root);
+}
+
 function bindingNodes(root: Collection<any>): Map<string, any[]> {
   if (!readOnlyIndex.has(root)) return collectNodes(root, BINDING_NODES);
   let index = readOnlyIndex.get(root);
