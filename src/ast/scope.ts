@@ -1,5 +1,5 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import { isReadOnlyTree } from './apps';
+import { isReadOnlyTree, readOnlyText } from './apps';
 import { collectNodes } from './walk';
 
 /** 1-based line of a node, 0 when the node has no location (it was built by a transform). */
@@ -71,8 +71,11 @@ function identifierNames(root: Collection<any>): Set<string> {
 /** `base` when no variable of the file uses it, else `base2`, `base3`, ... */
 export function freeName(j: JSCodeshift, root: Collection<any>, base: string, alsoTaken: Iterable<string> = []): string {
   const extra = new Set(alsoTaken);
-  // The common case: no identifier of the file has the name at all, which one plain walk shows.
-  if (!extra.has(base) && !identifierNames(root).has(base)) return base;
+  // The common case: no identifier of the file has the name at all, which its text (an identifier
+  // is spelled in it, barring a \u escape) or else one plain walk shows.
+  const text = readOnlyText(root);
+  const absent = text !== undefined && !text.includes(base) && !text.includes('\\u');
+  if (!extra.has(base) && (absent || !identifierNames(root).has(base))) return base;
   const taken = variableNames(j, root);
   for (const n of extra) taken.add(n);
   if (!taken.has(base)) return base;

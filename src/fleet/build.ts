@@ -6,7 +6,7 @@ import { deployFactsOf, deployFileKind, parseDeployFiles, withCompiledSources, t
 import { findBuildCommands } from './docker-context';
 import { splitEntries } from './entry-roles';
 import { entryPoints, sourceOf } from './entries';
-import { factsOf } from './facts';
+import { factsOf, parseForFacts, type ParsedFile } from './facts';
 import { reachable, resolveFile, resolveSpecifier } from './graph';
 import { readPackageFacts } from './package';
 import { readText } from './read';
@@ -71,6 +71,24 @@ function sourceRootOf(dir: string, tsconfig: TsconfigFacts | undefined, entries:
     return top.length > 1 ? path.join(dir, top[0]) : dir;
   }
   return exists(path.join(dir, 'src')) ? path.join(dir, 'src') : dir;
+}
+
+/**
+ * parseForFacts, once per file for a file in several services' runtimes (a workspace package each
+ * service loads): its tree is read-only, so every service reads the same one. Others are not kept
+ * past their service's facts.
+ */
+function parsedOnce(runtimes: string[][]): (file: string, source: string) => ParsedFile {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const files of runtimes) for (const f of new Set(files)) (seen.has(f) ? shared : seen).add(f);
+  const kept = new Map<string, ParsedFile>();
+  return (file, source) => {
+    if (!shared.has(file)) return parseForFacts(file, source);
+    let p = kept.get(file);
+    if (p?.source !== source) kept.set(file, (p = parseForFacts(file, source)));
+    return p;
+  };
 }
 
 /**
@@ -192,10 +210,10 @@ export function buildFleet(config: Config, opts: BuildFleetOptions = {}): FleetM
     }
   }
   // Facts come from the files the process loads: its graph, or its runtime files without entries.
-  services.forEach((s, i) => {
-    const m = models[i];
-    const runtime = graphs.get(m) ?? filesOf.get(s)!.filter((f) => roles[f] === 'runtime');
-    m.facts = factsOf(m, [...runtime], read);
+  const runtimes = services.map((s, i) => [...(graphs.get(models[i]) ?? filesOf.get(s)!.filter((f) => roles[f] === 'runtime'))]);
+  const parse = parsedOnce(runtimes);
+  services.forEach((_, i) => {
+    models[i].facts = factsOf(models[i], runtimes[i], read, parse);
   });
   // `(root)` last, as discovery orders it.
   models.sort((a, b) => Number(a.name === ROOT_SERVICE) - Number(b.name === ROOT_SERVICE));

@@ -7,6 +7,7 @@ import '../ast/fast-find';
 import { findListenSites, serverFactories } from '../ast/servers';
 import { isInside } from '../ast/paths';
 import { babelOptions } from '../engine/parser';
+import { parseToShare } from '../engine/shared-trees';
 import { mayCreateApp } from './binding-text';
 import { correlationIn } from './correlation-facts';
 import { loggerClassesIn, loggerIn } from './logger-facts';
@@ -45,6 +46,8 @@ export function parseForFacts(file: string, source: string): ParsedFile {
     file,
     source,
     get ast() {
+      // As the transforms parse it when they will want it too (src/engine/shared-trees.ts).
+      ast ??= parseToShare(file, source);
       if (ast === undefined) {
         try {
           ast = babel.parse(source, { ...babelOptions(file), tokens: false, attachComment: false, errorRecovery: true });
@@ -161,7 +164,7 @@ function routesIn(file: string, source: string): RouteFact[] {
 const STDIO_PROTOCOL = /StdioServerTransport|@modelcontextprotocol\/sdk\/server\/stdio|vscode-jsonrpc\/node|createConnection\s*\(\s*ProposedFeatures|StreamMessageReader\s*\(\s*process\.stdin|process\.stdout\.write\s*\(\s*JSON\.stringify/;
 
 /** The facts transforms decide from, found in the service's runtime files. */
-export function factsOf(service: ServiceModel, runtime: string[], read: (abs: string) => string | undefined): ServiceFacts {
+export function factsOf(service: ServiceModel, runtime: string[], read: (abs: string) => string | undefined, parse = parseForFacts): ServiceFacts {
   const facts: ServiceFacts = { apps: [], correlation: [], signals: [], resources: [], outgoing: [], routes: [] };
   const parsed: ParsedFile[] = [];
   for (const file of runtime.sort()) {
@@ -170,7 +173,7 @@ export function factsOf(service: ServiceModel, runtime: string[], read: (abs: st
     facts.routes.push(...routesIn(file, source));
     const stdio = STDIO_PROTOCOL.exec(source);
     if (stdio && !facts.stdoutIsProtocol) facts.stdoutIsProtocol = { file, line: lineAt(source, stdio.index) };
-    parsed.push(parseForFacts(file, source));
+    parsed.push(parse(file, source));
   }
   // Each fact walks the tree: a file is asked only for the facts its text can hold.
   const servers: AppServer[] = [];

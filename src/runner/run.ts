@@ -16,6 +16,7 @@ import { forService, optionsByService } from '../rollout/service-options';
 import { transformsFor, undecidedAsManual, type UndecidedServices } from '../fleet/undecided';
 import { serviceReports } from '../rollout/service-report';
 import { discoverServices, serviceLookup } from '../fleet/services';
+import { shareTrees, wantedByTransforms } from '../engine/shared-trees';
 import { buildFleet } from '../fleet/build';
 import { roleSkipsOf, type RoleSkip } from '../fleet/role-skips';
 import type { FleetModel, ServiceModel } from '../fleet/types';
@@ -233,6 +234,8 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
   // The fleet model: built once, before any file is transformed, and read by every transform.
   const texts = cachedReader();
   const read = texts.read;
+  // Files run in this thread (one job): the fleet's trees of files the transforms will parse are theirs.
+  const trees = (opts.jobs ?? defaultJobs()) === 1 ? shareTrees(wantedByTransforms(selected, options)) : null;
   const fleet = buildFleet(config, {
     services,
     files,
@@ -301,6 +304,7 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
     }));
   const results = await runTasks(tasks, { jobs: opts.jobs ?? defaultJobs(), onProgress: opts.onProgress, services: fleet.services, known: texts.known, started });
   texts.release();
+  trees?.release();
   clock.end('transformMs');
 
   // Nothing is written, or shown as a change, before verification has seen every planned write.
