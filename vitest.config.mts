@@ -1,4 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+// Every shipshape the tests start keeps its verification cache in one folder of this test run,
+// never in the user's ~/.cache: results do not leak between runs of the suite.
+process.env.SHIPSHAPE_CACHE_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-test-cache-'));
 
 export default defineConfig({
   test: {

@@ -69,9 +69,16 @@ export interface ShapeResult {
     noVerifyOverJscodeshiftCpuPaired?: number;
     noVerifyOverAstGrep?: number;
     noVerifyOverAstGrepPaired?: number;
+    /** shipshape with an empty verification cache (a first run) over jscodeshift and ast-grep. */
+    coldOverJscodeshift?: number;
+    coldOverJscodeshiftPaired?: number;
+    coldOverJscodeshiftCpuPaired?: number;
+    coldOverAstGrep?: number;
+    coldOverAstGrepPaired?: number;
+    coldOverAstGrepCpuPaired?: number;
     /** shipshape's discovery (services and files) over a plain recursive readdir of the tree, in the floor's process. */
     discoveryOverReaddir?: number;
-    /** With --candidate-bin: the other build's time over this build's, and over jscodeshift's. */
+    /** With --candidate-bin: the other build's time over this build's (its first run, shipshape-cold, when measured), and over jscodeshift's. */
     candidateOverShipshape?: number;
     candidateOverShipshapePaired?: number;
     candidateOverJscodeshift?: number;
@@ -234,11 +241,16 @@ async function benchShape(name: string, shape: Shape, settings: Settings): Promi
     if (nvJ) [ratios.noVerifyOverJscodeshift, ratios.noVerifyOverJscodeshiftPaired, ratios.noVerifyOverJscodeshiftCpuPaired] = nvJ;
     const nvA = pair('ast-grep', nv);
     if (nvA) [ratios.noVerifyOverAstGrep, ratios.noVerifyOverAstGrepPaired] = [nvA[0], nvA[1]];
+    const cold = byName.get('shipshape-cold')?.runs;
+    const cJ = pair('jscodeshift', cold);
+    if (cJ) [ratios.coldOverJscodeshift, ratios.coldOverJscodeshiftPaired, ratios.coldOverJscodeshiftCpuPaired] = cJ;
+    const cA = pair('ast-grep', cold);
+    if (cA) [ratios.coldOverAstGrep, ratios.coldOverAstGrepPaired, ratios.coldOverAstGrepCpuPaired] = cA;
     const floorCheck = byName.get('floor')?.check;
     if (floorCheck && typeof floorCheck['readdir ms'] === 'number' && typeof floorCheck['discovery ms'] === 'number')
       ratios.discoveryOverReaddir = (floorCheck['discovery ms'] as number) / Math.max(floorCheck['readdir ms'] as number, 0.001);
     const cand = byName.get('candidate')?.runs;
-    const cs = pair('shipshape', cand);
+    const cs = pair(cold?.length ? 'shipshape-cold' : 'shipshape', cand);
     if (cs) [ratios.candidateOverShipshape, ratios.candidateOverShipshapePaired] = [cs[0], cs[1]];
     const cj = pair('jscodeshift', cand);
     if (cj) [ratios.candidateOverJscodeshift, ratios.candidateOverJscodeshiftPaired] = [cj[0], cj[1]];
@@ -262,11 +274,14 @@ export function judge(results: Pick<BenchResults, 'shapes' | 'scale'>): Target[]
     targets.push({ what, limit: `≤ ${limit}`, value: fmt(value), met: value === undefined ? null : value <= limit });
   if (sparse) {
     ratio('sparse: shipshape (4 transforms) / jscodeshift (console-to-logger in its own API)', sparse.ratios.shipshapeOverJscodeshift, 0.3);
+    if (sparse.ratios.coldOverJscodeshift !== undefined) ratio('sparse, first run (empty verification cache): shipshape / jscodeshift', sparse.ratios.coldOverJscodeshift, 0.3);
     ratio('sparse: shipshape (4 transforms) / ast-grep (one console.log rewrite)', sparse.ratios.shipshapeOverAstGrep, 1.5);
+    if (sparse.ratios.coldOverAstGrep !== undefined) ratio('sparse, first run (empty verification cache): shipshape / ast-grep', sparse.ratios.coldOverAstGrep, 1.5);
     ratio('sparse: discovery / plain recursive readdir', sparse.ratios.discoveryOverReaddir, 2);
     ratio('sparse: fleet model build / shipshape dry run', sparse.ratios.fleetOverShipshape, 0.15);
   }
   if (dense) ratio('dense: shipshape (4 transforms) / jscodeshift (console-to-logger in its own API)', dense.ratios.shipshapeOverJscodeshift, 0.5);
+  if (dense?.ratios.coldOverJscodeshift !== undefined) ratio('dense, first run (empty verification cache): shipshape / jscodeshift', dense.ratios.coldOverJscodeshift, 0.5);
   const points = results.scale
     .map((s) => ({ files: s.tree.files, c: s.contenders.find((c) => c.name === 'shipshape') }))
     .filter((p): p is { files: number; c: ContenderResult } => !!p.c)
@@ -275,6 +290,8 @@ export function judge(results: Pick<BenchResults, 'shapes' | 'scale'>): Target[]
     const last = points[points.length - 1];
     const rss = last.c.peakRssMB;
     targets.push({ what: `scale: shipshape peak RSS at ${last.files} files`, limit: '≤ 250 MiB', value: rss === null ? 'n/a' : `${rss.toFixed(0)} MiB`, met: rss === null ? null : rss <= 250 });
+    const coldRss = results.scale.find((s) => s.tree.files === last.files)?.contenders.find((c) => c.name === 'shipshape-cold')?.peakRssMB;
+    if (coldRss != null) targets.push({ what: `scale, first run (empty verification cache): peak RSS at ${last.files} files`, limit: '≤ 250 MiB', value: `${coldRss.toFixed(0)} MiB`, met: coldRss <= 250 });
     // Linear time: the cost of each extra file stays the same from one size to the next.
     const [a, b, c] = points.length >= 3 ? points.slice(-3) : [points[0], points[0], points[1]];
     const marginal = (p: typeof a, q: typeof a) => (q.c.medianWallS - p.c.medianWallS) / (q.files - p.files);
@@ -303,8 +320,10 @@ const USAGE = `usage: npm run bench -- [flags]
   --runs R                    counted runs per contender (default 3)
   --warmup W                  warm-up runs per contender (default 1)
   --jobs J                    workers for shipshape, jscodeshift and ast-grep (default: shipshape's default)
-  --contenders LIST           any of shipshape,jscodeshift,ast-grep,floor,jscodeshift-adapter,shipshape-1,
-                              shipshape-noverify (default all)
+  --contenders LIST           any of shipshape,shipshape-cold,jscodeshift,ast-grep,floor,jscodeshift-adapter,
+                              shipshape-1,shipshape-noverify (default all); shipshape keeps its verification
+                              cache across its runs (warm after the warm-up), shipshape-cold starts each run
+                              with an empty one
   --scale                     also run the sparse shape at --scale-sizes files
   --scale-sizes LIST          total files per scale point (default 1000,4000,16000)
   --scale-contenders LIST     contenders of the scale runs (default shipshape,floor)

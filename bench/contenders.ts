@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Measurement } from './measure';
 
-export type ContenderName = 'shipshape' | 'jscodeshift' | 'ast-grep' | 'floor' | 'jscodeshift-adapter' | 'shipshape-1' | 'shipshape-noverify' | 'candidate';
-export const CONTENDERS: ContenderName[] = ['shipshape', 'jscodeshift', 'ast-grep', 'floor', 'jscodeshift-adapter', 'shipshape-1', 'shipshape-noverify'];
+export type ContenderName = 'shipshape' | 'shipshape-cold' | 'jscodeshift' | 'ast-grep' | 'floor' | 'jscodeshift-adapter' | 'shipshape-1' | 'shipshape-noverify' | 'candidate';
+export const CONTENDERS: ContenderName[] = ['shipshape', 'shipshape-cold', 'jscodeshift', 'ast-grep', 'floor', 'jscodeshift-adapter', 'shipshape-1', 'shipshape-noverify'];
 
 /** Paths from dist/bench/*.js to what the contenders run. */
 export const PATHS = {
@@ -58,7 +58,18 @@ function tail(text: string): string {
   return text.trim().split('\n').slice(-15).join('\n');
 }
 
-function shipshapeRun(name: 'shipshape' | 'shipshape-1' | 'shipshape-noverify' | 'candidate', binOf: (ctx: RunContext) => string, jobsOf = (ctx: RunContext) => ctx.jobs, extra: string[] = []): Contender {
+/**
+ * The verification cache a run sees: `kept` is the contender's own folder across its runs (warm
+ * after the warm-up, as a user's second run is), `empty` a new folder every run (a first run).
+ */
+type CacheUse = 'kept' | 'empty';
+
+function cacheEnv(ctx: RunContext, name: string, use: CacheUse): NodeJS.ProcessEnv {
+  const dir = use === 'kept' ? path.join(ctx.scratch, `cache-${name}`) : fs.mkdtempSync(path.join(ctx.scratch, `cache-${name}-`));
+  return { ...env, SHIPSHAPE_CACHE_DIR: dir };
+}
+
+function shipshapeRun(name: 'shipshape' | 'shipshape-cold' | 'shipshape-1' | 'shipshape-noverify' | 'candidate', binOf: (ctx: RunContext) => string, jobsOf = (ctx: RunContext) => ctx.jobs, extra: string[] = [], cache: CacheUse = 'kept'): Contender {
   const reportOf = (ctx: RunContext) => path.join(ctx.scratch, `${name}.json`);
   return {
     name,
@@ -67,7 +78,7 @@ function shipshapeRun(name: 'shipshape' | 'shipshape-1' | 'shipshape-noverify' |
         cmd: process.execPath,
         args: [binOf(ctx), 'run', '--dry', '-t', 'core', '--json', reportOf(ctx), '--quiet', '--jobs', String(jobsOf(ctx)), ...extra, '.'],
         cwd: ctx.tree,
-        env,
+        env: cacheEnv(ctx, name, cache),
         workers: jobsOf(ctx),
       };
     },
@@ -82,12 +93,18 @@ function shipshapeRun(name: 'shipshape' | 'shipshape-1' | 'shipshape-noverify' |
       // Where the run's own time went (older builds have no timings).
       const t = report.timings;
       if (t) Object.assign(out, { 'fleet ms': t.fleetMs, 'discovery ms': t.discoveryMs, 'transform ms': t.transformMs, 'verify ms': t.verifyMs, 'total ms': t.totalMs });
+      const c = report.verification?.cache;
+      if (c) Object.assign(out, { 'cache hits': c.hits, 'cache misses': c.misses });
       return out;
     },
   };
 }
 
+/** The default run, its verification cache kept across its runs: the counted runs are a user's second run on the same tree (a dry run, then --write or --check). */
 export const shipshape = shipshapeRun('shipshape', (ctx) => ctx.shipshapeBin);
+
+/** The same build with an empty verification cache every run: a first run on a tree. */
+export const shipshapeCold = shipshapeRun('shipshape-cold', (ctx) => ctx.shipshapeBin, (ctx) => ctx.jobs, [], 'empty');
 
 /** The same build on one thread: whether workers pay on this machine (README, Benchmark). */
 export const shipshapeOneThread = shipshapeRun('shipshape-1', (ctx) => ctx.shipshapeBin, () => 1);
@@ -98,10 +115,17 @@ export const shipshapeOneThread = shipshapeRun('shipshape-1', (ctx) => ctx.ships
  */
 export const shipshapeNoVerify = shipshapeRun('shipshape-noverify', (ctx) => ctx.shipshapeBin, (ctx) => ctx.jobs, ['--no-verify']);
 
-export const candidate = shipshapeRun('candidate', (ctx) => {
-  if (!ctx.candidateBin) throw new Error('the candidate contender needs --candidate-bin');
-  return ctx.candidateBin;
-});
+/** Another build; a build with the verification cache gets an empty one every run, so it compares with shipshape-cold. */
+export const candidate = shipshapeRun(
+  'candidate',
+  (ctx) => {
+    if (!ctx.candidateBin) throw new Error('the candidate contender needs --candidate-bin');
+    return ctx.candidateBin;
+  },
+  (ctx) => ctx.jobs,
+  [],
+  'empty',
+);
 
 /** jscodeshift caps --cpus at cores - 1 (its Runner.js): on 2 cores it forks one worker whatever is asked. */
 export function jscodeshiftWorkers(jobs: number): number {
@@ -199,4 +223,4 @@ export const floor: Contender = {
   },
 };
 
-export const ALL: Record<ContenderName, Contender> = { shipshape, jscodeshift, 'ast-grep': astGrep, floor, 'jscodeshift-adapter': jscodeshiftAdapter, 'shipshape-1': shipshapeOneThread, 'shipshape-noverify': shipshapeNoVerify, candidate };
+export const ALL: Record<ContenderName, Contender> = { shipshape, 'shipshape-cold': shipshapeCold, jscodeshift, 'ast-grep': astGrep, floor, 'jscodeshift-adapter': jscodeshiftAdapter, 'shipshape-1': shipshapeOneThread, 'shipshape-noverify': shipshapeNoVerify, candidate };

@@ -11,13 +11,14 @@ const num = (x: number, digits: number) => x.toLocaleString('en-US', { minimumFr
 
 function checkText(c: ContenderResult): string {
   const k = c.check;
-  if (c.name === 'shipshape' || c.name === 'shipshape-1' || c.name === 'shipshape-noverify' || c.name === 'candidate') {
+  if (c.name === 'shipshape' || c.name === 'shipshape-cold' || c.name === 'shipshape-1' || c.name === 'shipshape-noverify' || c.name === 'candidate') {
     const per = Object.entries(k)
       .filter(([key]) => key.startsWith('changes.'))
       .map(([key, v]) => `${key.slice(8)} ${v}`)
       .join(', ');
     const stages = typeof k['total ms'] === 'number' ? `; ms: fleet ${k['fleet ms']}, transforms ${k['transform ms']}, verification ${k['verify ms']} of ${k['total ms']}` : '';
-    return `${k.files} files, ${k.changed} changed${per ? ` (${per})` : ''}, ${k.errors} errors${stages}`;
+    const cache = typeof k['cache hits'] === 'number' ? `; verification cache: ${k['cache hits']} hits, ${k['cache misses']} misses` : '';
+    return `${k.files} files, ${k.changed} changed${per ? ` (${per})` : ''}, ${k.errors} errors${stages}${cache}`;
   }
   if (c.name === 'jscodeshift' || c.name === 'jscodeshift-adapter') return `${k.files} files, ${k.ok} changed, ${k.errors} errors`;
   if (c.name === 'ast-grep') return `${k.rewrites} console.log rewrites in ${k.files} files`;
@@ -47,10 +48,12 @@ function shapeTable(s: ShapeResult): string {
   if (r.shipshapeOverAstGrep !== undefined) parts.push(`shipshape/ast-grep ${num(r.shipshapeOverAstGrep, 2)} (paired ${num(r.shipshapeOverAstGrepPaired!, 2)}${cpu(r.shipshapeOverAstGrepCpuPaired)})`);
   if (r.noVerifyOverJscodeshift !== undefined)
     parts.push(`shipshape --no-verify/jscodeshift ${num(r.noVerifyOverJscodeshift, 2)} (paired ${num(r.noVerifyOverJscodeshiftPaired!, 2)}${r.noVerifyOverJscodeshiftCpuPaired !== undefined ? `, CPU paired ${num(r.noVerifyOverJscodeshiftCpuPaired, 2)}` : ''})`);
+  if (r.coldOverJscodeshift !== undefined) parts.push(`shipshape-cold/jscodeshift ${num(r.coldOverJscodeshift, 2)} (paired ${num(r.coldOverJscodeshiftPaired!, 2)}${cpu(r.coldOverJscodeshiftCpuPaired)})`);
+  if (r.coldOverAstGrep !== undefined) parts.push(`shipshape-cold/ast-grep ${num(r.coldOverAstGrep, 2)} (paired ${num(r.coldOverAstGrepPaired!, 2)}${cpu(r.coldOverAstGrepCpuPaired)})`);
   if (r.noVerifyOverAstGrep !== undefined) parts.push(`shipshape --no-verify/ast-grep ${num(r.noVerifyOverAstGrep, 2)} (paired ${num(r.noVerifyOverAstGrepPaired!, 2)})`);
   if (r.shipshapeOverOneThread !== undefined) parts.push(`shipshape/shipshape-1 ${num(r.shipshapeOverOneThread, 2)} (paired ${num(r.shipshapeOverOneThreadPaired!, 2)})`);
   if (r.discoveryOverReaddir !== undefined) parts.push(`discovery/readdir ${num(r.discoveryOverReaddir, 2)}`);
-  if (r.candidateOverShipshape !== undefined) parts.push(`candidate/shipshape ${num(r.candidateOverShipshape, 2)} (paired ${num(r.candidateOverShipshapePaired!, 2)})`);
+  if (r.candidateOverShipshape !== undefined) parts.push(`candidate/${s.contenders.some((c) => c.name === 'shipshape-cold') ? 'shipshape-cold' : 'shipshape'} ${num(r.candidateOverShipshape, 2)} (paired ${num(r.candidateOverShipshapePaired!, 2)})`);
   if (r.candidateOverJscodeshift !== undefined) parts.push(`candidate/jscodeshift ${num(r.candidateOverJscodeshift, 2)} (paired ${num(r.candidateOverJscodeshiftPaired!, 2)})`);
   if (r.fleetOverShipshape !== undefined) parts.push(`fleet model ${num(s.fleetModelS!, 2)} s = ${num(r.fleetOverShipshape * 100, 1)}% of the shipshape run`);
   if (parts.length) out += `ratios: ${parts.join('; ')}\n`;

@@ -21,6 +21,7 @@ import { filesWritten, removePendingTempFiles } from './runner/write';
 import { formatFleetVerbose } from './fleet/role-skips';
 import { fleetFor, formatServicesTable } from './fleet/services-command';
 import { UsageError, type Transform } from './types';
+import { defaultCacheDir } from './verify/cache';
 
 /** Exit codes, as documented in the README. */
 export const EXIT = { ok: 0, changes: 1, error: 2, interrupted: 130 } as const;
@@ -77,12 +78,19 @@ interface RunFlags {
   commit?: boolean;
   branchPerService?: string;
   verify: boolean;
+  cache: boolean;
+  cacheDir?: string;
 }
 
 function modeOf(flags: RunFlags): Mode {
   const given = (['dry', 'write', 'check'] as const).filter((m) => flags[m]);
   if (given.length > 1) throw new UsageError(`--${given.join(' and --')} cannot be combined: choose one mode`);
   return given[0] ?? 'dry';
+}
+
+function cacheOf(flags: { cache?: boolean; cacheDir?: string }): string | false {
+  if (flags.cache === false) return false;
+  return flags.cacheDir ? path.resolve(flags.cacheDir) : defaultCacheDir();
 }
 
 function writeOut(target: string, text: string): void {
@@ -103,6 +111,8 @@ function selection(paths: string[], flags: RunFlags): RunOptions {
     format: flags.format,
     services: flags.service,
     shard: flags.shard,
+    verify: flags.verify,
+    cache: cacheOf(flags),
   };
 }
 
@@ -119,7 +129,6 @@ async function runCommand(paths: string[], flags: RunFlags): Promise<number> {
     allowDirty: flags.allowDirty,
     commit: flags.commit,
     branchPerService: flags.branchPerService,
-    verify: flags.verify,
     // Diffs cost a second look at every changed file: skipped when nothing will show one.
     patches: !(flags.quiet || reportOnStdout) || !!flags.patch || !!flags.sarif || !!flags.patchDir || !!flags.html,
     onProgress: (done, total) => progress.update(done, total),
@@ -247,6 +256,8 @@ export function buildProgram(): Command {
     .option('--commit', 'with --write: one commit per service on the current branch')
     .option('--branch-per-service <prefix>', 'with --write: a branch <prefix>/<service> per service from HEAD; the working tree stays unchanged')
     .option('--no-verify', 'skip verification (type check and module checks of every change before it is written or shown)')
+    .option('--cache-dir <dir>', 'where verification results are kept across runs (default: $SHIPSHAPE_CACHE_DIR, else ~/.cache/shipshape)')
+    .option('--no-cache', 'verify every service again instead of reusing results of earlier runs')
     .action(async (paths: string[], flags: RunFlags) => {
       process.exitCode = await runCommand(paths, flags);
     });

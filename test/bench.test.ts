@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ALL, type RunContext } from '../bench/contenders';
 import { generate } from '../bench/generate';
 import { parserFor } from '../src/engine/parser';
 
@@ -63,6 +64,19 @@ describe('bench generator', () => {
   });
 });
 
+describe('bench contenders and the verification cache', () => {
+  it('shipshape keeps one cache folder across its runs (warm after the warm-up); shipshape-cold and the candidate get an empty one each run', () => {
+    const ctx: RunContext = { tree: tempDir(), shipshapeBin: 'bin.js', candidateBin: 'other.js', jobs: 1, consoleOptions: {}, scratch: tempDir() };
+    const dirOf = (name: 'shipshape' | 'shipshape-cold' | 'candidate') => ALL[name].command(ctx).env!.SHIPSHAPE_CACHE_DIR!;
+    expect(dirOf('shipshape')).toBe(dirOf('shipshape'));
+    for (const name of ['shipshape-cold', 'candidate'] as const) {
+      const [a, b] = [dirOf(name), dirOf(name)];
+      expect(a).not.toBe(b);
+      expect(fs.readdirSync(a)).toEqual([]);
+    }
+  });
+});
+
 describe('npm run bench (tiny size: keeps the harness working, never judges timings)', () => {
   it('prints the tables and writes the JSON with the expected fields', () => {
     const out = path.join(tempDir(), 'results.json');
@@ -84,7 +98,7 @@ describe('npm run bench (tiny size: keeps the harness working, never judges timi
     expect(results.shapes.map((s: any) => s.name)).toEqual(['sparse', 'dense']);
     for (const shape of results.shapes) {
       expect(shape.tree.codeFiles).toBe(20);
-      expect(shape.contenders.map((c: any) => c.name)).toEqual(['shipshape', 'jscodeshift', 'ast-grep', 'floor', 'jscodeshift-adapter', 'shipshape-1', 'shipshape-noverify']);
+      expect(shape.contenders.map((c: any) => c.name)).toEqual(['shipshape', 'shipshape-cold', 'jscodeshift', 'ast-grep', 'floor', 'jscodeshift-adapter', 'shipshape-1', 'shipshape-noverify']);
       for (const c of shape.contenders) {
         expect(c.runs).toHaveLength(1);
         expect(c).toEqual(
@@ -100,12 +114,17 @@ describe('npm run bench (tiny size: keeps the harness working, never judges timi
       expect(Object.keys(shape.ratios).filter((k) => k.startsWith('candidate'))).toEqual([]);
     }
     // jscodeshift saw exactly the JS/TS files; shipshape and the floor also read the deploy files they claim.
-    const [shipshape, jscodeshift, , floor] = results.shapes[0].contenders;
+    const named = (shape: any, name: string) => shape.contenders.find((c: any) => c.name === name);
+    const [shipshape, jscodeshift, floor] = ['shipshape', 'jscodeshift', 'floor'].map((n) => named(results.shapes[0], n));
     expect(jscodeshift.check.files).toBe(20);
     // The jscodeshift contender is its own transform: on the dense tree it changed every file, as shipshape did.
-    const dense = results.shapes[1].contenders;
-    expect(dense[1].check.ok).toBe(20);
-    expect(dense[2].check.rewrites).toBeGreaterThan(0);
+    expect(named(results.shapes[1], 'jscodeshift').check.ok).toBe(20);
+    expect(named(results.shapes[1], 'ast-grep').check.rewrites).toBeGreaterThan(0);
+    // A first run: every service verified, none from the cache.
+    const cold = named(results.shapes[0], 'shipshape-cold');
+    expect(cold.check).toMatchObject({ 'cache hits': 0, files: shipshape.check.files });
+    expect(cold.check['cache misses']).toBeGreaterThan(0);
+    expect(results.shapes[0].ratios.coldOverJscodeshift).toEqual(expect.any(Number));
     expect(floor.check.files).toBeGreaterThanOrEqual(20);
     expect(shipshape.check.files).toBeGreaterThanOrEqual(20);
     // The engine-only row is the same run without verification: the same files, no verification time.

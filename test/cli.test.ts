@@ -340,8 +340,8 @@ describe('shipshape run: workers', () => {
     for (let i = 0; i < 150; i++) files[`src/m${i}.ts`] = i % 3 === 0 ? `console.log('m${i}', value${i});\n` : `export const v${i} = ${i};\n`;
     files['src/bad.ts'] = 'console.log(;\n';
     const dir = service(files);
-    const one = shipshape(dir, ['run', ...C2L, '--jobs', '1', '--json', 'one.json', '--patch', 'one.patch', '-q']);
-    const two = shipshape(dir, ['run', ...C2L, '--jobs', '2', '--json', 'two.json', '--patch', 'two.patch', '-q']);
+    const one = shipshape(dir, ['run', ...C2L, '--no-cache', '--jobs', '1', '--json', 'one.json', '--patch', 'one.patch', '-q']);
+    const two = shipshape(dir, ['run', ...C2L, '--no-cache', '--jobs', '2', '--json', 'two.json', '--patch', 'two.patch', '-q']);
     expect(one.code).toBe(2);
     expect(two.code).toBe(2);
     // Timings (verification's `ms`) are the only thing allowed to differ.

@@ -55,6 +55,8 @@ export interface VerificationReport {
   /** Changes not written, with why. */
   withheld: { path: string; reason: string }[];
   ms: number;
+  /** The result of an earlier run, reused: the same planned writes, and the disk answered everything it read as then (README, Verification cache). */
+  cached?: boolean;
 }
 
 /** One service's share of a run (rollout across services). */
@@ -100,7 +102,7 @@ export interface Report {
   /** Per service, in discovery order. */
   services?: ServiceReport[];
   /** The verification stage as a whole: skipped (--no-verify, with a note) or how many changes it withheld. */
-  verification?: { skipped?: string; withheld: number; ms: number };
+  verification?: { skipped?: string; withheld: number; ms: number; cache?: { dir: string; hits: number; misses: number; stored: number; failures: number } };
   /** Where the run's time went, by stage (README, JSON report). */
   timings?: RunTimings;
 }

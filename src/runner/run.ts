@@ -26,6 +26,7 @@ import { dirtyPaths } from './git';
 import { defaultJobs, runTasks, startWorkers, stopWorkers, type StartedWorkers } from './pool';
 import { cachedReader } from './cached-reader';
 import { SKIPPED_NOTE, verifyRun, type RunVerification } from '../verify';
+import { VerificationCache } from '../verify/cache';
 import { writeAll } from './write-phase';
 import { stopwatch } from './timings';
 import { hasPrettierConfig } from './prettier-config';
@@ -63,6 +64,8 @@ export interface RunOptions {
   branchPerService?: string;
   /** Verify changes (types, modules) before writing or showing them; default true (--no-verify). */
   verify?: boolean;
+  /** Folder of the verification cache across runs (README, Verification cache); unset or false: none. The CLI sets it unless --no-cache. */
+  cache?: string | false;
   onProgress?(done: number, total: number): void;
   /** Return each changed file's original and new text (`changedFiles` of the outcome), for interactive review. */
   keepResults?: boolean;
@@ -308,7 +311,7 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
   clock.end('transformMs');
 
   // Nothing is written, or shown as a change, before verification has seen every planned write.
-  const verification = opts.verify === false ? null : verifyPlanned(cwd, results, generated, (abs) => modelOf.get(serviceOf(abs).name)!, fleet.services);
+  const verification = opts.verify === false ? null : verifyPlanned(cwd, results, generated, (abs) => modelOf.get(serviceOf(abs).name)!, fleet.services, opts.cache ? new VerificationCache(opts.cache) : undefined);
   const withheldCreates = generated.filter((g) => verification?.withheld.has(g.path));
   // A module nothing would import is not created either, and that is no failure.
   const unusedCreates = generated.filter((g) => verification?.unused.has(g.path));
@@ -418,12 +421,13 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
 }
 
 /** Runs the verification stage over the run's planned writes and turns each withheld change into an error of its file. */
-function verifyPlanned(cwd: string, results: ProcessedFile[], generated: GeneratedFile[], serviceOf: (abs: string) => ServiceModel, services: ServiceModel[]): RunVerification {
+function verifyPlanned(cwd: string, results: ProcessedFile[], generated: GeneratedFile[], serviceOf: (abs: string) => ServiceModel, services: ServiceModel[], cache?: VerificationCache): RunVerification {
   const planned = [
     ...results.filter((r) => r.status === 'changed').map((r) => ({ path: r.path, original: r.original!, output: r.output! })),
     ...generated.map((g) => ({ path: g.path, original: null, output: g.content })),
   ];
-  const verification = verifyRun(cwd, planned, serviceOf, services);
+  const verification = verifyRun(cwd, planned, serviceOf, services, cache);
+  cache?.prune();
   for (const r of results) {
     const why = verification.withheld.get(r.path);
     if (why) {
@@ -443,7 +447,7 @@ function attachVerification(report: Report, verification: RunVerification | null
     for (const s of report.services ?? []) s.verification = { skipped: SKIPPED_NOTE, types: { extent: 'none', files: 0, diagnosticsBefore: 0, diagnosticsAfter: 0, newDiagnostics: 0 }, modules: { files: 0, specifiers: 0, problems: 0 }, withheld: [], ms: 0 };
     return;
   }
-  report.verification = { withheld: verification.withheld.size, ms: verification.ms };
+  report.verification = { withheld: verification.withheld.size, ms: verification.ms, ...(verification.cache ? { cache: { ...verification.cache } } : {}) };
   report.summary.withheld = verification.withheld.size;
   for (const s of report.services ?? []) {
     const v = verification.services.get(s.name);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { isInside } from '../ast/paths';
 import type { VerificationReport } from '../report/types';
 import type { VerifyService } from './service';
+import { verifyCached, type CacheStats, type VerificationCache } from './cache';
 import { unusedModules } from './unused';
 import { settleWithheld, verifyService, type PlannedWrite } from './verify';
 
@@ -13,10 +14,12 @@ export interface RunVerification {
   /** Per service name. */
   services: Map<string, VerificationReport>;
   ms: number;
+  /** Hits and misses of the cache across runs, when one was used. */
+  cache?: CacheStats;
 }
 
 /** Verifies every service's planned writes, one service at a time (each has its own program and rules). */
-export function verifyRun(cwd: string, writes: PlannedWrite[], serviceOf: (abs: string) => VerifyService, all: VerifyService[] = []): RunVerification {
+export function verifyRun(cwd: string, writes: PlannedWrite[], serviceOf: (abs: string) => VerifyService, all: VerifyService[] = [], cache?: VerificationCache): RunVerification {
   const started = Date.now();
   const groups = new Map<string, { service: VerifyService; writes: PlannedWrite[] }>();
   for (const w of writes) {
@@ -34,7 +37,8 @@ export function verifyRun(cwd: string, writes: PlannedWrite[], serviceOf: (abs: 
     const shippedBy = (file: string) => all.filter((s) => s.name !== g.service.name && s.buildContext.length > 0 && s.buildContext.some((c) => isInside(file, c)) && !isInside(file, s.dir));
     let out: ReturnType<typeof verifyService>;
     try {
-      out = verifyService({ cwd, service: g.service, writes: g.writes, runCreated, shippedBy });
+      const input = { cwd, service: g.service, writes: g.writes, runCreated, shippedBy };
+      out = cache ? verifyCached(cache, input, all, verifyService) : verifyService(input);
     } catch (err: any) {
       // A service verification cannot finish is not written, and the run goes on with the others.
       out = failedService(cwd, g.writes, String(err?.message ?? err));
@@ -48,7 +52,7 @@ export function verifyRun(cwd: string, writes: PlannedWrite[], serviceOf: (abs: 
   const before = new Set(withheld.keys());
   settleWithheld(cwd, withheld, imports, runCreated);
   for (const p of withheld.keys()) if (!before.has(p)) services.get(serviceOf(p).name)?.withheld.push({ path: path.relative(cwd, p).split(path.sep).join('/'), reason: withheld.get(p)! });
-  return { withheld, unused: unusedModules(imports, runCreated, withheld), services, ms: Date.now() - started };
+  return { withheld, unused: unusedModules(imports, runCreated, withheld), services, ms: Date.now() - started, ...(cache ? { cache: cache.stats } : {}) };
 }
 
 /** Every write of a service withheld, because checking it failed inside shipshape. */

@@ -18,6 +18,11 @@ function readJson(file: string): any {
 
 const typeCache = new Map<string, 'module' | 'commonjs'>();
 
+/** Forgets what `packageTypeOf` learnt: a traced verification must read each package.json itself (cache.ts). */
+export function forgetPackageTypes(): void {
+  typeCache.clear();
+}
+
 /** The `type` of the nearest package.json above a file (how Node reads its `.js` files). */
 export function packageTypeOf(file: string): 'module' | 'commonjs' {
   const dir = path.dirname(file);

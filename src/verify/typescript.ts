@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type * as TS from 'typescript';
+import { noteRealpath } from './disk-trace';
 
 export type TypeScript = typeof TS;
 
@@ -19,14 +20,8 @@ const loaded = new Map<string, LoadedTypeScript>();
  * compiler package, never the service's code.
  */
 export function loadTypeScript(serviceDir: string): LoadedTypeScript {
-  let file: string | undefined;
-  try {
-    file = require.resolve('typescript', { paths: [serviceDir] });
-  } catch {
-    file = undefined;
-  }
   const own = require.resolve('typescript');
-  const chosen = file ?? own;
+  const chosen = compilerFileOf(serviceDir);
   let hit = loaded.get(chosen);
   if (!hit) {
     let ts: TypeScript | undefined;
@@ -39,10 +34,50 @@ export function loadTypeScript(serviceDir: string): LoadedTypeScript {
     // dependency hoisted) cannot check anything: shipshape's own compiler does.
     const usable = !!ts && typeof ts.createProgram === 'function' && !!ts.ModuleKind && !!ts.ScriptTarget;
     if (!usable) ts = require(own) as TypeScript;
+    traceRealpaths(ts!);
     hit = { ts: ts!, version: ts!.version, from: usable && chosen !== own ? 'service' : 'shipshape' };
     loaded.set(chosen, hit);
   }
   return hit;
+}
+
+function compilerFileOf(serviceDir: string): string {
+  try {
+    return require.resolve('typescript', { paths: [serviceDir] });
+  } catch {
+    return require.resolve('typescript');
+  }
+}
+
+/**
+ * Which compiler `loadTypeScript` would use for a service, without loading it: its file with that
+ * file's size and time and the package's version. Cached verification results are keyed by it.
+ */
+export function typescriptIdentity(serviceDir: string): string {
+  const file = compilerFileOf(serviceDir);
+  try {
+    const st = fs.statSync(file);
+    const version = JSON.parse(fs.readFileSync(path.join(path.dirname(file), '..', 'package.json'), 'utf8')).version;
+    return `${file} ${st.size} ${st.mtimeMs} ${version}`;
+  } catch {
+    return file;
+  }
+}
+
+/**
+ * TypeScript's `sys.realpath` holds on to `fs.realpathSync.native` from its load, out of reach of
+ * the disk trace: it reports what it resolves (symlinked workspaces resolve through it).
+ */
+function traceRealpaths(ts: TypeScript): void {
+  const sys = ts.sys as TS.System & { shipshapeTraced?: boolean };
+  if (!sys?.realpath || sys.shipshapeTraced) return;
+  const realpath = sys.realpath.bind(sys);
+  sys.realpath = (p: string) => {
+    const out = realpath(p);
+    noteRealpath(p, out, true);
+    return out;
+  };
+  sys.shipshapeTraced = true;
 }
 
 /** Whether a node_modules folder is there for the service (at its folder or above, as Node looks). */
