@@ -7,6 +7,7 @@ import { findBuildCommands } from './docker-context';
 import { splitEntries } from './entry-roles';
 import { entryPoints, sourceOf } from './entries';
 import { factsOf, parseForFacts, type ParsedFile } from './facts';
+import type { FileFactsCache } from './facts-cache';
 import { reachable, resolveFile, resolveSpecifier } from './graph';
 import { readPackageFacts } from './package';
 import { readText } from './read';
@@ -25,6 +26,8 @@ export interface BuildFleetOptions {
   read?(abs: string): string | undefined;
   /** The run's folder listings: the inventory walk reads no folder discovery already read. */
   listings?: Listings;
+  /** Each file's tree facts from earlier runs (src/fleet/facts-cache.ts): only changed files are parsed. */
+  factsCache?: FileFactsCache;
 }
 
 /** What one walk of the fleet root finds: every JS/TS file (for resolution) and the deployment files. */
@@ -213,8 +216,9 @@ export function buildFleet(config: Config, opts: BuildFleetOptions = {}): FleetM
   const runtimes = services.map((s, i) => [...(graphs.get(models[i]) ?? filesOf.get(s)!.filter((f) => roles[f] === 'runtime'))]);
   const parse = parsedOnce(runtimes);
   services.forEach((_, i) => {
-    models[i].facts = factsOf(models[i], runtimes[i], read, parse);
+    models[i].facts = factsOf(models[i], runtimes[i], read, parse, opts.factsCache);
   });
+  opts.factsCache?.save();
   // `(root)` last, as discovery orders it.
   models.sort((a, b) => Number(a.name === ROOT_SERVICE) - Number(b.name === ROOT_SERVICE));
   return { root, services: models, roles, roleReasons, buildMs: performance.now() - started };

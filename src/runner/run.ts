@@ -17,6 +17,7 @@ import { transformsFor, undecidedAsManual, type UndecidedServices } from '../fle
 import { serviceReports } from '../rollout/service-report';
 import { discoverServices, serviceLookup } from '../fleet/services';
 import { shareTrees, wantedByTransforms } from '../engine/shared-trees';
+import { fileFactsCache } from '../fleet/facts-cache';
 import { buildFleet } from '../fleet/build';
 import { roleSkipsOf, type RoleSkip } from '../fleet/role-skips';
 import type { FleetModel, ServiceModel } from '../fleet/types';
@@ -243,6 +244,7 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
     services,
     files,
     listings: folders,
+    ...(opts.cache ? { factsCache: fileFactsCache(opts.cache, config.dir) } : {}),
     read: (p) => {
       try {
         return read(p);
