@@ -88,9 +88,10 @@ export interface AstPart {
   prefilter(source: string, options: Options): boolean;
   /**
    * Files this transform never touches by path (tests, browser code, the logger module itself).
-   * Returns the reason, or null to go on.
+   * Returns the reason, or null to go on. `file` is what the fleet model says of the file, when
+   * there is a model (a path rule may not hold for it: `bin/www` is the service's start).
    */
-  exclude?(relPath: string, absPath: string, options: Options, root: string): string | null;
+  exclude?(relPath: string, absPath: string, options: Options, root: string, file?: { service?: ServiceModel; role?: FileRole }): string | null;
   /**
    * Every transform describes its changes as edits on the original text (ctx.edit); the flag is
    * kept so transform modules that declare it go on type-checking, and changes nothing.

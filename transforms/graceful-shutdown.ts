@@ -18,6 +18,7 @@ import { isEntry, processView, remoteWraps, where } from './graceful-shutdown/pr
 import { reachableFacts, reportUnreachable, unreachableSocketIo } from './graceful-shutdown/reach';
 import { DEFAULT_DRAIN_DELAY_MS, timingFor } from './graceful-shutdown/timing';
 import { installWorker } from './graceful-shutdown/worker';
+import { recordUnlistened, unlistenedItems } from './graceful-shutdown/unlistened';
 import { keepResult, placeListen, type Placement } from './graceful-shutdown/placement';
 import { findResources, isVisibleAt, type Resource } from './graceful-shutdown/resources';
 import { HELPER_DEFAULT_NAME, validateDelay, validateHelper, validateSignals, validateTimeout, type HelperOption } from './graceful-shutdown/options';
@@ -147,6 +148,7 @@ export const gracefulShutdown: Transform = {
     edits: true,
     roles: ['runtime'],
     prefilter: (source) => PREFILTER.test(source),
+    scan: (_source, ctx) => recordUnlistened(ctx),
     exclude(relPath, absPath, options, root) {
       if (TEST_FILE.test(relPath)) return 'test file';
       const helper = options.helper as HelperOption | undefined;
@@ -155,6 +157,7 @@ export const gracefulShutdown: Transform = {
     },
     apply(root, ctx) {
       const { j } = ctx;
+      recordUnlistened(ctx);
       const helper = helperOf(ctx);
       const helperLocal = helper ? (findImport(j, root, helperImport(ctx, helper)) ?? helper.name) : null;
       const service = ctx.service;
@@ -240,6 +243,7 @@ export const gracefulShutdown: Transform = {
       }
     },
   },
+  finalize: (records, _options, fleet) => unlistenedItems(records, 'graceful-shutdown', fleet),
 };
 
 export default toJscodeshift(gracefulShutdown);

@@ -3,7 +3,7 @@ import { findTransform } from '../../transforms';
 import { unifiedDiff } from '../report/diff';
 import type { Options, Transform } from '../types';
 import type { FileRole, ServiceModel } from '../fleet/types';
-import { isJsLike } from './parser';
+import { isCodeFile } from '../fleet/scripts';
 import { transformFile, type FileResult } from './transform-file';
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -96,11 +96,12 @@ export async function processFile(task: FileTask, services?: ServicesByName, kno
   } catch (err: any) {
     return { ...base, status: 'error', error: `cannot read: ${err.code ?? err.message}` };
   }
-  if (isJsLike(task.path) && looksMinified(source)) return { ...base, status: 'skipped', reason: 'minified file' };
+  const service = task.service === undefined ? undefined : services?.get(task.service);
+  const code = isCodeFile(task.path, service);
+  if (code && looksMinified(source)) return { ...base, status: 'skipped', reason: 'minified file' };
 
   let result: ProcessedFile;
   try {
-    const service = task.service === undefined ? undefined : services?.get(task.service);
     const input = { path: task.path, relPath: task.relPath, root: task.root, source, ...(service ? { service } : {}), ...(task.role ? { role: task.role } : {}) };
     result = transformFile(input, transformsNamed(task.transforms), task.options);
   } catch (err: any) {
@@ -108,7 +109,7 @@ export async function processFile(task: FileTask, services?: ServicesByName, kno
     return { ...base, status: 'error', error: `internal error: ${err?.message ?? err}; the file was left unchanged, please report this` };
   }
   if (result.status !== 'changed' || result.output === undefined) return result;
-  if (task.format && isJsLike(task.path)) {
+  if (task.format && code) {
     try {
       result.output = await formatWithPrettier(task.path, source, result.output);
     } catch {

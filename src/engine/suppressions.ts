@@ -47,9 +47,9 @@ export function parseSuppressions(source: string): Suppressions | null {
  * The lines each directive keeps: the whole statement that starts on its target line in JS/TS (a
  * multi-line `new Pool({...})` is one target), the instruction with its `\` continuations elsewhere.
  */
-function targetRanges(file: string, source: string, lines: Map<number, Names>): { from: number; to: number; names: Names; line: number }[] {
+function targetRanges(file: string, source: string, lines: Map<number, Names>, code: boolean): { from: number; to: number; names: Names; line: number }[] {
   const ends = new Map<number, number>();
-  if (isJsLike(file)) {
+  if (code) {
     let ast: any = null;
     try {
       const text = source.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n').replace(/^#!/, '//');
@@ -103,8 +103,8 @@ export interface Suppressed {
  * Undoes the changes that touch a suppressed statement, and then the imports only they used. A change
  * is credited to the transforms that changed the file and the directive names (several: each).
  */
-export function honourLineSuppressions(file: string, source: string, output: string, changes: Record<string, number>, sup: Suppressions): Suppressed {
-  const ranges = targetRanges(file, source, sup.lines);
+export function honourLineSuppressions(file: string, source: string, output: string, changes: Record<string, number>, sup: Suppressions, code = isJsLike(file)): Suppressed {
+  const ranges = targetRanges(file, source, sup.lines, code);
   const segments = segmentsOf(source, output, true);
   const found = changesOf(segments);
   const counts: Record<string, number> = {};
@@ -136,7 +136,7 @@ export function honourLineSuppressions(file: string, source: string, output: str
   });
   text = applySome(segments, (i) => !dropped.has(i));
   for (const t of Object.keys(kept)) if (kept[t] === 0) delete kept[t];
-  if (isJsLike(file) && text !== source) {
+  if (code && text !== source) {
     try {
       parserFor(file).check(text.replace(/^\uFEFF/, '').replace(/^#!/, '//'));
     } catch {

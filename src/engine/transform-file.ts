@@ -6,6 +6,7 @@ import type { FileContext, ManualItem, Options, Transform } from '../types';
 import { acceptsRole } from '../fleet/roles';
 import type { FileRole, ServiceModel } from '../fleet/types';
 import { isJsLike, parserFor, type FileParser } from './parser';
+import { isCodeFile } from '../fleet/scripts';
 import { covers, fileSuppressed, honourLineSuppressions, parseSuppressions } from './suppressions';
 import { applyEdits, overlaps, SourceEdits, type Edit } from './edits';
 import { readOnlyTree } from '../ast/apps';
@@ -111,7 +112,7 @@ function applyAst(
 ): string {
   const optionsOf = (t: Transform) => optionsByName[t.name] ?? {};
   const eligible = transforms.filter(
-    (t) => t.ast && acceptsRole(t.ast.roles, input.role) && !t.ast.exclude?.(input.relPath, input.path, optionsOf(t), input.root),
+    (t) => t.ast && acceptsRole(t.ast.roles, input.role) && !t.ast.exclude?.(input.relPath, input.path, optionsOf(t), input.root, input),
   );
   const active = eligible.filter((t) => {
     if (t.ast!.prefilter(source, optionsOf(t))) return true;
@@ -263,13 +264,13 @@ export function transformFile(input: FileInput, transforms: Transform[], options
   const count = (name: string, n = 1) => (counts[name] = (counts[name] ?? 0) + n);
   const away = fileSuppressed(sup, transforms);
   for (const t of away) {
-    const wanted = t.ast ? isJsLike(input.path) && t.ast.prefilter(input.source, optionsByName[t.name] ?? {}) : !!t.text?.claims(input.relPath, optionsByName[t.name] ?? {});
+    const wanted = t.ast ? isCodeFile(input.path, input.service) && t.ast.prefilter(input.source, optionsByName[t.name] ?? {}) : !!t.text?.claims(input.relPath, optionsByName[t.name] ?? {});
     if (wanted) count(t.name);
   }
   let result = transformAll(input, transforms.filter((t) => !away.includes(t)), optionsByName);
   if (result.status === 'changed' && sup.lines.size > 0) {
     // A kept-out change of a transform whose changes only work together keeps out all of them.
-    const probe = honourLineSuppressions(input.path, input.source, result.output!, result.changes, sup);
+    const probe = honourLineSuppressions(input.path, input.source, result.output!, result.changes, sup, isCodeFile(input.path, input.service));
     const whole = transforms.filter((t) => t.editsTogether && probe.counts[t.name]);
     if (whole.length) {
       whole.forEach((t) => count(t.name, probe.counts[t.name]));
@@ -282,7 +283,7 @@ export function transformFile(input: FileInput, transforms: Transform[], options
     return !hit;
   });
   if (result.status === 'changed' && sup.lines.size > 0) {
-    const kept = honourLineSuppressions(input.path, input.source, result.output!, result.changes, sup);
+    const kept = honourLineSuppressions(input.path, input.source, result.output!, result.changes, sup, isCodeFile(input.path, input.service));
     for (const [name, n] of Object.entries(kept.counts)) count(name, n);
     if (kept.error) Object.assign(result, { status: 'error', error: kept.error, output: undefined, changes: {} });
     else if (kept.output === input.source) Object.assign(result, { status: 'unchanged', output: undefined, changes: {} });
@@ -295,7 +296,7 @@ export function transformFile(input: FileInput, transforms: Transform[], options
 function transformAll(input: FileInput, transforms: Transform[], optionsByName: Record<string, Options>): FileResult {
   const notes: PassNotes = { applied: [], again: [], clashed: [] };
   const first = transformOnce(input, transforms, optionsByName, notes);
-  if (first.status !== 'changed' || !isJsLike(input.path)) return first;
+  if (first.status !== 'changed' || !isCodeFile(input.path, input.service)) return first;
   // A transform whose prefilter turned the file away may have work in what the others wrote
   // (graceful-shutdown's handler logs through console; console-to-logger then has calls to
   // rewrite). Running those once more on the result keeps one run equal to running twice.
@@ -331,7 +332,7 @@ function transformOnce(input: FileInput, transforms: Transform[], optionsByName:
   const eol = lineEndingsOf(source);
   if (eol === 'crlf') source = source.replace(/\r\n/g, '\n');
   const facts: Record<string, unknown> = {};
-  const jsLike = isJsLike(input.path);
+  const jsLike = isCodeFile(input.path, input.service);
   let output: string;
   try {
     output = jsLike

@@ -12,6 +12,7 @@ import { reachable, resolveFile, resolveSpecifier } from './graph';
 import { readPackageFacts } from './package';
 import { readText } from './read';
 import { roleOf } from './roles';
+import { entryScripts, scriptTest } from './scripts';
 import { discoverServices, serviceLookup, ROOT_SERVICE, type Service } from './services';
 import { sourceRootOfGraph } from './source-root';
 import { readTsconfig } from './tsconfig';
@@ -20,7 +21,10 @@ import type { EntryPoint, FileRole, FleetModel, Language, ModuleSystem, ServiceM
 export interface BuildFleetOptions {
   /** The services of the run (default: discovered from the config). */
   services?: Service[];
-  /** The run's files (absolute): each JS/TS one gets a role (default: every one below the root). */
+  /**
+   * The run's files (absolute): each JS/TS one gets a role (default: every one below the root), and
+   * so does each other one an entry runs as JavaScript (`bin/www`, see scripts.ts).
+   */
   files?: string[];
   /** Reads a file (the runner's cache); default: from disk. */
   read?(abs: string): string | undefined;
@@ -71,7 +75,8 @@ function sourceRootOf(dir: string, tsconfig: TsconfigFacts | undefined, entries:
   const entry = entries.find((e) => e.startsWith(dir + path.sep));
   if (entry) {
     const top = path.relative(dir, entry).split(path.sep);
-    return top.length > 1 ? path.join(dir, top[0]) : dir;
+    // `bin/` holds starters (the Express generator's bin/www) that require the code from above them.
+    return top.length > 1 && top[0] !== 'bin' ? path.join(dir, top[0]) : dir;
   }
   return exists(path.join(dir, 'src')) ? path.join(dir, 'src') : dir;
 }
@@ -110,6 +115,7 @@ export function buildFleet(config: Config, opts: BuildFleetOptions = {}): FleetM
   const folders = new Set<string>();
   for (const f of inv.code) for (let d = path.dirname(f); d.length >= root.length && !folders.has(d); d = path.dirname(d)) folders.add(d);
   const exists = (abs: string) => inv.code.has(abs) || folders.has(abs);
+  const script = scriptTest(read);
   const parsedDeploy = parseDeployFiles(inv.deploy, read, () => findBuildCommands(root, services.map((s) => s.dir)));
 
   // Without the run's files (`shipshape services`), every JS/TS file the walk found gets a role.
@@ -122,7 +128,7 @@ export function buildFleet(config: Config, opts: BuildFleetOptions = {}): FleetM
     const pkg = readPackageFacts(s.dir, root);
     const tsconfig = readTsconfig(s.dir, root);
     const { deploy, buildContext } = deployFactsOf({ service: s, root, files: inv.deploy, read, parsed: parsedDeploy });
-    const entries = s.name === ROOT_SERVICE && services.length > 1 && !pkg?.scripts.start ? [] : entryPoints({ dir: s.dir, package: pkg, tsconfig, deploy, exists });
+    const entries = s.name === ROOT_SERVICE && services.length > 1 && !pkg?.scripts.start ? [] : entryPoints({ dir: s.dir, package: pkg, tsconfig, deploy, exists, script });
     const own = filesOf.get(s)!;
     const sourceRoot = sourceRootOf(s.dir, tsconfig, entries.map((e) => e.file), exists);
     return {
@@ -149,6 +155,13 @@ export function buildFleet(config: Config, opts: BuildFleetOptions = {}): FleetM
     }
   }
   const modelByService = new Map(services.map((s, i) => [s, models[i]]));
+  // Entry scripts are code from here on: modules resolve them, and those of the run get a role.
+  const runOthers = opts.files ? new Set(opts.files.filter((f) => !isJsLike(f))) : null;
+  for (const f of new Set(models.flatMap(entryScripts))) {
+    inv.code.add(f);
+    const own = filesOf.get(serviceOf(f))!;
+    if ((!runOthers || runOthers.has(f)) && !own.includes(f)) own.push(f);
+  }
 
   // The runtime graph of each service, through its workspace packages.
   const workspaceEntry = (target: ServiceModel, subpath: string) => {

@@ -11,6 +11,8 @@ export interface EntryInputs {
   tsconfig?: TsconfigFacts;
   deploy: DeployFacts;
   exists(abs: string): boolean;
+  /** Whether a path an entry names is an entry script: JavaScript without a JavaScript extension (`bin/www`); see scripts.ts. */
+  script?(abs: string): boolean;
 }
 
 const BUILD_FOLDERS = ['dist', 'build', 'lib', 'out'];
@@ -21,7 +23,7 @@ const BUILD_FOLDERS = ['dist', 'build', 'lib', 'out'];
  */
 export function sourceOf(abs: string, inputs: EntryInputs): string | undefined {
   const { dir, tsconfig, exists } = inputs;
-  const direct = resolveFile(abs, exists);
+  const direct = located(abs, inputs);
   const outDir = tsconfig?.outDir;
   if (direct && !(outDir && direct.startsWith(outDir + path.sep))) return direct;
   const stem = (p: string) => p.replace(/\.[cm]?jsx?$/, '');
@@ -43,6 +45,16 @@ export function sourceOf(abs: string, inputs: EntryInputs): string | undefined {
   return direct;
 }
 
+/** The file a path names as Node resolves it, or the path itself when it is an entry script. */
+function located(abs: string, inputs: EntryInputs): string | undefined {
+  return resolveFile(abs, inputs.exists) ?? (inputs.script?.(abs) ? abs : undefined);
+}
+
+/** A source file the model knows, or an entry script. */
+function isSource(abs: string, inputs: EntryInputs): boolean {
+  return inputs.exists(abs) || !!inputs.script?.(abs);
+}
+
 /** Where an image's command runs relative paths from: the WORKDIR, which `COPY . .` fills with the service folder. */
 function fromWorkdir(file: string, dir: string, workdir: string | undefined): string {
   if (!path.isAbsolute(file)) return path.resolve(dir, file);
@@ -58,7 +70,7 @@ function fromWorkdir(file: string, dir: string, workdir: string | undefined): st
 function fromImage(file: string, d: DockerfileFacts, inputs: EntryInputs): string {
   const copied = d.imageCopies && contextPathOf(path.posix.resolve(d.workdir ?? '/', file), d.imageCopies);
   const source = copied && sourceOf(copied, inputs);
-  return source && inputs.exists(source) ? copied! : fromWorkdir(file, inputs.dir, d.workdir);
+  return source && isSource(source, inputs) ? copied! : fromWorkdir(file, inputs.dir, d.workdir);
 }
 
 // bin/www first: the Express generator's starter, which requires app.js (also a conventional name).
@@ -106,14 +118,14 @@ export function entryPoints(inputs: EntryInputs): EntryPoint[] {
   if (dependsOn(pkg, '@nestjs/core')) add(path.join(dir, 'src', 'main.ts'), 'nest', 'a Nest application (src/main.ts)');
   if (found.length === 0) {
     for (const name of CONVENTIONAL) {
-      const file = resolveFile(path.join(dir, name), inputs.exists);
+      const file = located(path.join(dir, name), inputs);
       if (file) {
         add(file, 'convention', `conventional name ${path.relative(dir, file)}`);
         break;
       }
     }
   }
-  return found.filter((e) => inputs.exists(e.file));
+  return found.filter((e) => isSource(e.file, inputs));
 }
 
 /** The file `exports` names for `.` (a string, or the require/import/node/default condition). */

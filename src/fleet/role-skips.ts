@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { isJsLike } from '../engine/parser';
 import type { Transform } from '../types';
 import { acceptsRole } from './roles';
 import type { FileRole, FleetModel } from './types';
@@ -21,7 +20,8 @@ export function roleSkipsOf(files: string[], selected: Transform[], fleet: Fleet
   const skips: RoleSkip[] = [];
   for (const abs of files) {
     const role = fleet.roles[abs];
-    if (!role || !isJsLike(abs)) continue;
+    // Only code files have a role (by extension, or as an entry script).
+    if (!role) continue;
     const skipping = ast.filter((t) => !acceptsRole(t.ast!.roles, role));
     if (skipping.length === 0) continue;
     skips.push({

@@ -65,6 +65,34 @@ export function browserPackage(pkg: PackageFacts | undefined): string | undefine
   return BROWSER_DEPS.find((d) => dependsOn(pkg, d) && !(d === 'next' && dependsOn(pkg, 'express')));
 }
 
+/** Bundlers and dev servers of pages: a package built with one serves files to browsers, not requests. */
+const PAGE_BUNDLERS = ['vite', 'parcel', '@parcel/core', 'snowpack', 'webpack-dev-server', '@web/dev-server'];
+/** Server frameworks and servers: a package with one is a server, whatever else it bundles (Vite SSR behind express). */
+const SERVER_DEPS = ['express', 'fastify', 'koa', '@hapi/hapi', 'hapi', '@nestjs/core', 'restify', 'polka', 'hono', 'h3', 'connect', 'micro', 'socket.io', 'ws', 'http-proxy', 'apollo-server', '@apollo/server', 'next', 'nuxt'];
+const MODULE_PAGE = /<script\b[^>]*\btype\s*=\s*["']module["'][^>]*\bsrc\s*=/i;
+
+/**
+ * A package of pages without a framework: built by a page bundler (or an index.html loading a
+ * module script) and depending on no server framework. Its `fetch` calls run in the browser.
+ */
+export function pagesPackage(inputs: Pick<RoleInputs, 'dir' | 'package' | 'read'>): string | undefined {
+  const pkg = inputs.package;
+  if (!pkg) return undefined;
+  // Asked for every file of the package: the answer is the package's.
+  if (pageVerdicts.has(pkg)) return pageVerdicts.get(pkg) ?? undefined;
+  let verdict: string | null = null;
+  if (!SERVER_DEPS.some((d) => dependsOn(pkg, d))) {
+    const bundler = PAGE_BUNDLERS.find((d) => dependsOn(pkg, d));
+    if (bundler) verdict = `the package is built by ${bundler} and depends on no server framework`;
+    else if (MODULE_PAGE.test(inputs.read(path.join(inputs.dir, 'index.html')) ?? '')) verdict = 'the package is a page (index.html loads its module script) and depends on no server framework';
+  }
+  pageVerdicts.set(pkg, verdict);
+  return verdict ?? undefined;
+}
+const pageVerdicts = new WeakMap<PackageFacts, string | null>();
+/** Node's own server and process APIs: a file that uses them runs in Node, whatever its package bundles. */
+const NODE_ONLY = /(?:require\s*\(\s*|from\s*)['"](?:node:)?(?:https?|net|fs|child_process|cluster|worker_threads)['"]|\bprocess\.(?:on|once|exit|env)\b|\bcreateServer\s*\(/;
+
 const TWIN_SOURCES = ['.ts', '.tsx', '.mts', '.cts'];
 
 /**
@@ -92,6 +120,8 @@ export function roleOf(abs: string, inputs: RoleInputs): RoleVerdict {
     return { role: 'tooling', reason: 'artillery processor' };
   const framework = browserPackage(inputs.package);
   if (framework) return { role: 'browser', reason: `the package depends on ${framework}` };
+  const pages = pagesPackage(inputs);
+  if (pages && !NODE_ONLY.test(text)) return { role: 'browser', reason: pages };
   if ((ext === '.jsx' || ext === '.tsx') && JSX.test(text) && DOM_USE.test(text)) return { role: 'browser', reason: 'JSX that uses the DOM or React hooks' };
   if (inputs.graph?.has(abs)) return { role: 'runtime', reason: 'in the runtime graph' };
   if (inputs.tool) return { role: 'tooling', reason: `reached only from ${inputs.tool}, a tool the service ships, not from what starts it` };

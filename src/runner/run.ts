@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type Config } from '../config/load';
 import { checkConfigTransforms, optionsFor, selectTransforms } from '../config/select';
-import { isJsLike } from '../engine/parser';
 import type { FileTask, ProcessedFile } from '../engine/process-file';
 import { wantsFile } from '../engine/transform-file';
 import { unifiedDiff } from '../report/diff';
@@ -19,6 +18,7 @@ import { discoverServices, serviceLookup } from '../fleet/services';
 import { shareTrees, wantedByTransforms } from '../engine/shared-trees';
 import { fileFactsCache } from '../fleet/facts-cache';
 import { buildFleet } from '../fleet/build';
+import { isCodeFile, withEntryScripts } from '../fleet/scripts';
 import { roleSkipsOf, type RoleSkip } from '../fleet/role-skips';
 import type { FleetModel, ServiceModel } from '../fleet/types';
 import { parseShard, selectServices } from '../rollout/shard';
@@ -217,7 +217,10 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
   if (mode === 'write' && !opts.allowDirty) refuseDirty(cwd, paths);
   clock.end('setupMs');
 
-  const { files, skipped: discoverySkips } = await discover({
+  // Files no transform claims by name: an entry may still run one as JavaScript (`node bin/www`).
+  const unclaimed: string[] = [];
+  const astSelected = selected.some((t) => t.ast);
+  const { files: discovered, skipped: discoverySkips } = await discover({
     cwd,
     paths,
     include: [
@@ -231,7 +234,12 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
     gitignore: opts.gitignore ?? config.gitignore ?? true,
     ignoreFiles: ['.shipshapeignore'],
     listings: folders,
-    wants: (rel, abs) => wantsFile(rel, selected, options) && inScope(abs),
+    wants: (rel, abs) => {
+      if (!inScope(abs)) return false;
+      if (wantsFile(rel, selected, options)) return true;
+      if (astSelected) unclaimed.push(abs);
+      return false;
+    },
   });
 
   clock.end('discoveryMs');
@@ -242,7 +250,7 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
   const trees = (opts.jobs ?? defaultJobs()) === 1 ? shareTrees(wantedByTransforms(selected, options)) : null;
   const fleet = buildFleet(config, {
     services,
-    files,
+    files: unclaimed.length ? [...discovered, ...unclaimed] : discovered,
     listings: folders,
     ...(opts.cache ? { factsCache: fileFactsCache(opts.cache, config.dir) } : {}),
     read: (p) => {
@@ -254,6 +262,8 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
     },
   });
   const modelOf = new Map(fleet.services.map((s) => [s.name, s]));
+  const files = withEntryScripts(discovered, unclaimed, fleet);
+  const isCode = (f: string) => isCodeFile(f, modelOf.get(serviceOf(f).name));
   clock.end('fleetMs');
 
   // Run-level hooks see one service at a time: in a monorepo each service has its own logger to find.
@@ -270,12 +280,12 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
     const group = byService.get(s) ?? [];
     // A folder with deployment files only (a Go service, the root's compose file) still gets the
     // run-level decisions of transforms that edit those files (which service a probe belongs to).
-    const codeless = !group.some(isJsLike);
+    const codeless = !group.some(isCode);
     const steps = codeless ? selected.filter((t) => t.text) : selected;
     if (codeless && (group.length === 0 || !steps.some((t) => t.prepare))) continue;
     // A transform that cannot decide for a service becomes one manual item; the other transforms and services go on.
     const model = modelOf.get(s.name);
-    const hookScope = { cwd, root: config.dir, files: group.filter(isJsLike), read, ...(model ? { service: model } : {}), fleet, transforms: steps.map((t) => t.name) };
+    const hookScope = { cwd, root: config.dir, files: group.filter(isCode), read, ...(model ? { service: model } : {}), fleet, transforms: steps.map((t) => t.name) };
     const decided: Transform[] = [];
     // A transform undecided for the service creates nothing there either.
     for (const t of steps) if ((await undecidedAsManual(s, t.name, undecided, () => forService(s, scope.size > 1, () => prepare(t, hookScope, own).then(() => [t])))).length) decided.push(t);

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { isJsLike, isTypeScript } from '../engine/parser';
+import { isTypeScript } from '../engine/parser';
+import { isCodeFile } from '../fleet/scripts';
 import type { VerificationReport } from '../report/types';
 import { checkModules, type ResolveContext } from './module-check';
 import type { VerifyService } from './service';
@@ -83,7 +84,7 @@ export function verifyService(input: VerifyInput): VerifyOutput {
   const started = Date.now();
   const { cwd } = input;
   const { service } = input;
-  const writes = input.writes.filter((w) => isJsLike(w.path));
+  const writes = input.writes.filter((w) => isCodeFile(w.path, service));
   const created = new Set(writes.filter((w) => w.original === null).map((w) => w.path));
   const withheld = new Map<string, string>();
 

@@ -19,13 +19,13 @@ export class LiveService {
   private child: ChildProcess | null = null;
 
   /** Writes `files` (paths from the service folder) and migrates them with a real run. */
-  async migrate(files: Record<string, string>, options: Record<string, unknown>, transforms: string[] = ['correlation-id']) {
+  async migrate(files: Record<string, string>, options: Record<string, unknown>, transforms: string[] = ['correlation-id'], others: Record<string, Record<string, unknown>> = {}) {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-cid-live-'));
     for (const [name, text] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(this.dir, name)), { recursive: true });
       fs.writeFileSync(path.join(this.dir, name), text);
     }
-    return execute({ cwd: this.dir, mode: 'write', allowDirty: true, jobs: 1, transforms, transformOptions: { 'correlation-id': options } });
+    return execute({ cwd: this.dir, mode: 'write', allowDirty: true, jobs: 1, transforms, transformOptions: { ...others, 'correlation-id': options } });
   }
 
   read(file: string): string {
@@ -54,6 +54,21 @@ export class LiveService {
         clearTimeout(timer);
         reject(new Error(`exited with ${code}: ${out}`));
       });
+    });
+  }
+
+  /** Sends `signal` to the started process; resolves with its exit code and how long it took to exit. */
+  signal(signal: NodeJS.Signals, withinMs = 10_000): Promise<{ code: number | null; ms: number }> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return Promise.reject(new Error('not running'));
+    const sent = Date.now();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`still running ${withinMs} ms after ${signal}: ${this.output}`)), withinMs);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        resolve({ code, ms: Date.now() - sent });
+      });
+      child.kill(signal);
     });
   }
 

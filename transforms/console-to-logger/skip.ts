@@ -3,6 +3,8 @@ import path from 'node:path';
 import { isModuleFile, isPathSpecifier } from '../../src/ast/modules';
 import { isTestPath } from '../../src/ast/paths';
 import type { Options } from '../../src/types';
+import { splitEntries } from '../../src/fleet/entry-roles';
+import type { ServiceModel } from '../../src/fleet/types';
 
 const BROWSER_DIRS = new Set(['public', 'static', 'client', 'frontend']);
 // Command-line code, where console output is the interface: scripts, executables, database seeds and migrations.
@@ -11,15 +13,25 @@ const SCRIPT_FILE = /(^|\/)seed\.[cm]?[jt]s$/;
 const BROWSER_MODULES = /^(react|react-dom|vue)(\/|$)/;
 
 /** Why a file is not for this transform, by its path, or null. Folders count at any depth. */
-export function skipReason(relPath: string, absPath: string, options: Options, root: string): string | null {
+export function skipReason(relPath: string, absPath: string, options: Options, root: string, file?: { service?: ServiceModel }): string | null {
   if (options.import && isModuleFile(absPath, options.import, root)) return 'the logger module itself';
   if (options.import && isPathSpecifier(options.import) && absPath.startsWith(path.resolve(root, options.import) + path.sep))
     return 'part of the logger module (its folder)';
   const dirs = relPath.split('/').slice(0, -1);
   if (options.skipBrowser !== false && dirs.some((d) => BROWSER_DIRS.has(d))) return 'browser code (skipBrowser)';
   if (options.skipTests !== false && isTestPath(relPath)) return 'a test (skipTests)';
-  if (options.skipScripts !== false && (dirs.some((d) => SCRIPT_DIRS.has(d)) || SCRIPT_FILE.test(relPath))) return 'a command-line script (skipScripts)';
+  if (options.skipScripts !== false && (dirs.some((d) => SCRIPT_DIRS.has(d)) || SCRIPT_FILE.test(relPath)) && !startsServer(absPath, file?.service))
+    return 'a command-line script (skipScripts)';
   return null;
+}
+
+/**
+ * The file starts the service, and the service is a server: `bin/www` under `npm start`. Its
+ * console lines are the server's log, not a command's output.
+ */
+function startsServer(absPath: string, service: ServiceModel | undefined): boolean {
+  if (!service?.facts.apps.some((a) => a.listens)) return false;
+  return splitEntries(service.entries).runtime.some((e) => e.file === absPath && e.from !== 'bin');
 }
 
 function moduleName(node: any): string | null {

@@ -9,6 +9,7 @@ import type { Adopted } from './adopt';
 import { recordInstalled } from './headers';
 import type { Importer } from './importer';
 import { existingMiddleware, installFirst, useCalls } from './install';
+import { alignPinoHttp } from './pino-http';
 
 /**
  * An app mounted on another app of the file (`app.use('/admin', admin)`) already runs behind the
@@ -92,9 +93,12 @@ export function addToExpressApps(root: Collection<any>, ctx: AstContext, importe
       continue;
     }
     recordInstalled(ctx, lineOf(app.call));
-    if (existing || isMountedSubApp(ctx, root, app, apps)) continue;
+    if (existing || isMountedSubApp(ctx, root, app, apps)) {
+      if (existing) alignPinoHttp(ctx, root, app, importer);
+      continue;
+    }
     if (fields.includes(app)) installInConstructor(ctx, app, importer);
-    else installFirst(ctx, app, importer, EXPRESS_SETTINGS, (name, local) => `${name}.use(${local});`);
+    else if (installFirst(ctx, app, importer, EXPRESS_SETTINGS, (name, local) => `${name}.use(${local});`)) alignPinoHttp(ctx, root, app, importer);
   }
   return foreign;
 }

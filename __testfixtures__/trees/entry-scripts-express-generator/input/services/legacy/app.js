@@ -1,0 +1,6 @@
+const express = require('express');
+
+const app = express();
+app.get('/items', (req, res) => res.json([]));
+
+module.exports = app;
