@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../src/config/load';
-import { parseToShare, shareTrees, takeTree, wantedByTransforms } from '../src/engine/shared-trees';
+import { parserFor } from '../src/engine/parser';
+import { parseToShare, sharedTree, shareTrees, wantedByTransforms } from '../src/engine/shared-trees';
 import { transformFile } from '../src/engine/transform-file';
 import { buildFleet } from '../src/fleet/build';
 import { consoleToLogger } from '../transforms/console-to-logger';
@@ -14,17 +15,18 @@ let sharing: { release(): void } | null = null;
 afterEach(() => sharing?.release());
 
 describe('trees the fleet parsed, taken by the transforms', () => {
-  it('keeps a tree only for a text a transform wants and that parses, and gives it once, for that text alone', () => {
+  it('keeps a tree only for a text a transform wants and that parses, and gives it for that text alone until released', () => {
     sharing = shareTrees((_f, source) => source.includes('console'));
     expect(parseToShare('/r/a.js', 'const x = 1;\n')).toBeUndefined();
     // A file with a syntax error: the fleet parses it with error recovery, the transforms report it.
     expect(parseToShare('/r/b.js', "console.log('a'\n")).toBeUndefined();
     const tree = parseToShare('/r/c.js', "console.log('a');\n");
     expect(tree?.program.body).toHaveLength(1);
-    expect(takeTree('/r/c.js', "console.log('b');\n")).toBeUndefined();
-    const again = parseToShare('/r/c.js', "console.log('a');\n");
-    expect(takeTree('/r/c.js', "console.log('a');\n")).toBe(again);
-    expect(takeTree('/r/c.js', "console.log('a');\n")).toBeUndefined();
+    expect(sharedTree('/r/c.js', "console.log('b');\n")).toBeUndefined();
+    expect(sharedTree('/r/c.js', "console.log('a');\n")).toBe(tree);
+    expect(sharedTree('/r/c.js', "console.log('a');\n")).toBe(tree);
+    sharing.release();
+    expect(sharedTree('/r/c.js', "console.log('a');\n")).toBeUndefined();
   });
 
   it('wantedByTransforms asks each AST transform prefilter', () => {
@@ -57,10 +59,17 @@ describe('trees the fleet parsed, taken by the transforms', () => {
     const source = fs.readFileSync(file, 'utf8');
     const options = { 'console-to-logger': resolveOptions(consoleToLogger, { import: './log' }, 'test') };
     const input = { path: file, relPath: 'packages/db/index.js', root: dir, source, role: 'runtime' as const };
-    const shared = transformFile(input, [consoleToLogger], options);
-    expect(takeTree(file, source)).toBeUndefined();
-    sharing.release();
-    expect(transformFile(input, [consoleToLogger], options)).toEqual(shared);
-    expect(shared.status).toBe('changed');
+    // The transform pass reads the fleet's tree: it parses the file only to check its result.
+    const light = vi.spyOn(parserFor(file), 'light');
+    try {
+      const shared = transformFile(input, [consoleToLogger], options);
+      expect(light).not.toHaveBeenCalled();
+      sharing.release();
+      expect(transformFile(input, [consoleToLogger], options)).toEqual(shared);
+      expect(light).toHaveBeenCalledTimes(1);
+      expect(shared.status).toBe('changed');
+    } finally {
+      light.mockRestore();
+    }
   });
 });

@@ -5,8 +5,8 @@ import { parserFor } from './parser';
  * Trees the fleet model parsed that the transform pass, in the same thread, would parse again: the
  * fleet parses a file that may create a server, the transforms then parse it to add middleware and
  * shutdown. A tree is a function of the file's kind and text, and neither side edits one (the
- * transforms record edits on the text), so a tree parsed as the transforms parse is theirs to take
- * while the text is the same. Only texts some transform will want are kept, and each is taken once.
+ * transforms record edits on the text), so a tree parsed as the transforms parse is theirs to read
+ * while the text is the same. Only texts some transform will want are kept.
  */
 const trees = new Map<string, { source: string; ast: any }>();
 let wanted: ((file: string, source: string) => boolean) | null = null;
@@ -45,10 +45,12 @@ export function parseToShare(file: string, source: string): any | undefined {
   return ast;
 }
 
-/** The kept tree of exactly this text of the file, once; undefined when there is none. */
-export function takeTree(file: string, source: string): any | undefined {
+/**
+ * The kept tree of exactly this text of the file, or undefined. It stays kept until the transform
+ * pass is over: healthz-to-health's prepare runs the transform over the files that name the old
+ * path, and the pass then runs over them again.
+ */
+export function sharedTree(file: string, source: string): any | undefined {
   const kept = trees.get(file);
-  if (!kept) return undefined;
-  trees.delete(file);
-  return kept.source === source ? kept.ast : undefined;
+  return kept?.source === source ? kept.ast : undefined;
 }

@@ -10,7 +10,7 @@ import { isCodeFile } from '../fleet/scripts';
 import { covers, fileSuppressed, honourLineSuppressions, parseSuppressions } from './suppressions';
 import { applyEdits, overlaps, SourceEdits, type Edit } from './edits';
 import { readOnlyTree } from '../ast/apps';
-import { takeTree } from './shared-trees';
+import { sharedTree } from './shared-trees';
 import '../ast/fast-find';
 import '../ast/catch-scope';
 
@@ -172,7 +172,7 @@ function applyEditPass(run: RunInput, source: string, active: Transform[]): stri
   const { parser, j } = toolsFor(input.path);
   let ast: any;
   try {
-    ast = takeTree(input.path, source) ?? parser.light(source);
+    ast = sharedTree(input.path, source) ?? parser.light(source);
   } catch (err) {
     throw syntaxError(err);
   }
