@@ -5,6 +5,8 @@ import { loadConfig } from '../src/config/load';
 import { buildFleet } from '../src/fleet/build';
 import { pagesPackage, roleOf } from '../src/fleet/roles';
 import { isScriptText } from '../src/fleet/scripts';
+import { segmentsOf } from '../src/report/hunks';
+import { partialResult } from '../src/review/interactive';
 import { execute } from '../src/runner/run';
 import { recordUnlistened, unlistenedItems } from '../transforms/graceful-shutdown/unlistened';
 import { skipReason } from '../transforms/console-to-logger/skip';
@@ -63,6 +65,15 @@ describe('entry scripts: JavaScript files without a JavaScript extension that an
     expect(service('web').sourceRoot).toBe(at('services/web'));
     expect(fleet.roles[at('services/web/bin/tool')]).toBeUndefined();
     expect(fleet.roles[at('services/web/Makefile')]).toBeUndefined();
+  });
+
+  it('interactive review keeps a partly accepted entry script from being written when it would not parse', () => {
+    const original = '#!/usr/bin/env node\nf(1);\n  g();\nh(2);\n';
+    const output = '#!/usr/bin/env node\nf(() => {\n  g();\n});\n';
+    const partial = partialResult('/x/bin/www', segmentsOf(original, output), [true, false]);
+    expect('error' in partial && partial.error).toMatch(/do not parse without the others/);
+    // A file that is no JavaScript (a Dockerfile) is not parsed.
+    expect(partialResult('/x/Dockerfile', segmentsOf('FROM a\nRUN b\nCMD c\n', 'FROM a\nCMD d\n'), [true, false])).not.toHaveProperty('error');
   });
 
   it('a run takes the script in only when discovery kept it: --exclude and a path outside it leave it out', async () => {
