@@ -3,7 +3,7 @@ import { isInside } from '../ast/paths';
 import type { VerificationReport } from '../report/types';
 import type { VerifyService } from './service';
 import { verifyCached, type CacheStats, type VerificationCache } from './cache';
-import { unusedModules } from './unused';
+import { surelyUnused, unusedModules } from './unused';
 import { settleWithheld, verifyService, type PlannedWrite } from './verify';
 
 export interface RunVerification {
@@ -19,8 +19,10 @@ export interface RunVerification {
 }
 
 /** Verifies every service's planned writes, one service at a time (each has its own program and rules). */
-export function verifyRun(cwd: string, writes: PlannedWrite[], serviceOf: (abs: string) => VerifyService, all: VerifyService[] = [], cache?: VerificationCache): RunVerification {
+export function verifyRun(cwd: string, planned: PlannedWrite[], serviceOf: (abs: string) => VerifyService, all: VerifyService[] = [], cache?: VerificationCache): RunVerification {
   const started = Date.now();
+  const early = surelyUnused(planned);
+  const writes = planned.filter((w) => !early.has(w.path));
   const groups = new Map<string, { service: VerifyService; writes: PlannedWrite[] }>();
   for (const w of writes) {
     const s = serviceOf(w.path);
@@ -52,7 +54,7 @@ export function verifyRun(cwd: string, writes: PlannedWrite[], serviceOf: (abs: 
   const before = new Set(withheld.keys());
   settleWithheld(cwd, withheld, imports, runCreated);
   for (const p of withheld.keys()) if (!before.has(p)) services.get(serviceOf(p).name)?.withheld.push({ path: path.relative(cwd, p).split(path.sep).join('/'), reason: withheld.get(p)! });
-  return { withheld, unused: unusedModules(imports, runCreated, withheld), services, ms: Date.now() - started, ...(cache ? { cache: cache.stats } : {}) };
+  return { withheld, unused: new Set([...early, ...unusedModules(imports, runCreated, withheld)]), services, ms: Date.now() - started, ...(cache ? { cache: cache.stats } : {}) };
 }
 
 /** Every write of a service withheld, because checking it failed inside shipshape. */
