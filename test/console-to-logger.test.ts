@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hasRequestInScope, isRequestHandler } from '../src/ast/handlers';
 import { resolveOptions } from '../src/config/options';
 import { parserFor } from '../src/engine/parser';
+import { onlyMemberObjects } from '../src/ast/scope';
 import { transformFile } from '../src/engine/transform-file';
 import { UsageError } from '../src/types';
 import { consoleToLogger } from '../transforms/console-to-logger';
@@ -139,6 +140,24 @@ describe('console-to-logger through the engine', () => {
   };
   it('counts one change per rewritten call, not the import', () => {
     expect(run("console.log('a');\nconsole.warn('b');\n").changes).toEqual({ 'console-to-logger': 2 });
+  });
+  it('rewrites calls of the global console and reports those of a local one, however the local one is declared', () => {
+    // A file whose every `console` is a member object declares none: no scope is scanned for it.
+    expect(run("console.log('a');\nfunction f() { console.error('b'); }\n").changes).toEqual({ 'console-to-logger': 2 });
+    const locals = [
+      "function f(console) { console.log('a'); }\nconsole.log('b');\n",
+      "const console = makeConsole();\nconsole.log('a');\n",
+      "try { x(); } catch (console) { console.log('a'); }\n",
+      "const { console } = deps;\nconsole.log('a');\n",
+      "import console from './console';\nconsole.log('a');\n",
+    ];
+    const consoles = (source: string) => jscodeshift.withParser(parserFor('/r/a.ts') as any)(source).find(jscodeshift.Identifier, { name: 'console' }).paths();
+    expect(onlyMemberObjects(consoles("console.log('a');\nconsole?.error(b);\n"))).toBe(true);
+    for (const source of locals) {
+      expect(onlyMemberObjects(consoles(source)), source).toBe(false);
+      const r = run(source);
+      expect(r.manual, source).toEqual([expect.objectContaining({ message: expect.stringContaining('local binding named console') })]);
+    }
   });
   it('adds no import when nothing was rewritten, and reports what it left', () => {
     const r = run('console.table(rows);\n');

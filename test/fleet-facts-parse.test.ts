@@ -46,6 +46,24 @@ describe('fleet facts: which files are parsed', () => {
   });
 });
 
+describe('fleet facts where the text test lets the tree decide', () => {
+  it('finds the app of a whole binding beside a named one, and no app in a router file', () => {
+    const app = factsOf({ 'src/index.js': "const { Router, default: make } = require('express');\nconst web = make();\nmodule.exports = web;\n" });
+    expect(app.facts.apps).toMatchObject([{ framework: 'express', binding: 'web' }]);
+    const router = factsOf({ 'src/index.js': "const { Router } = require('express');\nconst r = Router();\nmodule.exports = r;\n" });
+    expect(router.facts.apps).toEqual([]);
+  });
+
+  it('finds a pool created through a whole binding or a named creator, none from a named helper import', () => {
+    const whole = factsOf({ 'src/index.ts': "import connect from 'knex';\nexport const db = connect({ client: 'pg' });\n" });
+    expect(whole.facts.resources).toMatchObject([{ kind: 'knex', binding: 'db', close: 'db.destroy()' }]);
+    const named = factsOf({ 'src/index.js': "const { Pool } = require('pg');\nconst pool = new Pool();\nmodule.exports = pool;\n" });
+    expect(named.facts.resources).toMatchObject([{ kind: 'pg', binding: 'pool' }]);
+    const helper = factsOf({ 'src/index.js': "const { types } = require('pg');\ntypes.setTypeParser(20, Number);\n" });
+    expect(helper.facts.resources).toEqual([]);
+  });
+});
+
 describe('moduleBindings on read-only trees', () => {
   const j = jscodeshift.withParser('babel');
   it('answers every module list from one index of a read-only tree, and re-reads an edited tree', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ensureImportEdit } from '../src/ast/edit-imports';
 import { insertPlacedEdit } from '../src/ast/edit-placement';
 import { placementIndex, preambleLength } from '../src/ast/placement';
@@ -24,6 +24,24 @@ function withUse(file: string, source: string, index: number, use: string): stri
   expect(out.error).toBeUndefined();
   return out.output!;
 }
+
+describe('inserted statements', () => {
+  it('parses each inserted statement once per kind of file, and places it by its own names each time', () => {
+    const check = vi.spyOn(parserFor('/r/a.js'), 'check');
+    try {
+      const use = 'app.use(mw({ once: true }));';
+      const first = withUse('/r/a.js', "const express = require('express');\nconst app = express();\nmodule.exports = app;\n", 2, use);
+      const parses = check.mock.calls.filter(([code]) => code === use).length;
+      const second = withUse('/r/b.js', "const app = require('./app');\nmodule.exports = app;\n", 1, use);
+      expect(check.mock.calls.filter(([code]) => code === use).length).toBe(parses);
+      expect(parses).toBe(1);
+      expect(first).toContain(`const app = express();\n${use}`);
+      expect(second.indexOf(use)).toBeGreaterThan(second.indexOf("const app = require('./app');"));
+    } finally {
+      check.mockRestore();
+    }
+  });
+});
 
 describe('preambleLength', () => {
   it.each([

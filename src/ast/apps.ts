@@ -31,9 +31,22 @@ const readOnlyIndex = new WeakMap<Collection<any>, Map<string, any[]> | null>();
  * moduleBindings then walks it once for every module list asked. Trees a transform edits are walked
  * on every call, so they never answer from before an edit.
  */
-export function readOnlyTree<T extends Collection<any>>(root: T): T {
+export function readOnlyTree<T extends Collection<any>>(root: T, source?: string): T {
   readOnlyIndex.set(root, null);
+  if (source !== undefined) readOnlySources.set(root, source);
   return root;
+}
+
+/** The text a read-only tree was parsed from, when its maker gave it: text tests then stand for walks. */
+const readOnlySources = new WeakMap<Collection<any>, string>();
+
+export function readOnlyText(root: Collection<any>): string | undefined {
+  return readOnlySources.get(root);
+}
+
+/** Whether `root` was declared read-only (readOnlyTree): what is read from it once holds for every later read. */
+export function isReadOnlyTree(root: Collection<any>): boolean {
+  return readOnlyIndex.has(root);
 }
 
 function bindingNodes(root: Collection<any>): Map<string, any[]> {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { AstContext } from '../types';
 import { parserFor } from '../engine/parser';
 import { afterStatementOffset, indented, lineEndOf } from '../engine/edits';
@@ -22,8 +23,24 @@ export interface PlaceOptions {
   block?: any;
 }
 
+/**
+ * Statements already parsed, by kind of file and code: placement only reads their names, and a run
+ * adds the same import or handler line to file after file.
+ */
+const parsedStatements = new Map<string, any>();
+
 /** The statement's code as a tree, for the names it reads (parsed without tokens: only identifiers matter). */
 function parsedStatement(file: string, code: string): any {
+  const key = `${path.extname(file).toLowerCase()}\0${code}`;
+  let parsed = parsedStatements.get(key);
+  if (parsed === undefined) {
+    if (parsedStatements.size >= 500) parsedStatements.clear();
+    parsedStatements.set(key, (parsed = parseStatement(file, code)));
+  }
+  return parsed;
+}
+
+function parseStatement(file: string, code: string): any {
   try {
     return parserFor(file).check(code).program;
   } catch {

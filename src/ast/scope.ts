@@ -1,4 +1,5 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { isReadOnlyTree, readOnlyText } from './apps';
 import { collectNodes } from './walk';
 
 /** 1-based line of a node, 0 when the node has no location (it was built by a transform). */
@@ -55,12 +56,26 @@ export function variableNames(j: JSCodeshift, root: Collection<any>): Set<string
   return names;
 }
 
+/** The names of a read-only tree's identifiers, collected once: transforms ask freeName for name after name. */
+const namesOfReadOnly = new WeakMap<Collection<any>, Set<string>>();
+
+function identifierNames(root: Collection<any>): Set<string> {
+  const known = namesOfReadOnly.get(root);
+  if (known) return known;
+  const readOnly = isReadOnlyTree(root);
+  const names = new Set<string>(collectNodes(root, ['Identifier'], readOnly).get('Identifier')!.map((n) => n.name));
+  if (readOnly) namesOfReadOnly.set(root, names);
+  return names;
+}
+
 /** `base` when no variable of the file uses it, else `base2`, `base3`, ... */
 export function freeName(j: JSCodeshift, root: Collection<any>, base: string, alsoTaken: Iterable<string> = []): string {
   const extra = new Set(alsoTaken);
-  // The common case: no identifier of the file has the name at all, which one plain walk shows.
-  const identifiers = collectNodes(root, ['Identifier']).get('Identifier')!;
-  if (!extra.has(base) && !identifiers.some((n) => n.name === base)) return base;
+  // The common case: no identifier of the file has the name at all, which its text (an identifier
+  // is spelled in it, barring a \u escape) or else one plain walk shows.
+  const text = readOnlyText(root);
+  const absent = text !== undefined && !text.includes(base) && !text.includes('\\u');
+  if (!extra.has(base) && (absent || !identifierNames(root).has(base))) return base;
   const taken = variableNames(j, root);
   for (const n of extra) taken.add(n);
   if (!taken.has(base)) return base;
@@ -81,6 +96,19 @@ export function claimName(j: JSCodeshift, root: Collection<any>, base: string, a
   const name = freeName(j, root, base, [...names, ...alsoTaken]);
   names.add(name);
   return name;
+}
+
+/**
+ * Whether every one of these identifiers (all those of one name in a tree) is the object of a
+ * member access (`console.log`): a declaration's name never is, so then no scope declares the
+ * name and isShadowed would scan every enclosing scope (the costliest step of a console rewrite)
+ * only to say false.
+ */
+export function onlyMemberObjects(identifiers: ASTPath<any>[]): boolean {
+  return identifiers.every((p) => {
+    const parent = p.parent?.node;
+    return (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.object === p.node;
+  });
 }
 
 /** Whether `name` is declared by a scope enclosing `path` (so a global such as `console` is shadowed). */

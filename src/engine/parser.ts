@@ -64,7 +64,17 @@ export interface FileParser {
   check(source: string): any;
 }
 
+// The options depend on the extension alone: one parser per kind of file, however many files and snippets ask.
+const parsers = new Map<string, FileParser>();
+
 export function parserFor(file: string): FileParser {
+  const ext = path.extname(file).toLowerCase();
+  let parser = parsers.get(ext);
+  if (!parser) parsers.set(ext, (parser = newParser(file)));
+  return parser;
+}
+
+function newParser(file: string): FileParser {
   const options = babelOptions(file);
   const light: babel.ParserOptions = { ...options, tokens: false };
   const bare: babel.ParserOptions = { ...light, attachComment: false };

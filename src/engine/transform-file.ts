@@ -10,6 +10,7 @@ import { isCodeFile } from '../fleet/scripts';
 import { covers, fileSuppressed, honourLineSuppressions, parseSuppressions } from './suppressions';
 import { applyEdits, overlaps, SourceEdits, type Edit } from './edits';
 import { readOnlyTree } from '../ast/apps';
+import { sharedTree } from './shared-trees';
 import '../ast/fast-find';
 import '../ast/catch-scope';
 
@@ -171,12 +172,12 @@ function applyEditPass(run: RunInput, source: string, active: Transform[]): stri
   const { parser, j } = toolsFor(input.path);
   let ast: any;
   try {
-    ast = parser.light(source);
+    ast = sharedTree(input.path, source) ?? parser.light(source);
   } catch (err) {
     throw syntaxError(err);
   }
   // No transform changes the tree, so the binding index moduleBindings builds serves every one of them.
-  const root = readOnlyTree(j(ast));
+  const root = readOnlyTree(j(ast), source);
   const edits: Edit[] = [];
   for (const t of active) {
     const edit = new SourceEdits(source, t.name);

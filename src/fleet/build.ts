@@ -6,7 +6,8 @@ import { deployFactsOf, deployFileKind, parseDeployFiles, withCompiledSources, t
 import { findBuildCommands } from './docker-context';
 import { splitEntries } from './entry-roles';
 import { entryPoints, sourceOf } from './entries';
-import { factsOf } from './facts';
+import { factsOf, parseForFacts, type ParsedFile } from './facts';
+import type { FileFactsCache } from './facts-cache';
 import { reachable, resolveFile, resolveSpecifier } from './graph';
 import { readPackageFacts } from './package';
 import { readText } from './read';
@@ -29,6 +30,8 @@ export interface BuildFleetOptions {
   read?(abs: string): string | undefined;
   /** The run's folder listings: the inventory walk reads no folder discovery already read. */
   listings?: Listings;
+  /** Each file's tree facts from earlier runs (src/fleet/facts-cache.ts): only changed files are parsed. */
+  factsCache?: FileFactsCache;
 }
 
 /** What one walk of the fleet root finds: every JS/TS file (for resolution) and the deployment files. */
@@ -76,6 +79,24 @@ function sourceRootOf(dir: string, tsconfig: TsconfigFacts | undefined, entries:
     return top.length > 1 && top[0] !== 'bin' ? path.join(dir, top[0]) : dir;
   }
   return exists(path.join(dir, 'src')) ? path.join(dir, 'src') : dir;
+}
+
+/**
+ * parseForFacts, once per file for a file in several services' runtimes (a workspace package each
+ * service loads): its tree is read-only, so every service reads the same one. Others are not kept
+ * past their service's facts.
+ */
+function parsedOnce(runtimes: string[][]): (file: string, source: string) => ParsedFile {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const files of runtimes) for (const f of new Set(files)) (seen.has(f) ? shared : seen).add(f);
+  const kept = new Map<string, ParsedFile>();
+  return (file, source) => {
+    if (!shared.has(file)) return parseForFacts(file, source);
+    let p = kept.get(file);
+    if (p?.source !== source) kept.set(file, (p = parseForFacts(file, source)));
+    return p;
+  };
 }
 
 /**
@@ -205,11 +226,12 @@ export function buildFleet(config: Config, opts: BuildFleetOptions = {}): FleetM
     }
   }
   // Facts come from the files the process loads: its graph, or its runtime files without entries.
-  services.forEach((s, i) => {
-    const m = models[i];
-    const runtime = graphs.get(m) ?? filesOf.get(s)!.filter((f) => roles[f] === 'runtime');
-    m.facts = factsOf(m, [...runtime], read);
+  const runtimes = services.map((s, i) => [...(graphs.get(models[i]) ?? filesOf.get(s)!.filter((f) => roles[f] === 'runtime'))]);
+  const parse = parsedOnce(runtimes);
+  services.forEach((_, i) => {
+    models[i].facts = factsOf(models[i], runtimes[i], read, parse, opts.factsCache);
   });
+  opts.factsCache?.save();
   // `(root)` last, as discovery orders it.
   models.sort((a, b) => Number(a.name === ROOT_SERVICE) - Number(b.name === ROOT_SERVICE));
   return { root, services: models, roles, roleReasons, buildMs: performance.now() - started };

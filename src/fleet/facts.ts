@@ -7,11 +7,14 @@ import '../ast/fast-find';
 import { findListenSites, serverFactories } from '../ast/servers';
 import { isInside } from '../ast/paths';
 import { babelOptions } from '../engine/parser';
+import { parseToShare } from '../engine/shared-trees';
+import { mayCreateApp } from './binding-text';
 import { correlationIn } from './correlation-facts';
 import { loggerClassesIn, loggerIn } from './logger-facts';
 import { outgoingIn, resourcesIn } from './resource-facts';
 import { signalsIn } from './signal-facts';
-import type { AppFact, Framework, RouteFact, ServiceFacts, ServiceModel } from './types';
+import type { AppFact, CorrelationFact, Framework, OutgoingCallFact, ResourceFact, RouteFact, ServiceFacts, ServiceModel, SignalHandlerFact } from './types';
+import type { FileFactsCache } from './facts-cache';
 import { lineAt } from '../ast/lines';
 
 const j = jscodeshift.withParser('babel');
@@ -44,6 +47,8 @@ export function parseForFacts(file: string, source: string): ParsedFile {
     file,
     source,
     get ast() {
+      // As the transforms parse it when they will want it too (src/engine/shared-trees.ts).
+      ast ??= parseToShare(file, source);
       if (ast === undefined) {
         try {
           ast = babel.parse(source, { ...babelOptions(file), tokens: false, attachComment: false, errorRecovery: true });
@@ -73,7 +78,7 @@ const FRAMEWORK_OF: Record<string, Framework> = { app: 'express', server: 'http'
  * A server made from an app (`http.createServer(app)`, `new http.Server(app.callback())`): the
  * app's own server, not a second app. `serves` is the app's local name.
  */
-interface AppServer {
+export interface AppServer {
   fact: AppFact;
   serves: string;
 }
@@ -89,7 +94,7 @@ function servedApp(call: any): string | undefined {
 function appsIn(p: ParsedFile): { apps: AppFact[]; servers: AppServer[] } {
   const apps: AppFact[] = [];
   const servers: AppServer[] = [];
-  const creates = MAY_CREATE_APP.test(p.source) && APP_MODULES.test(p.source);
+  const creates = MAY_CREATE_APP.test(p.source) && APP_MODULES.test(p.source) && mayCreateApp(p.source);
   const factories = creates ? serverFactories(j, p.root) : null;
   for (const c of factories ? findCreations(j, p.root, (call) => factories.kindOfCall(call) !== null) : []) {
     const kind = factories!.kindOfCall(c.call)!;
@@ -159,8 +164,30 @@ function routesIn(file: string, source: string): RouteFact[] {
 
 const STDIO_PROTOCOL = /StdioServerTransport|@modelcontextprotocol\/sdk\/server\/stdio|vscode-jsonrpc\/node|createConnection\s*\(\s*ProposedFeatures|StreamMessageReader\s*\(\s*process\.stdin|process\.stdout\.write\s*\(\s*JSON\.stringify/;
 
+/** What one file's tree says, whichever service loads it (the logger is judged per service). */
+export interface FileFacts {
+  apps: AppFact[];
+  servers: AppServer[];
+  signals: SignalHandlerFact[];
+  resources: ResourceFact[];
+  outgoing: OutgoingCallFact[];
+  correlation: CorrelationFact[];
+}
+
+/** Each fact walks the tree: a file is asked only for the facts its text can hold. */
+function fileFactsOf(p: ParsedFile): FileFacts {
+  const { apps, servers } = MAY_CREATE_APP.test(p.source) || MAY_LISTEN.test(p.source) ? appsIn(p) : { apps: [], servers: [] };
+  return { apps, servers, signals: MAY_HAVE_SIGNAL.test(p.source) ? signalsIn(p) : [], resources: resourcesIn(p), outgoing: outgoingIn(p), correlation: correlationIn(p) };
+}
+
 /** The facts transforms decide from, found in the service's runtime files. */
-export function factsOf(service: ServiceModel, runtime: string[], read: (abs: string) => string | undefined): ServiceFacts {
+export function factsOf(
+  service: ServiceModel,
+  runtime: string[],
+  read: (abs: string) => string | undefined,
+  parse = parseForFacts,
+  cache?: FileFactsCache,
+): ServiceFacts {
   const facts: ServiceFacts = { apps: [], correlation: [], signals: [], resources: [], outgoing: [], routes: [] };
   const parsed: ParsedFile[] = [];
   for (const file of runtime.sort()) {
@@ -169,20 +196,17 @@ export function factsOf(service: ServiceModel, runtime: string[], read: (abs: st
     facts.routes.push(...routesIn(file, source));
     const stdio = STDIO_PROTOCOL.exec(source);
     if (stdio && !facts.stdoutIsProtocol) facts.stdoutIsProtocol = { file, line: lineAt(source, stdio.index) };
-    parsed.push(parseForFacts(file, source));
+    parsed.push(parse(file, source));
   }
-  // Each fact walks the tree: a file is asked only for the facts its text can hold.
   const servers: AppServer[] = [];
   for (const p of parsed) {
-    if (MAY_CREATE_APP.test(p.source) || MAY_LISTEN.test(p.source)) {
-      const found = appsIn(p);
-      facts.apps.push(...found.apps);
-      servers.push(...found.servers);
-    }
-    if (MAY_HAVE_SIGNAL.test(p.source)) facts.signals.push(...signalsIn(p));
-    facts.resources.push(...resourcesIn(p));
-    facts.outgoing.push(...outgoingIn(p));
-    facts.correlation.push(...correlationIn(p));
+    const found = cache ? cache.facts(p.file, p.source, () => fileFactsOf(p)) : fileFactsOf(p);
+    facts.apps.push(...found.apps);
+    servers.push(...found.servers);
+    facts.signals.push(...found.signals);
+    facts.resources.push(...found.resources);
+    facts.outgoing.push(...found.outgoing);
+    facts.correlation.push(...found.correlation);
   }
   joinServers(facts.apps, servers);
   const logger = loggerIn(loggerCandidates(parsed, service), service);

@@ -1,6 +1,7 @@
 import jscodeshift from 'jscodeshift';
 import { moduleBindings, type ModuleBindings } from '../ast/apps';
 import { bindingOf, dottedName, visitNodes } from './ast-visit';
+import { mayCreateResource } from './binding-text';
 import type { ParsedFile } from './facts';
 import type { OutgoingCallFact, ResourceFact, ResourceKind } from './types';
 
@@ -53,7 +54,7 @@ function creatorOf(callee: any, b: ModuleBindings): string | null {
 export function resourcesIn(p: ParsedFile): ResourceFact[] {
   const out: ResourceFact[] = [];
   // Each module's bindings cost a walk of the tree: only modules the text names are looked up.
-  const active = RULES.filter((r) => r.modules.some((m) => names(p.source, m)))
+  const active = RULES.filter((r) => r.modules.some((m) => names(p.source, m)) && mayCreateResource(p.source, r))
     .map((r) => ({ rule: r, bindings: moduleBindings(j, p.root, r.modules) }))
     .filter(
     (x) => x.bindings.whole.size > 0 || x.bindings.named.size > 0,

@@ -15,6 +15,8 @@ import { forService, optionsByService } from '../rollout/service-options';
 import { transformsFor, undecidedAsManual, type UndecidedServices } from '../fleet/undecided';
 import { serviceReports } from '../rollout/service-report';
 import { discoverServices, serviceLookup } from '../fleet/services';
+import { shareTrees, wantedByTransforms } from '../engine/shared-trees';
+import { fileFactsCache } from '../fleet/facts-cache';
 import { buildFleet } from '../fleet/build';
 import { isCodeFile, withEntryScripts } from '../fleet/scripts';
 import { roleSkipsOf, type RoleSkip } from '../fleet/role-skips';
@@ -244,10 +246,13 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
   // The fleet model: built once, before any file is transformed, and read by every transform.
   const texts = cachedReader();
   const read = texts.read;
+  // Files run in this thread (one job): the fleet's trees of files the transforms will parse are theirs.
+  const trees = (opts.jobs ?? defaultJobs()) === 1 ? shareTrees(wantedByTransforms(selected, options)) : null;
   const fleet = buildFleet(config, {
     services,
     files: unclaimed.length ? [...discovered, ...unclaimed] : discovered,
     listings: folders,
+    ...(opts.cache ? { factsCache: fileFactsCache(opts.cache, config.dir) } : {}),
     read: (p) => {
       try {
         return read(p);
@@ -314,6 +319,7 @@ async function executeWith(opts: RunOptions, started: StartedWorkers | null): Pr
     }));
   const results = await runTasks(tasks, { jobs: opts.jobs ?? defaultJobs(), onProgress: opts.onProgress, services: fleet.services, known: texts.known, started });
   texts.release();
+  trees?.release();
   clock.end('transformMs');
 
   // Nothing is written, or shown as a change, before verification has seen every planned write.

@@ -61,6 +61,9 @@ function buildStamp(): string {
 
 let stamp: string | undefined;
 
+/** This shipshape build's stamp (computed once per process): other caches key on it too (the fleet's facts cache). */
+export const shipshapeStamp = (): string => (stamp ??= buildStamp());
+
 function serviceKey(s: VerifyService) {
   return { name: s.name, dir: s.dir, buildContext: s.buildContext, package: s.package, tsconfig: s.tsconfig };
 }

@@ -1,5 +1,5 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import { isShadowed, isVariableIdentifier, lineOf } from '../../src/ast/scope';
+import { isShadowed, isVariableIdentifier, lineOf, onlyMemberObjects } from '../../src/ast/scope';
 import { levelMethodsOf } from '../../src/fleet/logger-facts';
 
 /** A console call to rewrite: `path` is the call. */
@@ -29,10 +29,15 @@ export type ConsoleUse = CallUse | ValueUse | ManualUse;
 const MEMBER = new Set(['MemberExpression', 'OptionalMemberExpression']);
 const CALL = new Set(['CallExpression', 'OptionalCallExpression']);
 
-/** `console`, or `globalThis.console` / `global.console`: the paths of the console object in the file. */
-function consoleObjects(j: JSCodeshift, root: Collection<any>): ASTPath<any>[] {
+/**
+ * `console`, or `globalThis.console` / `global.console`: the paths of the console object in the
+ * file, and whether the file may declare a `console` of its own (else no use needs a scope scan).
+ */
+function consoleObjects(j: JSCodeshift, root: Collection<any>): { found: ASTPath<any>[]; mayDeclare: boolean } {
   const found: ASTPath<any>[] = [];
-  root.find(j.Identifier, { name: 'console' }).forEach((p: any) => {
+  const all = root.find(j.Identifier, { name: 'console' });
+  const mayDeclare = !onlyMemberObjects(all.paths());
+  all.forEach((p: any) => {
     const parent = p.parent?.node;
     if (MEMBER.has(parent?.type) && parent.property === p.node && !parent.computed) {
       const obj = parent.object;
@@ -41,7 +46,7 @@ function consoleObjects(j: JSCodeshift, root: Collection<any>): ASTPath<any>[] {
     }
     if (isVariableIdentifier(p)) found.push(p);
   });
-  return found;
+  return { found, mayDeclare };
 }
 
 function propertyName(member: any): string | null {
@@ -112,7 +117,8 @@ function insideLoggerImplementation(path: any): boolean {
  */
 export function findConsoleUses(j: JSCodeshift, root: Collection<any>, levels: Record<string, string>): ConsoleUse[] {
   const uses: ConsoleUse[] = [];
-  for (const objectPath of consoleObjects(j, root)) {
+  const consoles = consoleObjects(j, root);
+  for (const objectPath of consoles.found) {
     const member = objectPath.parent;
     if (!MEMBER.has(member?.node?.type) || member.node.object !== objectPath.node) continue;
     if (insideLoggerImplementation(member)) continue;
@@ -120,7 +126,7 @@ export function findConsoleUses(j: JSCodeshift, root: Collection<any>, levels: R
     const method = propertyName(member.node);
     const callPath = CALL.has(member.parent?.node?.type) && member.parent.node.callee === member.node ? member.parent : null;
     const shown = objectPath.node.type === 'Identifier' ? 'console' : `${objectPath.node.object.name}.console`;
-    if (objectPath.node.type === 'Identifier' && isShadowed(objectPath, 'console')) {
+    if (objectPath.node.type === 'Identifier' && consoles.mayDeclare && isShadowed(objectPath, 'console')) {
       if (callPath) uses.push({ kind: 'manual', line, message: `${shown}.${method ?? '[…]'}(…) calls a local binding named console, not the global: rewrite it to the logger by hand if it logs` });
       continue;
     }
