@@ -5,8 +5,11 @@ import { loadConfig } from '../src/config/load';
 import { buildFleet } from '../src/fleet/build';
 import { pagesPackage, roleOf } from '../src/fleet/roles';
 import { isScriptText } from '../src/fleet/scripts';
+import { segmentsOf } from '../src/report/hunks';
+import { partialResult } from '../src/review/interactive';
 import { execute } from '../src/runner/run';
 import { recordUnlistened, unlistenedItems } from '../transforms/graceful-shutdown/unlistened';
+import { skipReason } from '../transforms/console-to-logger/skip';
 import type { FileContext, FileRecord } from '../src/types';
 import type { FleetModel, PackageFacts, ServiceModel } from '../src/fleet/types';
 import { tempTree } from './helpers/cli';
@@ -62,6 +65,15 @@ describe('entry scripts: JavaScript files without a JavaScript extension that an
     expect(service('web').sourceRoot).toBe(at('services/web'));
     expect(fleet.roles[at('services/web/bin/tool')]).toBeUndefined();
     expect(fleet.roles[at('services/web/Makefile')]).toBeUndefined();
+  });
+
+  it('interactive review keeps a partly accepted entry script from being written when it would not parse', () => {
+    const original = '#!/usr/bin/env node\nf(1);\n  g();\nh(2);\n';
+    const output = '#!/usr/bin/env node\nf(() => {\n  g();\n});\n';
+    const partial = partialResult('/x/bin/www', segmentsOf(original, output), [true, false]);
+    expect('error' in partial && partial.error).toMatch(/do not parse without the others/);
+    // A file that is no JavaScript (a Dockerfile) is not parsed.
+    expect(partialResult('/x/Dockerfile', segmentsOf('FROM a\nRUN b\nCMD c\n', 'FROM a\nCMD d\n'), [true, false])).not.toHaveProperty('error');
   });
 
   it('a run takes the script in only when discovery kept it: --exclude and a path outside it leave it out', async () => {
@@ -128,5 +140,22 @@ describe('roles: a package of pages is browser code', () => {
     const base = { dir: '/r', package: pkg({ devDependencies: { vite: '6' } }), graph: new Set(['/r/main.js', '/r/server.js']), exists: () => false };
     expect(roleOf('/r/main.js', { ...base, read: () => "document.title = 'x';\nfetch('/api');\n" }).role).toBe('browser');
     expect(roleOf('/r/server.js', { ...base, read: () => "import http from 'node:http';\nhttp.createServer().listen(1);\n" }).role).toBe('runtime');
+  });
+});
+
+describe('console-to-logger: skipScripts and a service started from bin/', () => {
+  const www = '/virtual/repo/bin/www';
+  const listening = { facts: { apps: [{ file: '/virtual/repo/app.js', line: 2, framework: 'express' as const, listens: { file: www, line: 5 } }] } };
+  const skip = (service: ServiceModel) => skipReason('bin/www', www, { skipScripts: true }, '/virtual/repo', { service });
+
+  it('rewrites the runtime entry of a service that listens; a bin command, or a service that never listens, stays a script', () => {
+    expect(skip(makeService({ ...listening, entries: [{ file: www, from: 'scripts.start', detail: 'scripts.start: node ./bin/www' }] }))).toBeNull();
+    expect(skip(makeService({ ...listening, entries: [{ file: www, from: 'dockerfile', detail: 'Dockerfile: node bin/www' }] }))).toBeNull();
+    const cli = [
+      { file: '/virtual/repo/server.js', from: 'scripts.start' as const, detail: 'scripts.start: node server.js' },
+      { file: www, from: 'bin' as const, detail: 'bin.tool: bin/www' },
+    ];
+    expect(skip(makeService({ ...listening, entries: cli }))).toMatch(/command-line script/);
+    expect(skip(makeService({ entries: [{ file: www, from: 'scripts.start', detail: 'scripts.start: node ./bin/www' }] }))).toMatch(/command-line script/);
   });
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describeSyntaxError } from '../engine/transform-file';
 import { isJsLike, parserFor } from '../engine/parser';
+import { isScriptText } from '../fleet/scripts';
 import { applySome, changesOf, segmentsOf, type Segment } from '../report/hunks';
 import { redact } from '../report/redact';
 import type { ChangedFile } from '../runner/run';
@@ -36,7 +37,8 @@ q - quit: apply no more hunks (files already decided are written)
 /** The partial result, or why it cannot be written: accepted hunks of JS/TS must still parse together. */
 export function partialResult(file: string, segments: Segment[], accepted: boolean[]): { text: string } | { error: string } {
   const text = applySome(segments, (i) => accepted[i]);
-  if (!isJsLike(file)) return { text };
+  // An entry script without extension (`bin/www`) is JavaScript too: its original text says so.
+  if (!isJsLike(file) && !isScriptText(applySome(segments, () => false))) return { text };
   try {
     parserFor(file).check(text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n').replace(/^#!/, '//'));
   } catch (err) {

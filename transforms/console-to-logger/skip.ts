@@ -26,8 +26,10 @@ export function skipReason(relPath: string, absPath: string, options: Options, r
 }
 
 /**
- * The file starts the service, and the service is a server: `bin/www` under `npm start`. Its
- * console lines are the server's log, not a command's output.
+ * The file is one of the service's runtime entries (npm start, main, a Dockerfile, compose or
+ * Kubernetes command; not a package.json `bin` command) and the service listens: `bin/www` under
+ * `npm start`, a queue worker an image starts beside it. Its console lines are a long-running
+ * process's log, not a command's output.
  */
 function startsServer(absPath: string, service: ServiceModel | undefined): boolean {
   if (!service?.facts.apps.some((a) => a.listens)) return false;
