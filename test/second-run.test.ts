@@ -16,9 +16,11 @@ describe('a second run over what the first wrote', () => {
     const written = read(dir, 'index.js');
     expect(written).toContain("process.once('SIGINT', shutdown);");
     const second = await run();
-    const entry = second.report.files.find((f) => f.path === 'index.js')!;
-    expect(entry.error).toBeUndefined();
-    expect(entry.status).toBe('unchanged');
+    // A file with nothing to report is not listed.
+    const entry = second.report.files.find((f) => f.path === 'index.js');
+    expect(entry?.error).toBeUndefined();
+    expect(entry?.status ?? 'unchanged').toBe('unchanged');
+    expect(second.report.summary).toMatchObject({ changed: 0, errors: 0, manual: 0 });
     expect(read(dir, 'index.js')).toBe(written);
     expect(second.exitCode).toBe(0);
   });
@@ -38,5 +40,37 @@ describe('a second run over what the first wrote', () => {
     const second = await run();
     expect(second.report.files.find((f) => f.path === 'src/server.ts')!.status).toBe('unchanged');
     expect(read(dir, 'src/server.ts')).toBe(written);
+  });
+
+  // Seen by the entries engineer on a fixture: a service with no console call and no logger got a
+  // shutdown handler logging through console, and the second run then made a logger for those lines
+  // and rewrote them; and it reported shipshape's own handler as incomplete (its forced exit in the
+  // timer, its close inside an awaited promise).
+  it('the core transforms on a service with no console call and no logger: the second run creates nothing, changes nothing and reports no incomplete handler', async () => {
+    const dir = tempTree({
+      'package.json': JSON.stringify({ name: 'quiet', main: 'server.js', scripts: { start: 'node server.js' }, dependencies: { express: '^4.21.2' } }),
+      'server.js': "const express = require('express');\nconst app = express();\napp.get('/healthz', (req, res) => res.send('ok'));\napp.listen(3000);\n",
+    });
+    const run = () => execute({ cwd: dir, transforms: ['core'], mode: 'write', jobs: 1, format: false, allowDirty: true });
+    const first = await run();
+    expect(first.report.files.find((f) => f.path === 'server.js')!.status).toBe('changed');
+    const written = read(dir, 'server.js');
+    expect(written).toContain('console.info(`${signal} received, shutting down`);');
+    const second = await run();
+    expect(second.report.summary.changed).toBe(0);
+    expect(second.report.files.filter((f) => f.created)).toEqual([]);
+    expect(read(dir, 'server.js')).toBe(written);
+    const items = second.report.files.flatMap((f) => f.manual.map((m) => m.message));
+    expect(items.filter((m) => /incomplete/.test(m))).toEqual([]);
+  });
+
+  it('a handler that exits before its close callback is still reported (control)', async () => {
+    const dir = tempTree({
+      'package.json': JSON.stringify({ name: 'hasty', main: 'server.js', dependencies: { express: '^4.21.2' } }),
+      'server.js': "const express = require('express');\nconst app = express();\nconst server = app.listen(3000);\nprocess.on('SIGTERM', () => {\n  setTimeout(() => process.exit(1), 10000).unref();\n  server.close(() => {});\n  process.exit(0);\n});\n",
+    });
+    const { report } = await execute({ cwd: dir, transforms: ['graceful-shutdown'], mode: 'dry', jobs: 1, format: false, verify: false });
+    const items = report.files.flatMap((f) => f.manual.map((m) => m.message));
+    expect(items.some((m) => /incomplete: it calls process\.exit before the server's close callback/.test(m))).toBe(true);
   });
 });

@@ -116,6 +116,23 @@ describe('verification cache across runs', () => {
     expect(cache.keyOf(input('b'), [service])).not.toBe(cache.keyOf(input('c'), [service]));
   });
 
+  it('sweeps entries and fleet facts no run used for a week, at most once a day', () => {
+    const dir = cacheDir();
+    const files = ['verify-v1/ab/old.json', 'verify-v1/ab/new.json', 'facts-v1/old.json', 'facts-v1/new.json'].map((f) => path.join(dir, f));
+    for (const f of files) {
+      fs.mkdirSync(path.dirname(f), { recursive: true });
+      fs.writeFileSync(f, '{}');
+    }
+    const weekAgo = new Date(Date.now() - 8 * 86_400_000);
+    for (const f of files.filter((f) => f.endsWith('old.json'))) fs.utimesSync(f, weekAgo, weekAgo);
+    const cache = new VerificationCache(dir);
+    cache.prune();
+    expect(files.map((f) => fs.existsSync(f))).toEqual([false, true, false, true]);
+    fs.utimesSync(files[1], weekAgo, weekAgo);
+    cache.prune();
+    expect(fs.existsSync(files[1])).toBe(true);
+  });
+
   it('lives outside the repository: $SHIPSHAPE_CACHE_DIR, else the user cache folder', () => {
     expect(defaultCacheDir({ SHIPSHAPE_CACHE_DIR: '/tmp/x' })).toBe('/tmp/x');
     expect(defaultCacheDir({ XDG_CACHE_HOME: '/tmp/xdg' })).toBe('/tmp/xdg/shipshape');

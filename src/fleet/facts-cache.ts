@@ -37,7 +37,12 @@ export function fileFactsCache(dir: string, root: string): FileFactsCache {
     const stamp = shipshapeStamp();
     try {
       const read = JSON.parse(fs.readFileSync(file, 'utf8'));
-      if (read?.format === FORMAT && read.shipshape === stamp && read.files && typeof read.files === 'object') stored = read as Stored;
+      if (read?.format === FORMAT && read.shipshape === stamp && read.files && typeof read.files === 'object') {
+        stored = read as Stored;
+        // Its age says when it was last used: the cache's sweep removes what no run read for a week.
+        const now = new Date();
+        fs.utimesSync(file, now, now);
+      }
     } catch {
       // No entries yet, or a broken file: every fact is computed.
     }

@@ -21,6 +21,9 @@ export function signalsIn(p: ParsedFile): SignalHandlerFact[] {
     const text = body + named;
     const closeAt = text.search(SERVER_CLOSE);
     const exitAt = text.search(/process\.exit\s*\(/);
+    // A forced exit in a timer (the usual "timed out, forcing exit") runs after the drain had its time.
+    const timers = [...text.matchAll(/\b(?:setTimeout|setInterval|setImmediate)\s*\(/g)].map((m) => parenRange(text, m.index! + m[0].length - 1));
+    const exitNow = [...text.matchAll(/process\.exit\s*\(/g)].map((m) => m.index!).find((at) => !timers.some(([a, b]) => at > a && at < b)) ?? -1;
     const closes = [...new Set([...text.matchAll(CLOSE_CALL)].map((m) => `${m[1]}.${m[2]}()`))];
     const inFunction = enclosingFunctionName(ancestors);
     out.push({
@@ -30,7 +33,7 @@ export function signalsIn(p: ParsedFile): SignalHandlerFact[] {
       closesServer: closeAt >= 0,
       exits: exitAt >= 0,
       // exit before the close's callback: called at the handler's top level after (or without) a close that takes a callback
-      exitsBeforeClose: exitAt >= 0 && (closeAt < 0 || exitsOutsideCallback(text, closeAt, exitAt)),
+      exitsBeforeClose: exitNow >= 0 && (closeAt < 0 || exitsOutsideCallback(text, closeAt, exitNow)),
       closes,
       ...(inFunction ? { inFunction } : {}),
     });
@@ -48,19 +51,24 @@ function functionText(p: ParsedFile, name: string): string {
   return text;
 }
 
-/** Whether `process.exit` runs outside the close call's own parentheses (so before its callback can fire). */
-function exitsOutsideCallback(text: string, closeAt: number, exitAt: number): boolean {
-  const open = text.indexOf('(', closeAt);
+/** The span of the parenthesised list that opens at `open` (to the end of the text when unbalanced). */
+function parenRange(text: string, open: number): [number, number] {
   let depth = 0;
-  let end = text.length;
   for (let i = open; i < text.length; i++) {
     if (text[i] === '(') depth++;
-    else if (text[i] === ')' && --depth === 0) {
-      end = i;
-      break;
-    }
+    else if (text[i] === ')' && --depth === 0) return [open, i];
   }
+  return [open, text.length];
+}
+
+/** Whether `process.exit` runs outside the close call's own parentheses (so before its callback can fire). */
+function exitsOutsideCallback(text: string, closeAt: number, exitAt: number): boolean {
+  const [open, end] = parenRange(text, text.indexOf('(', closeAt));
   const closeTakesCallback = /\(\s*(\(|function|async|\w+\s*=>)/.test(text.slice(open, open + 40));
   const awaited = /await\s+[\w$.]*$/.test(text.slice(Math.max(0, closeAt - 30), closeAt + 1)) || /\.then\s*\(/.test(text.slice(end, end + 10));
-  return closeTakesCallback && !awaited && (exitAt < open || exitAt > end);
+  // `await new Promise((resolve) => server.close(resolve))`: what follows the awaited promise runs after the callback.
+  const inAwaitedPromise = [...text.matchAll(/\bawait\s+new\s+Promise\s*\(/g)]
+    .map((m) => parenRange(text, m.index! + m[0].length - 1))
+    .some(([a, b]) => closeAt > a && closeAt < b && exitAt > b);
+  return closeTakesCallback && !awaited && !inAwaitedPromise && (exitAt < open || exitAt > end);
 }

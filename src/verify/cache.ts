@@ -153,20 +153,22 @@ export class VerificationCache {
     } catch {
       // Never pruned.
     }
+    const old = (p: string) => now - fs.statSync(p).mtimeMs > UNUSED_DAYS * 86_400_000;
     try {
       for (const sub of fs.readdirSync(root)) {
         const dir = path.join(root, sub);
         if (!fs.statSync(dir).isDirectory()) continue;
-        for (const name of fs.readdirSync(dir)) {
-          const p = path.join(dir, name);
-          if (now - fs.statSync(p).mtimeMs > UNUSED_DAYS * 86_400_000) fs.rmSync(p, { force: true });
-        }
+        for (const name of fs.readdirSync(dir)) if (old(path.join(dir, name))) fs.rmSync(path.join(dir, name), { force: true });
       }
+      // The fleet facts of each fleet root (src/fleet/facts-cache.ts), touched when read.
+      for (const facts of fs.readdirSync(this.dir).filter((d) => /^facts-v\d+$/.test(d)))
+        for (const name of fs.readdirSync(path.join(this.dir, facts))) if (old(path.join(this.dir, facts, name))) fs.rmSync(path.join(this.dir, facts, name), { force: true });
       fs.writeFileSync(marker, '');
     } catch {
       // The cache folder is gone or not ours to clean.
     }
   }
+
 }
 
 /**

@@ -5,6 +5,7 @@ import { readText } from '../../src/fleet/read';
 import { loggerScaffold, SCAFFOLD_MARK } from '../../src/scaffold/logger';
 import { UsageError, type GeneratedFile, type Options, type PrepareContext } from '../../src/types';
 import { modulesAnswering } from '../../src/ast/modules';
+import { withoutShutdownConsoleLines } from '../graceful-shutdown/handler';
 
 /** A logger import found in one file: the module (as the config would name it), export name and kind. */
 export interface LoggerImport {
@@ -152,9 +153,13 @@ function fromModel(service: ServiceModel, options: Options): Options {
   };
 }
 
-/** Files whose console calls this transform would rewrite: runtime files, when the model says. */
+/**
+ * Files whose console calls this transform would rewrite: runtime files, when the model says. The
+ * console lines of a shutdown handler graceful-shutdown wrote (a service without a logger) do not
+ * count: a logger created for them alone would make a second run change what the first left.
+ */
 function rewritable(ctx: PrepareContext): string[] {
-  return ctx.files.filter((f) => (ctx.fleet?.roles[f] ?? 'runtime') === 'runtime' && ctx.read(f).includes('console'));
+  return ctx.files.filter((f) => (ctx.fleet?.roles[f] ?? 'runtime') === 'runtime' && withoutShutdownConsoleLines(ctx.read(f)).includes('console'));
 }
 
 /** The logger module to create for a service without one (prepare decided so). */

@@ -39,19 +39,36 @@ export interface HandlerSpec {
   wraps?: 'then' | { onShutdown: string };
 }
 
+const TIMED_OUT = 'Graceful shutdown timed out, forcing exit';
+const FAILED = 'Graceful shutdown failed';
+
+/**
+ * The handler's console lines (a service with no logger), in either quote style. console-to-logger
+ * creates no logger for these alone: a second run would otherwise create one the first did not.
+ */
+const CONSOLE_LINES = new RegExp(
+  ['console\\.info\\(`\\$\\{signal\\} received, shutting down`\\);', `console\\.error\\((['"])${TIMED_OUT}\\1\\);`, `console\\.error\\((['"])${FAILED}\\2, err\\);`].join('|'),
+  'g',
+);
+
+/** A file's text without the console lines of a handler graceful-shutdown wrote. */
+export function withoutShutdownConsoleLines(text: string): string {
+  return text.replace(CONSOLE_LINES, '');
+}
+
 /** The three log lines of the handler, in the logger's argument order (pino: fields first). */
 function logLines(log: LogTarget, q: (s: string) => string, ts: boolean): { start: string; timeout: string; failed: string } {
-  const timeout = `${log.expr}.error(${q('Graceful shutdown timed out, forcing exit')});`;
+  const timeout = `${log.expr}.error(${q(TIMED_OUT)});`;
   if (log.style === 'pino')
-    return { start: `${log.expr}.info({ signal }, ${q('Shutting down')});`, timeout, failed: `${log.expr}.error({ err }, ${q('Graceful shutdown failed')});` };
+    return { start: `${log.expr}.info({ signal }, ${q('Shutting down')});`, timeout, failed: `${log.expr}.error({ err }, ${q(FAILED)});` };
   if (log.style === 'winston') {
     // An Error is lossless as winston's meta only with format.errors; elsewhere JSON prints it as {}.
     const failed = log.errorAsMeta
-      ? `${log.expr}.error(${q('Graceful shutdown failed')}, err);`
-      : `${log.expr}.error(${q('Graceful shutdown failed')}, { error: { message: err${ts ? ' instanceof Error ? err.message : String(err)' : '?.message'}, stack: err${ts ? ' instanceof Error ? err.stack : undefined' : '?.stack'} } });`;
+      ? `${log.expr}.error(${q(FAILED)}, err);`
+      : `${log.expr}.error(${q(FAILED)}, { error: { message: err${ts ? ' instanceof Error ? err.message : String(err)' : '?.message'}, stack: err${ts ? ' instanceof Error ? err.stack : undefined' : '?.stack'} } });`;
     return { start: `${log.expr}.info(${q('Shutting down')}, { signal });`, timeout, failed };
   }
-  return { start: 'console.info(`${signal} received, shutting down`);', timeout, failed: `console.error(${q('Graceful shutdown failed')}, err);` };
+  return { start: 'console.info(`${signal} received, shutting down`);', timeout, failed: `console.error(${q(FAILED)}, err);` };
 }
 
 /**
