@@ -11,6 +11,12 @@ function withoutCodeExtension(p: string): string {
   return p.replace(CODE_EXT, '');
 }
 
+/** The name a module is imported by as a path's last segment: `logger` for `src/logger.ts` and for `src/logger/index.ts`. */
+export function moduleStem(file: string): string {
+  const base = withoutCodeExtension(path.basename(file));
+  return base === 'index' ? path.basename(path.dirname(file)) : base;
+}
+
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }

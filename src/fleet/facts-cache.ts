@@ -1,7 +1,7 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { shipshapeStamp } from '../verify/cache';
+import { fileSafeHash, shipshapeStamp, touch, writeWhole } from '../verify/cache';
+import { contentHash } from '../verify/disk-trace';
 
 /**
  * What each file's tree said, kept across runs beside the verification cache: a file's tree facts
@@ -25,10 +25,8 @@ interface Stored {
   files: Record<string, { hash: string; facts: unknown }>;
 }
 
-const hashOf = (text: string) => crypto.createHash('sha1').update(text).digest('base64');
-
 export function fileFactsCache(dir: string, root: string): FileFactsCache {
-  const file = path.join(dir, `facts-v${FORMAT}`, `${hashOf(root).replace(/[/+=]/g, '_')}.json`);
+  const file = path.join(dir, `facts-v${FORMAT}`, `${fileSafeHash(root)}.json`);
   const stats = { hits: 0, misses: 0 };
   let stored: Stored | undefined;
   let changed = false;
@@ -39,9 +37,7 @@ export function fileFactsCache(dir: string, root: string): FileFactsCache {
       const read = JSON.parse(fs.readFileSync(file, 'utf8'));
       if (read?.format === FORMAT && read.shipshape === stamp && read.files && typeof read.files === 'object') {
         stored = read as Stored;
-        // Its age says when it was last used: the cache's sweep removes what no run read for a week.
-        const now = new Date();
-        fs.utimesSync(file, now, now);
+        touch(file);
       }
     } catch {
       // No entries yet, or a broken file: every fact is computed.
@@ -53,7 +49,7 @@ export function fileFactsCache(dir: string, root: string): FileFactsCache {
     stats,
     facts<T>(abs: string, source: string, compute: () => T): T {
       const entries = load().files;
-      const hash = hashOf(source);
+      const hash = contentHash(source);
       const kept = entries[abs];
       if (kept?.hash === hash) {
         stats.hits++;
@@ -69,11 +65,7 @@ export function fileFactsCache(dir: string, root: string): FileFactsCache {
     save() {
       if (!changed || !stored) return;
       try {
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        const tmp = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, JSON.stringify(stored));
-        // Readers see a whole file or the previous one, even with two runs at once.
-        fs.renameSync(tmp, file);
+        writeWhole(file, JSON.stringify(stored));
         changed = false;
       } catch {
         // The cache folder is not writable: the next run computes these again.

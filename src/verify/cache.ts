@@ -61,6 +61,29 @@ function buildStamp(): string {
 
 let stamp: string | undefined;
 
+/** A content hash usable as a file name. */
+export function fileSafeHash(text: string): string {
+  return contentHash(text).replace(/[/+=]/g, (c) => ({ '/': '_', '+': '-', '=': '' })[c]!);
+}
+
+/** Writes `text` to a temporary name and renames it: readers see a whole file or the previous one, even with two runs at once. */
+export function writeWhole(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
+}
+
+/** Marks a cache file as just used (the sweep removes what no run read for UNUSED_DAYS); a failure only loses its age. */
+export function touch(file: string): void {
+  try {
+    const now = new Date();
+    fs.utimesSync(file, now, now);
+  } catch {
+    // Only the age is lost.
+  }
+}
+
 /** This shipshape build's stamp (computed once per process): other caches key on it too (the fleet's facts cache). */
 export const shipshapeStamp = (): string => (stamp ??= buildStamp());
 
@@ -84,11 +107,10 @@ export class VerificationCache {
 
   /** Everything a service's verification decides from besides the disk, as one hash. */
   keyOf(input: VerifyInput, all: VerifyService[]): string {
-    stamp ??= buildStamp();
-    return contentHash(
+    return fileSafeHash(
       JSON.stringify({
         format: FORMAT,
-        shipshape: stamp,
+        shipshape: shipshapeStamp(),
         typescript: typescriptIdentity(input.service.dir),
         cwd: input.cwd,
         processCwd: process.cwd(),
@@ -98,7 +120,7 @@ export class VerificationCache {
         // Which other services ship a file decides module checks (shippedBy).
         fleet: all.map(serviceKey).sort((a, b) => (a.name < b.name ? -1 : 1)),
       }),
-    ).replace(/[/+=]/g, (c) => ({ '/': '_', '+': '-', '=': '' })[c]!);
+    );
   }
 
   private fileOf(key: string): string {
@@ -120,12 +142,7 @@ export class VerificationCache {
       return undefined;
     }
     this.stats.hits++;
-    try {
-      const now = new Date();
-      fs.utimesSync(file, now, now);
-    } catch {
-      // Only the age of the entry is lost.
-    }
+    touch(file);
     return { withheld: new Map(entry.output.withheld), imports: new Map(entry.output.imports), report: entry.output.report };
   }
 
@@ -133,11 +150,7 @@ export class VerificationCache {
     const file = this.fileOf(key);
     const entry: Entry = { format: FORMAT, key, trace, output: { withheld: [...output.withheld], imports: [...output.imports], report: output.report } };
     try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, JSON.stringify(entry));
-      // Readers see a whole entry or none, even with two runs at once.
-      fs.renameSync(tmp, file);
+      writeWhole(file, JSON.stringify(entry));
       this.stats.stored++;
     } catch {
       this.stats.failures++;

@@ -58,13 +58,19 @@ function hash(value: string | Buffer): string {
   return crypto.createHash('sha1').update(value).digest('base64');
 }
 
-function kindOf(st: fs.Stats | fs.BigIntStats | undefined): string {
+/** What a stat or a folder entry is: f file, d folder, l link, o other, n none. */
+function kindOf(st: Pick<fs.Stats, 'isFile' | 'isDirectory' | 'isSymbolicLink'> | undefined): string {
   if (!st) return 'n';
   return st.isFile() ? 'f' : st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : 'o';
 }
 
+/** How a failed call is recorded: its error code, marked so no content hash or kind can equal it. */
+function failure(err: any): string {
+  return `!${err?.code ?? 'ERR'}`;
+}
+
 function errorKind(err: any): string {
-  return err?.code === 'ENOENT' || err?.code === 'ENOTDIR' ? 'n' : `!${err?.code ?? 'ERR'}`;
+  return err?.code === 'ENOENT' || err?.code === 'ENOTDIR' ? 'n' : failure(err);
 }
 
 function encodingOf(options: unknown): string {
@@ -74,7 +80,7 @@ function encodingOf(options: unknown): string {
 }
 
 function listing(entries: (string | Buffer | fs.Dirent)[]): string {
-  const lines = entries.map((e) => (typeof e === 'string' || Buffer.isBuffer(e) ? String(e) : `${e.isDirectory() ? 'd' : e.isFile() ? 'f' : e.isSymbolicLink() ? 'l' : 'o'} ${e.name}`));
+  const lines = entries.map((e) => (typeof e === 'string' || Buffer.isBuffer(e) ? String(e) : `${kindOf(e)} ${e.name}`));
   return hash(lines.sort().join('\n'));
 }
 
@@ -112,7 +118,7 @@ const traced = {
       }
       return value;
     } catch (err: any) {
-      if (!rec.reads.has(key)) rec.reads.set(key, [file, enc, 0, -1, 0, 0, `!${err?.code ?? 'ERR'}`]);
+      if (!rec.reads.has(key)) rec.reads.set(key, [file, enc, 0, -1, 0, 0, failure(err)]);
       throw err;
     }
   },
@@ -139,7 +145,7 @@ const traced = {
       if (!rec.dirs.has(key)) rec.dirs.set(key, [dir, flags, listing(value)]);
       return value;
     } catch (err: any) {
-      if (!rec.dirs.has(key)) rec.dirs.set(key, [dir, flags, `!${err?.code ?? 'ERR'}`]);
+      if (!rec.dirs.has(key)) rec.dirs.set(key, [dir, flags, failure(err)]);
       throw err;
     }
   },
@@ -167,7 +173,7 @@ function tracedRealpath(native: boolean) {
       noteRealpath(file, String(value));
       return value;
     } catch (err: any) {
-      noteRealpath(file, `!${err?.code ?? 'ERR'}`);
+      noteRealpath(file, failure(err));
       throw err;
     }
   };
@@ -186,7 +192,7 @@ function realpathNow(file: string, orSelf: boolean): string {
   try {
     return String(orig.realpathNative(file));
   } catch (err: any) {
-    return orSelf ? file : `!${err?.code ?? 'ERR'}`;
+    return orSelf ? file : failure(err);
   }
 }
 
@@ -247,7 +253,7 @@ function readStill(r: DiskTrace['reads'][number]): boolean {
   try {
     return hash((orig.readFileSync as any)(file, enc || undefined)) === was;
   } catch (err: any) {
-    return was === `!${err?.code ?? 'ERR'}`;
+    return was === failure(err);
   }
 }
 
@@ -267,7 +273,7 @@ export function traceHolds(trace: DiskTrace): boolean {
     try {
       now = listing((orig.readdirSync as any)(dir, { withFileTypes: flags.includes('t'), recursive: flags.includes('r') }));
     } catch (err: any) {
-      now = `!${err?.code ?? 'ERR'}`;
+      now = failure(err);
     }
     if (now !== was) return false;
   }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type * as TS from 'typescript';
+import { moduleStem } from '../ast/modules';
 import { isTypeScript } from '../engine/parser';
 import { isBuiltin } from './module-check';
 import { findInstalled, packageName } from './packages';
@@ -125,12 +126,7 @@ export class TypeCheck {
   private findImporters(fileNames: string[], options: TS.CompilerOptions, changed: string[]): void {
     const ts = this.ts;
     if (!changed.length) return;
-    const stems = new Map<string, string[]>();
-    for (const f of changed) {
-      let stem = path.basename(f).replace(/\.[cm]?[jt]sx?$/, '');
-      if (stem === 'index') stem = path.basename(path.dirname(f));
-      stems.set(stem, [...(stems.get(stem) ?? []), f]);
-    }
+    const stems = [...new Set(changed.map(moduleStem))];
     const cache = ts.createModuleResolutionCache(process.cwd(), (s) => s, options);
     const targets = new Set(changed);
     for (const file of fileNames) {
@@ -142,7 +138,7 @@ export class TypeCheck {
       } catch {
         continue;
       }
-      if (![...stems.keys()].some((s) => text.includes(s))) continue;
+      if (!stems.some((s) => text.includes(s))) continue;
       for (const target of this.importTargets(text, abs, ts.sys, cache)) {
         if (targets.has(target)) {
           const set = this.importersOf.get(target) ?? new Set();

@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { moduleStem } from '../ast/modules';
 import { isJsLike } from '../engine/parser';
 import { isBuiltin } from './module-check';
 
@@ -25,12 +25,6 @@ const SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|\bimport\s+)(
 
 function specifiersOf(text: string): string[] {
   return [...text.matchAll(SPECIFIER)].map((m) => m[2]);
-}
-
-/** The name a module is imported by as a path's last segment: `logger` for `src/logger.ts` and `src/logger/index.ts`. */
-function stemOf(file: string): string {
-  const base = path.basename(file).replace(/\.[cm]?[jt]sx?$/, '');
-  return base === 'index' ? path.basename(path.dirname(file)) : base;
 }
 
 /**
@@ -63,7 +57,7 @@ export function surelyUnused(writes: readonly { path: string; original: string |
   const created = writes.filter((w) => w.original === null && isJsLike(w.path));
   if (!created.length) return new Set();
   const byStem = new Map<string, string[]>();
-  for (const c of created) byStem.set(stemOf(c.path), [...(byStem.get(stemOf(c.path)) ?? []), c.path]);
+  for (const c of created) byStem.set(moduleStem(c.path), [...(byStem.get(moduleStem(c.path)) ?? []), c.path]);
   // Every specifier of a written text counts, old ones too: text alone cannot tell an import that
   // was there from one a transform moved out of a string or a comment.
   const specifiers = (w: { output: string }) => specifiersOf(w.output);

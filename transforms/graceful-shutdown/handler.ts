@@ -42,18 +42,20 @@ export interface HandlerSpec {
 const TIMED_OUT = 'Graceful shutdown timed out, forcing exit';
 const FAILED = 'Graceful shutdown failed';
 
+/** The handler's lines through console (a service with no logger), quoted by `q`. */
+function consoleLines(q: (s: string) => string): { start: string; timeout: string; failed: string } {
+  return { start: 'console.info(`${signal} received, shutting down`);', timeout: `console.error(${q(TIMED_OUT)});`, failed: `console.error(${q(FAILED)}, err);` };
+}
+
 /**
- * The handler's console lines (a service with no logger), in either quote style. console-to-logger
- * creates no logger for these alone: a second run would otherwise create one the first did not.
+ * Those lines in either quote style. console-to-logger creates no logger for these alone: a
+ * second run would otherwise create one the first did not.
  */
-const CONSOLE_LINES = new RegExp(
-  ['console\\.info\\(`\\$\\{signal\\} received, shutting down`\\);', `console\\.error\\((['"])${TIMED_OUT}\\1\\);`, `console\\.error\\((['"])${FAILED}\\2, err\\);`].join('|'),
-  'g',
-);
+const CONSOLE_LINES = ["'", '"'].flatMap((mark) => Object.values(consoleLines((text) => `${mark}${text}${mark}`)));
 
 /** A file's text without the console lines of a handler graceful-shutdown wrote. */
 export function withoutShutdownConsoleLines(text: string): string {
-  return text.replace(CONSOLE_LINES, '');
+  return CONSOLE_LINES.reduce((rest, line) => rest.split(line).join(''), text);
 }
 
 /** The three log lines of the handler, in the logger's argument order (pino: fields first). */
@@ -68,7 +70,7 @@ function logLines(log: LogTarget, q: (s: string) => string, ts: boolean): { star
       : `${log.expr}.error(${q(FAILED)}, { error: { message: err${ts ? ' instanceof Error ? err.message : String(err)' : '?.message'}, stack: err${ts ? ' instanceof Error ? err.stack : undefined' : '?.stack'} } });`;
     return { start: `${log.expr}.info(${q('Shutting down')}, { signal });`, timeout, failed };
   }
-  return { start: 'console.info(`${signal} received, shutting down`);', timeout, failed: `console.error(${q(FAILED)}, err);` };
+  return consoleLines(q);
 }
 
 /**
