@@ -64,6 +64,21 @@ describe('a second run over what the first wrote', () => {
     expect(items.filter((m) => /incomplete/.test(m))).toEqual([]);
   });
 
+  it('the same in a file without semicolons: the handler is written in its style and still recognised', async () => {
+    const dir = tempTree({
+      'package.json': JSON.stringify({ name: 'quiet', main: 'server.js', scripts: { start: 'node server.js' }, dependencies: { express: '^4.21.2' } }),
+      'server.js': "const express = require('express')\nconst app = express()\napp.get('/healthz', (req, res) => res.send('ok'))\napp.listen(3000)\n",
+    });
+    const run = () => execute({ cwd: dir, transforms: ['core'], mode: 'write', jobs: 1, format: false, allowDirty: true });
+    await run();
+    const written = read(dir, 'server.js');
+    expect(written).toContain("console.error('Graceful shutdown failed', err)\n");
+    const second = await run();
+    expect(second.report.summary.changed).toBe(0);
+    expect(second.report.files.filter((f) => f.created)).toEqual([]);
+    expect(read(dir, 'server.js')).toBe(written);
+  });
+
   it('a handler that exits before its close callback is still reported (control)', async () => {
     const dir = tempTree({
       'package.json': JSON.stringify({ name: 'hasty', main: 'server.js', dependencies: { express: '^4.21.2' } }),

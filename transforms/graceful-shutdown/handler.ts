@@ -48,10 +48,11 @@ function consoleLines(q: (s: string) => string): { start: string; timeout: strin
 }
 
 /**
- * Those lines in either quote style. console-to-logger creates no logger for these alone: a
- * second run would otherwise create one the first did not.
+ * Those calls in either quote style, without the `;` a file without semicolons does not get.
+ * console-to-logger creates no logger for these alone: a second run would otherwise create one the
+ * first did not.
  */
-const CONSOLE_LINES = ["'", '"'].flatMap((mark) => Object.values(consoleLines((text) => `${mark}${text}${mark}`)));
+const CONSOLE_LINES = ["'", '"'].flatMap((mark) => Object.values(consoleLines((text) => `${mark}${text}${mark}`)).map((line) => line.replace(/;$/, '')));
 
 /** A file's text without the console lines of a handler graceful-shutdown wrote. */
 export function withoutShutdownConsoleLines(text: string): string {
